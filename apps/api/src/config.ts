@@ -1,0 +1,42 @@
+import type { GeaPlugin } from '@gea/core';
+
+export interface GeaConfig {
+  /** Installed plugins. Each is then enabled or not per body. */
+  plugins: GeaPlugin[];
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Installed plugins: `GEA_PLUGINS` (comma-separated keys, `none` for the core alone) when set,
+ * otherwise gea.config.ts at the repository root. Key `cost-sharing` is package `@gea/plugin-cost-sharing`.
+ */
+export async function loadInstalledPlugins(env: NodeJS.ProcessEnv = process.env): Promise<GeaPlugin[]> {
+  const list = env.GEA_PLUGINS?.trim();
+  if (list === undefined || list === '') {
+    const { default: config } = (await import('../../../gea.config.ts')) as { default: GeaConfig };
+    return config.plugins;
+  }
+  if (list === 'none') return [];
+  const keys = list.split(',').map((key) => key.trim()).filter(Boolean);
+  const plugins: GeaPlugin[] = [];
+  for (const key of keys) {
+    if (!/^[a-z][a-z0-9-]*$/.test(key)) throw new ConfigError(`GEA_PLUGINS: "${key}" is not a plugin key`);
+    let module: { default?: GeaPlugin };
+    try {
+      module = (await import(`@gea/plugin-${key}`)) as { default?: GeaPlugin };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
+        throw new ConfigError(`GEA_PLUGINS: no plugin "${key}" (package @gea/plugin-${key} is not installed)`);
+      }
+      throw error;
+    }
+    if (!module.default || module.default.key !== key) {
+      throw new ConfigError(`GEA_PLUGINS: package @gea/plugin-${key} does not export a plugin definition with key "${key}"`);
+    }
+    plugins.push(module.default);
+  }
+  return plugins;
+}

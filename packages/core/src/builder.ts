@@ -1,0 +1,94 @@
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { getDatamodel, type PrismaTypes } from '@gea/db';
+import type { GeaContext } from './context.ts';
+import { GeaError, InputError } from './errors.ts';
+
+/**
+ * The scopes every field chooses from (`authScopes: { permission: 'inventory:read' }`). Scope
+ * functions ask the request's actor; body-scoped checks take the body id.
+ */
+export interface GeaAuthScopes {
+  /** Anyone, signed in or not. */
+  public: boolean;
+  /** Any signed-in user or valid API token. */
+  authenticated: boolean;
+  /** The actor holds this permission for the whole association. */
+  permission: string;
+  /** The actor holds the permission for this body (or for the whole association). */
+  entityPermission: { permission: string; entityId: string };
+}
+
+export interface GeaSchemaTypes {
+  Context: GeaContext;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: GeaAuthScopes;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date };
+    Date: { Input: Date; Output: Date };
+  };
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: { list: false; items: false };
+  DefaultNodeNullability: false;
+}
+
+export type GeaBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>>;
+
+/**
+ * A new builder for one schema composition. Not a module singleton (unlike Pothos' examples):
+ * the API composes whichever plugins are installed, and tests compose several sets in one process.
+ */
+export function createBuilder(): GeaBuilder {
+  const builder = new SchemaBuilder<GeaSchemaTypes>({
+    // scope-auth first so that its checks wrap every other plugin's resolvers
+    plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      authScopes: (context) => ({
+        public: true,
+        authenticated: context.actor.kind !== 'anonymous',
+        permission: (permission) => context.actor.can(permission),
+        entityPermission: ({ permission, entityId }) => context.actor.can(permission, entityId),
+      }),
+      // Same message whatever the reason, so an error never tells a body-scoped user what exists elsewhere.
+      unauthorizedError: (_parent, context) =>
+        context.actor.kind === 'anonymous'
+          ? new GeaError('UNAUTHENTICATED', 'Sign in to do this')
+          : new GeaError('FORBIDDEN', 'You are not allowed to do this'),
+    },
+    prisma: {
+      client: (context) => context.prisma,
+      dmmf: getDatamodel(),
+      exposeDescriptions: true,
+      filterConnectionTotalCount: true,
+      onUnusedQuery: null,
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      nodeQueryOptions: { authScopes: { public: true } },
+      nodesQueryOptions: { authScopes: { public: true } },
+      edgesFieldOptions: { nullable: { list: false, items: false } },
+      nodeFieldOptions: { nullable: false },
+    },
+    errors: {
+      defaultTypes: [],
+    },
+    validation: {
+      validationError: (failure) =>
+        new InputError(
+          failure.issues.map((issue) => ({
+            path: (issue.path ?? []).map((segment) =>
+              typeof segment === 'object' ? String(segment.key) : String(segment),
+            ),
+            message: issue.message,
+          })),
+        ),
+    },
+  });
+  return builder as unknown as GeaBuilder;
+}

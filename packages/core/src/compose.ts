@@ -1,0 +1,39 @@
+import type { GraphQLSchema } from 'graphql';
+import { createBuilder } from './builder.ts';
+import type { GeaPlugin, PermissionDefinition } from './plugin.ts';
+import { orderPlugins } from './plugin-graph.ts';
+import { assertEveryFieldDeclaresScope } from './scope-check.ts';
+import { corePermissions, addEntitySchema } from './schema/entities.ts';
+import { addErrorTypes } from './schema/errors.ts';
+import { addPlatformSchema } from './schema/platform.ts';
+import { addScalars } from './schema/scalars.ts';
+
+export interface ComposedSchema {
+  schema: GraphQLSchema;
+  /** Installed plugins in dependency order. */
+  plugins: GeaPlugin[];
+  /** Core and plugin permissions by name. */
+  permissions: ReadonlyMap<string, PermissionDefinition>;
+}
+
+/** Validates the plugin graph and builds one GraphQL schema from the core and the installed plugins. */
+export function composeSchema(installed: readonly GeaPlugin[]): ComposedSchema {
+  const plugins = orderPlugins(installed);
+  const permissions = new Map<string, PermissionDefinition>(Object.entries(corePermissions));
+  for (const plugin of plugins) {
+    for (const [name, definition] of Object.entries(plugin.permissions ?? {})) permissions.set(name, definition);
+  }
+
+  const builder = createBuilder();
+  builder.queryType({});
+  builder.mutationType({});
+  addScalars(builder);
+  addErrorTypes(builder);
+  addEntitySchema(builder);
+  addPlatformSchema(builder, plugins, permissions);
+  for (const plugin of plugins) plugin.schema?.(builder);
+
+  const schema = builder.toSchema({ sortSchema: true });
+  assertEveryFieldDeclaresScope(schema);
+  return { schema, plugins, permissions };
+}

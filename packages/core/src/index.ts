@@ -1,0 +1,11 @@
+export { createBuilder, type GeaBuilder, type GeaSchemaTypes, type GeaAuthScopes } from './builder.ts';
+export { composeSchema, type ComposedSchema } from './compose.ts';
+export { createContext, type GeaContext } from './context.ts';
+export { anonymousActor, actorWithPermissions, type Actor } from './actor.ts';
+export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
+export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type WebRouteDefinition } from './plugin.ts';
+export { orderPlugins, PluginGraphError } from './plugin-graph.ts';
+export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
+export { GeaError, NotFoundError, ConflictError, InputError, type GeaErrorCode, type FieldIssue } from './errors.ts';
+export { seedDemoData, seedReferenceEntities } from './seed.ts';
+export { corePermissions } from './schema/entities.ts';

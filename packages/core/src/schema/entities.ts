@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { GeaBuilder } from '../builder.ts';
+import { InputError, NotFoundError } from '../errors.ts';
+import { defineLoader } from '../loaders.ts';
+
+export const corePermissions = {
+  'core:entities:read': { description: 'Read public bodies and their population history' },
+  'core:entities:write': { description: 'Change public bodies and record their population' },
+} as const;
+
+/** Population at a date = the latest figure whose reference date is on or before it. One query per request for all bodies asked. */
+const populationAt = defineLoader<{ entityId: string; at: Date }, number | null, string>(
+  'core.populationAt',
+  async (keys, context) => {
+    const ids = [...new Set(keys.map((key) => key.entityId))];
+    const latest = keys.reduce((max, key) => (key.at > max ? key.at : max), keys[0]!.at);
+    const rows = await context.prisma.entityPopulation.findMany({
+      where: { entityId: { in: ids }, referenceDate: { lte: latest } },
+      orderBy: { referenceDate: 'desc' },
+      select: { entityId: true, referenceDate: true, population: true },
+    });
+    return keys.map(
+      (key) => rows.find((row) => row.entityId === key.entityId && row.referenceDate <= key.at)?.population ?? null,
+    );
+  },
+  { cacheKeyFn: (key) => `${key.entityId}@${key.at.toISOString()}` },
+);
+
+function isThirtyFirstOfDecember(date: Date): boolean {
+  return date.getUTCMonth() === 11 && date.getUTCDate() === 31;
+}
+
+export function addEntitySchema(builder: GeaBuilder) {
+  const EntityKind = builder.enumType('EntityKind', {
+    values: ['UNION', 'PROVINCE', 'MUNICIPALITY', 'OTHER'] as const,
+  });
+
+  const entityRead = (entityId: string) => ({ entityPermission: { permission: 'core:entities:read', entityId } });
+
+  builder.prismaObject('EntityPopulation', {
+    description: 'Resident population of a body at a reference date (31 December).',
+    authScopes: (row) => entityRead(row.entityId),
+    fields: (t) => ({
+      referenceDate: t.expose('referenceDate', { type: 'Date' }),
+      population: t.exposeInt('population'),
+      source: t.exposeString('source', { nullable: true }),
+    }),
+  });
+
+  const Entity = builder.prismaNode('Entity', {
+    description: 'A public body: the union or lead body of a convention, or one of its members.',
+    id: { field: 'id' },
+    authScopes: (entity) => entityRead(entity.id),
+    fields: (t) => ({
+      kind: t.expose('kind', { type: EntityKind }),
+      name: t.exposeString('name'),
+      istatCode: t.exposeString('istatCode', { nullable: true, description: 'ISTAT code, 6 digits' }),
+      cadastralCode: t.exposeString('cadastralCode', { nullable: true }),
+      taxCode: t.exposeString('taxCode', { nullable: true }),
+      ipaCode: t.exposeString('ipaCode', { nullable: true }),
+      province: t.exposeString('province', { nullable: true }),
+      populations: t.relation('populations', {
+        description: 'Population history, newest first.',
+        query: { orderBy: { referenceDate: 'desc' } },
+      }),
+      population: t.int({
+        nullable: true,
+        description: 'Resident population at the latest reference date on or before `at` (default: today).',
+        args: { at: t.arg({ type: 'Date', required: false }) },
+        resolve: (entity, args, context) => populationAt(context).load({ entityId: entity.id, at: args.at ?? new Date() }),
+      }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    entities: t.prismaConnection({
+      type: 'Entity',
+      cursor: 'id',
+      description: 'Public bodies, by name.',
+      authScopes: { authenticated: true },
+      args: { kind: t.arg({ type: EntityKind, required: false }) },
+      // Only the bodies the actor may read are ever selected.
+      resolve: (query, _root, args, context) => {
+        const readable = context.actor.entitiesWith('core:entities:read');
+        return context.prisma.entity.findMany({
+          ...query,
+          where: { ...(args.kind ? { kind: args.kind } : {}), ...(readable === 'all' ? {} : { id: { in: [...readable] } }) },
+          orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        });
+      },
+    }),
+  }));
+
+  builder.mutationFields((t) => ({
+    recordPopulation: t.prismaField({
+      type: 'Entity',
+      description: 'Records (or corrects) the resident population of a body at 31 December of a year.',
+      errors: { types: [InputError, NotFoundError], directResult: true },
+      args: {
+        entityId: t.arg.globalID({ required: true, for: Entity }),
+        referenceDate: t.arg({
+          type: 'Date',
+          required: true,
+          validate: z.date().refine(isThirtyFirstOfDecember, 'the reference date must be 31 December'),
+        }),
+        population: t.arg.int({ required: true, validate: z.number().int().min(0).max(10_000_000) }),
+        source: t.arg.string({ required: false, validate: z.string().max(200) }),
+      },
+      authScopes: (_root, args) => ({
+        entityPermission: { permission: 'core:entities:write', entityId: args.entityId.id },
+      }),
+      resolve: async (query, _root, args, context) => {
+        const entityId = args.entityId.id;
+        const exists = await context.prisma.entity.count({ where: { id: entityId } });
+        if (!exists) throw new NotFoundError('Entity');
+        await context.prisma.entityPopulation.upsert({
+          where: { entityId_referenceDate: { entityId, referenceDate: args.referenceDate } },
+          create: { entityId, referenceDate: args.referenceDate, population: args.population, source: args.source ?? null },
+          update: { population: args.population, source: args.source ?? null },
+        });
+        return context.prisma.entity.findUniqueOrThrow({ ...query, where: { id: entityId } });
+      },
+    }),
+  }));
+}

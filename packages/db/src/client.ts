@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { checkPostgresReachable, DatabaseStartupError, describePGliteOpenError } from './errors.ts';
+import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { describeTarget, type DatabaseTarget } from './target.ts';
+
+export type GeaPrismaClient = PrismaClient<'query'>;
+export type QueryListener = (event: Prisma.QueryEvent) => void;
+
+/** One open database: the Prisma client and what migrations need to reach the same data. */
+export interface Database {
+  readonly prisma: GeaPrismaClient;
+  readonly target: DatabaseTarget;
+  /** Factory for the WASM schema engine (migrations), bound to the same connection/driver. */
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The PGlite instance, for embedded targets (tests dump it as a template). */
+  readonly pglite?: PGlite;
+  /** Subscribe to every SQL statement Prisma sends; returns the unsubscribe function. */
+  onQuery(listener: QueryListener): () => void;
+  describe(): string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Max pool size for PostgreSQL (ignored by PGlite, which has a single connection). */
+  poolSize?: number;
+}
+
+/**
+ * Opens the database named by the target. For PostgreSQL the server is probed first so that a wrong
+ * or unreachable DATABASE_URL fails with one clear line (DatabaseStartupError), not a stack trace.
+ */
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
+  let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  let pglite: PGlite | undefined;
+  let lock: DataDirLock | undefined;
+
+  switch (target.kind) {
+    case 'postgres': {
+      await checkPostgresReachable(target.url);
+      adapterFactory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+      break;
+    }
+    case 'pglite': {
+      mkdirSync(target.dataDir, { recursive: true });
+      // PGlite has no inter-process locking: two processes on one folder would corrupt it.
+      lock = acquireDataDirLock(target.dataDir);
+      try {
+        pglite = await PGlite.create(target.dataDir);
+      } catch (error) {
+        lock.release();
+        throw new DatabaseStartupError(describePGliteOpenError(target.dataDir, error), { cause: error });
+      }
+      adapterFactory = new PrismaPGlite(pglite);
+      break;
+    }
+    case 'pglite-memory': {
+      pglite = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+      adapterFactory = new PrismaPGlite(pglite);
+      break;
+    }
+  }
+
+  const listeners = new Set<QueryListener>();
+  const prisma = new PrismaClient({
+    adapter: adapterFactory,
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  prisma.$on('query', (event) => {
+    for (const listener of listeners) listener(event);
+  });
+
+  return {
+    prisma,
+    target,
+    adapterFactory,
+    ...(pglite ? { pglite } : {}),
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    describe: () => describeTarget(target),
+    async close() {
+      await prisma.$disconnect();
+      if (pglite && !pglite.closed) await pglite.close();
+      lock?.release();
+    },
+  };
+}

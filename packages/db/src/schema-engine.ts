@@ -1,0 +1,77 @@
+// Prisma's schema engine compiled to WebAssembly (@prisma/schema-engine-wasm), driven through the
+// same driver adapter as the client. The Prisma CLI would download a native engine binary first,
+// which offline networks (these machines, many public-sector ones) cannot do.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type { SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
+import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+
+let loading: Promise<typeof bindings> | undefined;
+
+/**
+ * The package's ESM entry imports the .wasm file directly, which Node 20 only allows behind
+ * --experimental-wasm-modules; instantiating it here works on every Node version and in vitest.
+ */
+function loadBindings(): Promise<typeof bindings> {
+  loading ??= (async () => {
+    const jsPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bytes = await readFile(path.join(path.dirname(jsPath), 'schema_engine_bg.wasm'));
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+    return bindings;
+  })();
+  return loading;
+}
+
+export type EngineLog = (message: string) => void;
+
+export async function createSchemaEngine(
+  schemaFiles: SchemaContainer[],
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  log: EngineLog = () => {},
+): Promise<SchemaEngine> {
+  const { SchemaEngine } = await loadBindings();
+  return SchemaEngine.new(
+    { datamodels: schemaFiles.map((file) => [file.path, file.content]) },
+    (message: string) => log(message),
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  );
+}
+
+/**
+ * Runs fn with a fresh engine, then frees it and closes every connection it opened: the engine
+ * does not dispose its adapters, and a PostgreSQL pool left open would keep the process alive and
+ * block `CREATE DATABASE ... TEMPLATE` in tests.
+ */
+export async function withSchemaEngine<T>(
+  schemaFiles: SchemaContainer[],
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (adapter: Promise<SqlDriverAdapter>) => {
+    const connected = await adapter;
+    opened.push(connected);
+    return connected;
+  };
+  const trackingFactory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: () => track(adapterFactory.connect()),
+    connectToShadowDb: () => track(adapterFactory.connectToShadowDb()),
+  };
+  const engine = await createSchemaEngine(schemaFiles, trackingFactory);
+  try {
+    return await fn(engine);
+  } finally {
+    engine.free();
+    await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
+  }
+}

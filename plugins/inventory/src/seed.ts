@@ -1,0 +1,35 @@
+import type { SeedContext } from '@gea/core';
+import type { Prisma } from '@gea/db';
+
+/** Synthetic demo equipment (not real data): a few PCs per thousand residents, plus printers and a server. */
+export async function seedInventory({ prisma, log }: SeedContext): Promise<void> {
+  const entities = await prisma.entity.findMany({
+    where: { kind: { in: ['MUNICIPALITY', 'PROVINCE', 'UNION'] } },
+    include: { populations: { orderBy: { referenceDate: 'desc' }, take: 1 } },
+    orderBy: { name: 'asc' },
+  });
+  const rows: Prisma.AssetCreateManyInput[] = [];
+  for (const [index, entity] of entities.entries()) {
+    const population = entity.populations[0]?.population ?? 5000;
+    const pcs = Math.max(8, Math.round(population / 250));
+    const prefix = (entity.cadastralCode ?? `E${index}`).trim();
+    for (let n = 1; n <= pcs; n++) {
+      rows.push({
+        entityId: entity.id,
+        kind: n % 4 === 0 ? 'LAPTOP' : 'DESKTOP_PC',
+        status: n % 17 === 0 ? 'RETIRED' : n % 23 === 0 ? 'UNDER_REPAIR' : 'IN_SERVICE',
+        manufacturer: n % 3 === 0 ? 'Lenovo' : 'HP',
+        model: n % 4 === 0 ? 'ThinkPad T14' : 'EliteDesk 800',
+        inventoryTag: `${prefix}-PC-${String(n).padStart(4, '0')}`,
+        purchaseDate: new Date(Date.UTC(2019 + (n % 6), n % 12, 1 + (n % 27))),
+        priceCents: 65_000 + (n % 5) * 5_000,
+      });
+    }
+    rows.push(
+      { entityId: entity.id, kind: 'MULTIFUNCTION_PRINTER', manufacturer: 'Kyocera', inventoryTag: `${prefix}-MFP-0001`, priceCents: 240_000 },
+      { entityId: entity.id, kind: 'SERVER', manufacturer: 'Dell', model: 'PowerEdge R650', inventoryTag: `${prefix}-SRV-0001`, priceCents: 780_000 },
+    );
+  }
+  await prisma.asset.createMany({ data: rows });
+  log(`seeded ${rows.length} synthetic assets for ${entities.length} bodies`);
+}
