@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { GeaPlugin } from '@gea/core';
+import { repoRoot } from '@gea/db';
 
 export interface GeaConfig {
   /** Installed plugins. Each is then enabled or not per body. */
@@ -11,12 +15,17 @@ export class ConfigError extends Error {
 
 /**
  * Installed plugins: `GEA_PLUGINS` (comma-separated keys, `none` for the core alone) when set,
- * otherwise gea.config.ts at the repository root. Key `cost-sharing` is package `@gea/plugin-cost-sharing`.
+ * otherwise the config file `GEA_CONFIG` (default: gea.config.ts at the repository root). Key `cost-sharing` is package `@gea/plugin-cost-sharing`.
  */
 export async function loadInstalledPlugins(env: NodeJS.ProcessEnv = process.env): Promise<GeaPlugin[]> {
   const list = env.GEA_PLUGINS?.trim();
   if (list === undefined || list === '') {
-    const { default: config } = (await import('../../../gea.config.ts')) as { default: GeaConfig };
+    const file = path.resolve(env.GEA_CONFIG?.trim() || path.join(repoRoot, 'gea.config.ts'));
+    if (!existsSync(file)) throw new ConfigError(`configuration file ${file} does not exist`);
+    const { default: config } = (await import(pathToFileURL(file).href)) as { default?: GeaConfig };
+    if (!config || !Array.isArray(config.plugins)) {
+      throw new ConfigError(`${file} must export default { plugins: [...] }`);
+    }
     return config.plugins;
   }
   if (list === 'none') return [];

@@ -1,34 +1,30 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-function asBadRequest(error: GraphQLError): GraphQLError {
-  const http = (error.extensions.http ?? {}) as Record<string, unknown>;
-  return new GraphQLError(error.message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions: { ...error.extensions, http: { ...http, spec: false, status: 400 } },
-  });
-}
-
 /**
- * A document that cannot be parsed or does not validate never executes: answer 400 whatever the
- * Accept header. (Yoga keeps 200 for plain `application/json`, as the GraphQL-over-HTTP spec allows
- * for legacy clients; we prefer the status to tell the truth to every client.)
+ * A request that never executes (unparseable, invalid, unknown operation) answers 4xx whatever the
+ * Accept header. Yoga keeps 200 for plain `application/json` on such errors, as the
+ * GraphQL-over-HTTP spec allows for legacy clients; we want the status to tell every client.
  */
 export function useRequestErrorStatus(): Plugin {
   return {
-    onParse() {
-      return ({ result, replaceParseResult }) => {
-        if (result instanceof GraphQLError) replaceParseResult(asBadRequest(result));
-      };
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || Symbol.asyncIterator in result || 'data' in result) return;
+      for (const error of (result.errors ?? []) as GraphQLError[]) {
+        const http = error.extensions?.http as { spec?: boolean; status?: number } | undefined;
+        if (http?.spec) http.spec = false;
+      }
     },
-    onValidate() {
-      return ({ result, setResult }) => {
-        if (result.length > 0) setResult(result.map(asBadRequest));
-      };
+    // Yoga answers an unsupported content type with an empty 415; give it an errors array too.
+    onResponse({ response, setResponse }) {
+      if (response.status === 415 && !response.headers.get('content-type')) {
+        setResponse(
+          Response.json(
+            { errors: [{ message: 'Unsupported content type: send application/json (or multipart/form-data for uploads)' }] },
+            { status: 415, headers: response.headers },
+          ),
+        );
+      }
     },
   };
 }

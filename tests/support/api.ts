@@ -1,0 +1,64 @@
+import { actorWithPermissions, anonymousActor, type Actor, type GeaPlugin } from '@gea/core';
+import type { Database } from '@gea/db';
+import { createApi, type Api } from '@gea/api';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[] };
+  headers: Headers;
+}
+
+export interface TestApi extends Api {
+  /** POSTs a GraphQL operation through Yoga's fetch (real HTTP semantics, no port) as the given actor. */
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    actor?: Actor,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Runs fn and returns the SQL statements Prisma sent meanwhile. */
+  countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+}
+
+export const superuser = actorWithPermissions('test superuser', ['*'], 'user');
+
+/**
+ * Authentication arrives with the core domain; until then tests name the actor of each request
+ * through this map, keyed by a header only the test API reads.
+ */
+export function createTestApi(db: Database, plugins: readonly GeaPlugin[]): TestApi {
+  const actors = new Map<string, Actor>();
+  let next = 0;
+  const api = createApi({
+    db,
+    plugins,
+    authenticate: (request) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
+  });
+  return {
+    ...api,
+    async gql(query, variables, actor = superuser, headers = {}) {
+      const key = String(next++);
+      actors.set(key, actor);
+      try {
+        const response = await api.yoga.fetch('http://yoga/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers, 'x-test-actor': key },
+          body: JSON.stringify({ query, variables }),
+        });
+        return { status: response.status, body: (await response.json()) as any, headers: response.headers };
+      } finally {
+        actors.delete(key);
+      }
+    },
+    async countStatements(fn) {
+      const statements: string[] = [];
+      const stop = db.onQuery((event) => statements.push(event.query));
+      try {
+        const result = await fn();
+        return { result, statements };
+      } finally {
+        stop();
+      }
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Database tests (tests/integration) run once per database: always on PGlite, and on PostgreSQL
+// too when TEST_DATABASE_URL is set. Each test file gets its own fresh, migrated database.
+const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+
+export default defineConfig({
+  // graphql ships CommonJS and ESM side by side; source files (resolved by Vite) and packages
+  // (loaded by Node) must get the same copy, or graphql refuses types "from another realm".
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'tests/static/**/*.test.ts'],
+        },
+      },
+      ...databases.map((database) => ({
+        extends: true,
+        test: {
+          name: database,
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: [`tests/support/global-setup-${database}.ts`],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      })),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
