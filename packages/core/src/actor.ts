@@ -4,14 +4,20 @@
  */
 export interface Actor {
   readonly kind: 'anonymous' | 'user' | 'token' | 'system';
-  /** User or token id; null for anonymous. */
+  /** User or token id; null for anonymous and the system. */
   readonly id: string | null;
   /** Shown in logs and the audit trail. */
   readonly label: string;
-  /** Whether the actor holds `permission`, for the given body or (no body) for the whole association. */
+  /** Whether the actor holds `permission` for the given body, or (no body given) for the whole association. */
   can(permission: string, entityId?: string): boolean;
   /** The bodies on which the actor holds `permission`: `'all'`, or a list (possibly empty) for WHERE clauses. */
   entitiesWith(permission: string): 'all' | readonly string[];
+}
+
+/** A permission held for one body, or for the whole association when `entityId` is null. `*` is every permission. */
+export interface Grant {
+  permission: string;
+  entityId: string | null;
 }
 
 export const anonymousActor: Actor = Object.freeze({
@@ -22,19 +28,25 @@ export const anonymousActor: Actor = Object.freeze({
   entitiesWith: () => [],
 });
 
-/** An actor with a fixed set of permissions on every body (the system itself, scripts, tests). */
-export function actorWithPermissions(
-  label: string,
-  permissions: Iterable<string>,
-  kind: Actor['kind'] = 'system',
+export function actorFromGrants(
+  identity: { kind: Exclude<Actor['kind'], 'anonymous'>; id: string | null; label: string },
+  grants: readonly Grant[],
 ): Actor {
-  const granted = new Set(permissions);
-  const has = (permission: string) => granted.has(permission) || granted.has('*');
+  const matching = (permission: string) => grants.filter((g) => g.permission === permission || g.permission === '*');
   return Object.freeze({
-    kind,
-    id: null,
-    label,
-    can: has,
-    entitiesWith: (permission: string) => (has(permission) ? 'all' : []),
+    ...identity,
+    can(permission: string, entityId?: string) {
+      return matching(permission).some((g) => g.entityId === null || (entityId !== undefined && g.entityId === entityId));
+    },
+    entitiesWith(permission: string) {
+      const held = matching(permission);
+      if (held.some((g) => g.entityId === null)) return 'all';
+      return [...new Set(held.map((g) => g.entityId!))];
+    },
   });
+}
+
+/** An actor holding the given permissions on every body (the system itself, scripts, tests). */
+export function actorWithPermissions(label: string, permissions: Iterable<string>, kind: Exclude<Actor['kind'], 'anonymous'> = 'system'): Actor {
+  return actorFromGrants({ kind, id: null, label }, [...permissions].map((permission) => ({ permission, entityId: null })));
 }

@@ -77,6 +77,10 @@ export function createBuilder(): GeaBuilder {
     },
     errors: {
       defaultTypes: [],
+      // Validation failures come back as typed InputError results the client can show next to each
+      // field. They are returned before field authorization runs: acceptable because validation
+      // schemas only look at the caller's own input, never at stored data.
+      unsafelyHandleInputErrors: true,
     },
     validation: {
       validationError: (failure) =>

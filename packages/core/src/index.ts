@@ -1,7 +1,7 @@
 export { createBuilder, type GeaBuilder, type GeaSchemaTypes, type GeaAuthScopes } from './builder.ts';
 export { composeSchema, type ComposedSchema } from './compose.ts';
 export { createContext, type GeaContext } from './context.ts';
-export { anonymousActor, actorWithPermissions, type Actor } from './actor.ts';
+export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';
 export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
 export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type WebRouteDefinition } from './plugin.ts';
 export { orderPlugins, PluginGraphError } from './plugin-graph.ts';

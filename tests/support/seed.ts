@@ -1,0 +1,28 @@
+import type { Database } from '@gea/db';
+
+export const toGlobalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
+
+/** Synthetic bodies with `assetsEach` assets, half of them PCs in service, and one population figure. */
+export async function seedBodies(db: Database, count: number, assetsEach: number, prefix = 'T') {
+  const entities = [];
+  for (let i = 0; i < count; i++) {
+    const entity = await db.prisma.entity.create({
+      data: {
+        kind: 'MUNICIPALITY',
+        name: `Comune ${prefix}${String(i).padStart(3, '0')}`,
+        populations: { create: { referenceDate: new Date('2024-12-31'), population: 1000 + i } },
+      },
+    });
+    entities.push(entity);
+  }
+  await db.prisma.asset.createMany({
+    data: entities.flatMap((entity, e) =>
+      Array.from({ length: assetsEach }, (_, n) => ({
+        entityId: entity.id,
+        kind: n % 2 === 0 ? ('DESKTOP_PC' as const) : ('PRINTER' as const),
+        inventoryTag: `${prefix}${e}-${n}`,
+      })),
+    ),
+  });
+  return entities;
+}
