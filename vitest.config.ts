@@ -11,14 +11,14 @@ export default defineConfig({
   test: {
     projects: [
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'tests/static/**/*.test.ts'],
         },
       },
       ...databases.map((database) => ({
-        extends: true,
+        extends: true as const,
         test: {
           name: database,
           include: ['tests/integration/**/*.test.ts'],
@@ -28,7 +28,7 @@ export default defineConfig({
         },
       })),
       {
-        extends: true,
+        extends: true as const,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -15,12 +15,14 @@ let referent: Actor;
 beforeAll(async () => {
   db = await createTestDatabase();
   api = createTestApi(db, [inventory]);
-  [own, other] = await seedBodies(db, 2, 4, 'S');
+  const seeded = await seedBodies(db, 2, 4, 'S');
+  own = seeded[0]!;
+  other = seeded[1]!;
   // A municipal referent: reads their own body's data, changes its inventory, nothing else.
   referent = actorFromGrants({ kind: 'user', id: 'referent', label: 'referente' }, [
-    { permission: 'core:entities:read', entityId: own!.id },
-    { permission: 'inventory:read', entityId: own!.id },
-    { permission: 'inventory:write', entityId: own!.id },
+    { permission: 'core:entities:read', entityId: own.id },
+    { permission: 'inventory:read', entityId: own.id },
+    { permission: 'inventory:write', entityId: own.id },
   ]);
 });
 afterAll(() => db?.close());

@@ -12,14 +12,23 @@ import {
 import type { SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 
-let loading: Promise<typeof bindings> | undefined;
+// The wasm-bindgen glue module (schema_engine_bg.js) holds one WASM instance for the whole process.
+// Instantiating it again (another copy of this module, as test runners make) would swap the
+// instance under a running engine, so the instance and the queue below live on globalThis.
+interface EngineState {
+  loading?: Promise<typeof bindings>;
+  queue: Promise<void>;
+}
+const state: EngineState = ((globalThis as Record<symbol, EngineState>)[Symbol.for('gea.schemaEngine')] ??= {
+  queue: Promise.resolve(),
+});
 
 /**
  * The package's ESM entry imports the .wasm file directly, which Node 20 only allows behind
  * --experimental-wasm-modules; instantiating it here works on every Node version and in vitest.
  */
 function loadBindings(): Promise<typeof bindings> {
-  loading ??= (async () => {
+  state.loading ??= (async () => {
     const jsPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bytes = await readFile(path.join(path.dirname(jsPath), 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
@@ -27,7 +36,7 @@ function loadBindings(): Promise<typeof bindings> {
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return bindings;
   })();
-  return loading;
+  return state.loading;
 }
 
 export type EngineLog = (message: string) => void;
@@ -50,7 +59,22 @@ export async function createSchemaEngine(
  * does not dispose its adapters, and a PostgreSQL pool left open would keep the process alive and
  * block `CREATE DATABASE ... TEMPLATE` in tests.
  */
-export async function withSchemaEngine<T>(
+export function withSchemaEngine<T>(
+  schemaFiles: SchemaContainer[],
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  // One WASM instance serves the whole process, and two engines interleaving their async calls
+  // into it corrupt its memory (seen as invalid UTF-8 panics): run them one at a time.
+  const run = state.queue.then(() => runEngine(schemaFiles, adapterFactory, fn));
+  state.queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+async function runEngine<T>(
   schemaFiles: SchemaContainer[],
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   fn: (engine: SchemaEngine) => Promise<T>,
