@@ -9,6 +9,7 @@ export default defineConfig({
   // (loaded by Node) must get the same copy, or graphql refuses types "from another realm".
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true as const,
