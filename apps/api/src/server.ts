@@ -1,5 +1,6 @@
 import { anonymousActor, composeSchema, createContext, type Actor, type ComposedSchema, type GeaContext, type GeaPlugin } from '@gea/core';
 import type { Database } from '@gea/db';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { useHealth } from './yoga/use-health.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
@@ -29,6 +30,8 @@ export function createApi({ db, plugins, authenticate = () => anonymousActor, de
     healthCheckEndpoint: '/live',
     landingPage: false,
     graphiql: development ? { title: 'GEA', defaultQuery: '{ installedPlugins { key name } }' } : false,
+    // GraphiQL bundled in the package: Yoga's default page loads it from a CDN, unreachable offline.
+    renderGraphiQL,
     // Unexpected errors reach clients as "Unexpected error." with the request id, never a stack trace.
     maskedErrors: { isDev: false },
     logging: development ? 'info' : 'warn',
