@@ -38,7 +38,7 @@ const operations: Record<string, string> = {
 };
 
 const url = process.env.BENCH_DATABASE_URL;
-const db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite-memory' });
+const db = await openDatabase(url ? { kind: 'postgres', url } : { kind: 'pglite-memory' }, { observeQueries: true });
 await applyMigrations(db);
 await seed(db);
 const { yoga } = createApi({ db, plugins: [inventory], authenticate: () => actorWithPermissions('bench', ['*']) });

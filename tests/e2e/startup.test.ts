@@ -1,7 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '@gea/db';
+import { openDatabase, repoRoot } from '@gea/db';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '../support/server-process.ts';
 
@@ -117,11 +120,73 @@ describe('npm start refuses bad configuration with one clear line and exit code 
     ]);
   });
 
+  it('a configuration entry that is not a plugin definition is refused', async () => {
+    const config = path.join(tmp, 'bad-entry.config.ts');
+    await writeFile(config, `export default { plugins: [undefined] };\n`);
+    const server = startServerProcess({ GEA_CONFIG: config, GEA_DATA_DIR: path.join(tmp, 'unused') });
+    expect(await server.exited).toBe(1);
+    expect(errorLines(server.stderr())).toEqual([
+      expect.stringMatching(/^GEA cannot start: .*bad-entry\.config\.ts: plugins\[0\] is not a plugin definition/),
+    ]);
+  });
+
+  it('a PORT that is not a number is refused before the database is touched', async () => {
+    const dataDir = path.join(tmp, 'never-created');
+    const server = startServerProcess({ PORT: '80x', GEA_DATA_DIR: dataDir });
+    expect(await server.exited).toBe(1);
+    expect(errorLines(server.stderr())).toEqual(['GEA cannot start: PORT must be a number between 0 and 65535 (got "80x")']);
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it('an unknown plugin in GEA_PLUGINS is refused', async () => {
     const server = startServerProcess({ GEA_PLUGINS: 'inventory,teleportation', GEA_DATA_DIR: path.join(tmp, 'unused') });
     expect(await server.exited).toBe(1);
     expect(errorLines(server.stderr())).toEqual([
       'GEA cannot start: GEA_PLUGINS: no plugin "teleportation" (package @gea/plugin-teleportation is not installed)',
     ]);
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('npm start on PostgreSQL', () => {
+  const name = `gea_e2e_${process.pid}`;
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const url = (() => {
+    const u = new URL(serverUrl);
+    u.pathname = `/${name}`;
+    return u.toString();
+  })();
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  beforeAll(() => admin(`create database "${name}"`));
+  afterAll(() => admin(`drop database if exists "${name}" with (force)`));
+
+  it('refuses pending migrations, naming the command; after npm run db:migrate it serves, without demo data', async () => {
+    const refused = startServerProcess({ DATABASE_URL: url });
+    expect(await refused.exited).toBe(1);
+    expect(errorLines(refused.stderr())).toEqual([
+      expect.stringMatching(/^GEA cannot start: PostgreSQL at .+ has \d+ pending migration\(s\) \(.+\); run: npm run db:migrate$/),
+    ]);
+
+    const migrate = spawnSync(path.join(repoRoot, 'node_modules/.bin/tsx'), ['packages/db/src/cli/migrate.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+    });
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout).toMatch(/applied \d+ migration\(s\)/);
+
+    const server = startServerProcess({ DATABASE_URL: url });
+    const graphql = await server.ready;
+    const health = await fetch(graphql.replace('/graphql', '/health'));
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'postgresql' });
+    expect(server.stdout()).not.toMatch(/demo data/);
+    expect(await server.stop()).toBe(0);
   });
 });

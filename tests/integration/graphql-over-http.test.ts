@@ -52,9 +52,19 @@ describe('GraphQL over HTTP: bad requests get spec responses with an errors arra
   });
 
   it('an unsupported content type answers 415 with an errors array', async () => {
-    const response = await send({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    const response = await send({
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', 'x-gea-client': 'test' },
+      body: '<query/>',
+    });
     expect(response.status).toBe(415);
     expect(response.json.errors[0].message).toMatch(/content type/i);
+  });
+
+  it('a text/plain POST, what a cross-site form sends, is refused before anything runs', async () => {
+    const response = await send({ method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    expect(response.status).toBe(403);
+    expect(response.json.errors[0].message).toMatch(/CSRF/);
   });
 
   it('an unknown operation name answers 400', async () => {
@@ -72,7 +82,11 @@ describe('GraphQL over HTTP: bad requests get spec responses with an errors arra
     const query = encodeURIComponent(
       'mutation { recordPopulation(entityId: "x", referenceDate: "2024-12-31", population: 1) { __typename } }',
     );
-    const response = await send({ method: 'GET', url: `http://yoga/graphql?query=${query}`, headers: { accept: 'application/json' } });
+    const response = await send({
+      method: 'GET',
+      url: `http://yoga/graphql?query=${query}`,
+      headers: { accept: 'application/json', 'x-gea-client': 'test' },
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toMatch(/POST/);
     expect(response.json.errors[0].message).toMatch(/mutation/i);
@@ -87,7 +101,44 @@ describe('GraphQL over HTTP: bad requests get spec responses with an errors arra
     const text = JSON.stringify(response.body);
     expect(response.headers.get('x-request-id')).toBe('req-test-0001');
     expect(response.body.errors?.[0]?.message).toBe('Unexpected error.');
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-test-0001' });
     expect(text).not.toMatch(/prisma|TypeError|\.ts:\d+/i);
+  });
+
+  it('a GET without a custom header is refused as a possible cross-site request', async () => {
+    const response = await send({ method: 'GET', url: `http://yoga/graphql?query=${encodeURIComponent('{ __typename }')}` });
+    expect(response.status).toBe(403);
+    expect(response.json.errors[0].message).toMatch(/CSRF header/);
+  });
+
+  it('no foreign origin may read responses (no CORS headers unless configured)', async () => {
+    const response = await send({
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it.each([
+    ['a malformed id', 'not-base64!'],
+    ['an id whose key is not a UUID', Buffer.from('Asset:not-a-uuid').toString('base64')],
+  ])('node(id:) with %s is bad input, never an internal error', async (_case, id) => {
+    const response = await api.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.body.errors?.[0]?.message).toMatch(/is not a valid id/);
+  });
+
+  it('node(id:) of an id that does not exist is null without an error', async () => {
+    const id = Buffer.from('Asset:0190f0f0-0000-7000-8000-000000000000').toString('base64');
+    const response = await api.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
+    expect(response.body).toEqual({ data: { node: null } });
+  });
+
+  it('a malformed cursor is bad input with a code', async () => {
+    const response = await api.gql('{ assets(first: 2, after: "garbage") { edges { cursor } } }');
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('every response carries a request id', async () => {

@@ -80,6 +80,26 @@ describe('scopes declared on fields and types hold through every path', () => {
     expect(await db.prisma.asset.count()).toBe(before);
   });
 
+  it('an asset for a body that does not exist is a typed NotFoundError, and nothing is written', async () => {
+    const before = await db.prisma.asset.count();
+    const response = await api.gql(
+      'mutation ($input: CreateAssetInput!) { createAsset(input: $input) { __typename ... on Error { code } } }',
+      { input: { entityId: toGlobalId('Entity', '0190f0f0-0000-7000-8000-000000000000'), kind: 'LAPTOP' } },
+    );
+    expect(response.body.data!.createAsset).toEqual({ __typename: 'NotFoundError', code: 'NOT_FOUND' });
+    expect(await db.prisma.asset.count()).toBe(before);
+  });
+
+  it('an id of the wrong type is refused as bad input', async () => {
+    const [asset] = await db.prisma.asset.findMany({ take: 1 });
+    const response = await api.gql(
+      'mutation ($input: CreateAssetInput!) { createAsset(input: $input) { __typename } }',
+      { input: { entityId: toGlobalId('Asset', asset!.id), kind: 'LAPTOP' } },
+    );
+    expect(response.body.data?.createAsset ?? null).toBeNull();
+    expect(JSON.stringify(response.body)).toMatch(/BAD_USER_INPUT/);
+  });
+
   it('bad input comes back as a typed InputError naming the field, and writes nothing', async () => {
     const before = await db.prisma.asset.count();
     const response = await api.gql(

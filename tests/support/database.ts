@@ -38,20 +38,32 @@ export async function createTestDatabase(): Promise<Database> {
   const info = inject('testDatabase');
   if (info.kind === 'pglite') {
     pgliteTemplate ??= readFile(info.templateFile).then((bytes) => new Blob([bytes]));
-    return openDatabase({ kind: 'pglite-memory', loadDataDir: await pgliteTemplate });
+    return openDatabase({ kind: 'pglite-memory', loadDataDir: await pgliteTemplate }, { observeQueries: true });
   }
   const name = await createFromPostgresTemplate(info.adminUrl, info.templateName);
-  const db = await openDatabase({ kind: 'postgres', url: databaseUrl(info.adminUrl, name) }, { poolSize: 4 });
+  const drop = async () => {
+    const admin = new pg.Client({ connectionString: info.adminUrl });
+    await admin.connect();
+    try {
+      await dropDatabase(admin, name);
+    } finally {
+      await admin.end();
+    }
+  };
+  let db: Database;
+  try {
+    db = await openDatabase({ kind: 'postgres', url: databaseUrl(info.adminUrl, name) }, { poolSize: 4, observeQueries: true });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
   return {
     ...db,
     async close() {
-      await db.close();
-      const admin = new pg.Client({ connectionString: info.adminUrl });
-      await admin.connect();
       try {
-        await dropDatabase(admin, name);
+        await db.close();
       } finally {
-        await admin.end();
+        await drop();
       }
     },
   };

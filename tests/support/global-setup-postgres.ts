@@ -20,14 +20,7 @@ export default async function setup(project: TestProject) {
   } finally {
     await admin.end();
   }
-  const db = await openDatabase({ kind: 'postgres', url: databaseUrl(adminUrl, templateName) });
-  try {
-    await applyMigrations(db);
-  } finally {
-    await db.close();
-  }
-  project.provide('testDatabase', { kind: 'postgres', adminUrl, templateName });
-  return async () => {
+  const teardown = async () => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
@@ -36,4 +29,17 @@ export default async function setup(project: TestProject) {
       await client.end();
     }
   };
+  try {
+    const db = await openDatabase({ kind: 'postgres', url: databaseUrl(adminUrl, templateName) });
+    try {
+      await applyMigrations(db);
+    } finally {
+      await db.close();
+    }
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  project.provide('testDatabase', { kind: 'postgres', adminUrl, templateName });
+  return teardown;
 }

@@ -1,7 +1,17 @@
-import { anonymousActor, composeSchema, createContext, type Actor, type ComposedSchema, type GeaContext, type GeaPlugin } from '@gea/core';
+import {
+  anonymousActor,
+  composeSchema,
+  createContext,
+  type Actor,
+  type ComposedSchema,
+  type GeaContext,
+  type GeaPlugin,
+} from '@gea/core';
 import type { Database } from '@gea/db';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
@@ -11,10 +21,13 @@ export type Authenticate = (request: Request, db: Database) => Actor | Promise<A
 
 export interface ApiOptions {
   db: Database;
-  plugins: readonly GeaPlugin[];
+  /** Installed plugins, or a schema already composed from them. */
+  plugins: readonly GeaPlugin[] | ComposedSchema;
   authenticate?: Authenticate;
-  /** GraphiQL and detailed error messages; off in production. */
+  /** GraphiQL and info logging; off in production. */
   development?: boolean;
+  /** Origins allowed to call the API from a browser (CORS); none by default, same-origin always works. */
+  corsOrigins?: readonly string[];
 }
 
 export interface Api {
@@ -22,8 +35,27 @@ export interface Api {
   composed: ComposedSchema;
 }
 
-export function createApi({ db, plugins, authenticate = () => anonymousActor, development = false }: ApiOptions): Api {
-  const composed = composeSchema(plugins);
+function createLogger(development: boolean): YogaLogger {
+  return {
+    debug: () => {},
+    info: (...args) => development && console.info(...args),
+    warn: (...args) => console.warn(...args),
+    // Errors of a GraphQL operation were already logged with their request id by useErrorReporting.
+    error: (...args) => {
+      const [first] = args as [{ extensions?: { requestId?: unknown } } | undefined];
+      if (first?.extensions?.requestId === undefined) console.error(...args);
+    },
+  };
+}
+
+export function createApi({
+  db,
+  plugins,
+  authenticate = () => anonymousActor,
+  development = false,
+  corsOrigins = [],
+}: ApiOptions): Api {
+  const composed = 'schema' in plugins ? plugins : composeSchema(plugins);
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
     graphqlEndpoint: '/graphql',
@@ -32,10 +64,29 @@ export function createApi({ db, plugins, authenticate = () => anonymousActor, de
     graphiql: development ? { title: 'GEA', defaultQuery: '{ installedPlugins { key name } }' } : false,
     // GraphiQL bundled in the package: Yoga's default page loads it from a CDN, unreachable offline.
     renderGraphiQL,
+    // Yoga echoes any Origin with credentials by default; only configured origins may read responses.
+    cors: corsOrigins.length > 0 ? { origin: [...corsOrigins], credentials: true } : false,
     // Unexpected errors reach clients as "Unexpected error." with the request id, never a stack trace.
-    maskedErrors: { isDev: false },
-    logging: development ? 'info' : 'warn',
-    plugins: [useRequestId(), useHealth(db), useRequestErrorStatus()],
+    maskedErrors: {
+      isDev: false,
+      maskError: (error, message) => {
+        const masked = maskError(error, message, false);
+        const requestId = (error as { extensions?: { requestId?: unknown } }).extensions?.requestId;
+        if (masked !== error && requestId !== undefined) {
+          (masked as unknown as { extensions: Record<string, unknown> }).extensions.requestId = requestId;
+        }
+        return masked;
+      },
+    },
+    logging: createLogger(development),
+    plugins: [
+      useRequestId(),
+      useHealth(db),
+      // Requests a browser could send cross-site without a preflight (GET, multipart) need a custom header.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
+      useRequestErrorStatus(),
+      useErrorReporting(),
+    ],
     context: async ({ request }) =>
       createContext({ requestId: requestIdOf(request), prisma: db.prisma, actor: await authenticate(request, db) }),
   });

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { composeSchema, MissingScopeError, PluginGraphError, seedDemoData, type GeaPlugin } from '@gea/core';
+import { composeSchema, MissingScopeError, PluginGraphError, seedDemoData } from '@gea/core';
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
@@ -33,42 +33,47 @@ async function prepareDatabase(db: Database, log: (line: string) => void): Promi
       `${db.describe()} has ${status.pending.length} pending migration(s) (${status.pending.join(', ')}); run: npm run db:migrate`,
     );
   }
-  const applied = await applyMigrations(db);
+  const applied = await applyMigrations(db, undefined, status);
   log(`applied ${applied.length} migration(s) to ${db.describe()}`);
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 4000;
+  const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) {
+    throw new ConfigError(`PORT must be a number between 0 and 65535 (got "${value}")`);
+  }
+  return port;
 }
 
 export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: string) => console.log(line)): Promise<StartedServer> {
   const startedAt = performance.now();
   const production = env.NODE_ENV === 'production';
-  const plugins: GeaPlugin[] = await loadInstalledPlugins(env);
-  composeSchema(plugins); // fail on a bad plugin graph before touching the database
+  const port = parsePort(env.PORT);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const corsOrigins = (env.GEA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  // Fail on a bad plugin graph or an unscoped field before touching the database.
+  const composed = composeSchema(await loadInstalledPlugins(env));
 
-  const db = await openDatabase(targetFromEnv(env));
+  const target = targetFromEnv(env);
+  const db = await openDatabase(target);
+  let server: Server | undefined;
   try {
     await prepareDatabase(db, log);
-    if (!production && env.GEA_DEMO_DATA !== 'false') {
-      const seeded = await seedDemoData({ prisma: db.prisma, log: (line) => log(`demo data: ${line}`) }, plugins);
+    // Demo data: on the embedded database unless switched off; on PostgreSQL only when asked for.
+    const demo = env.GEA_DEMO_DATA ?? (target.kind === 'postgres' ? 'false' : 'true');
+    if (!production && demo !== 'false') {
+      const seeded = await seedDemoData(db.prisma, composed.plugins, (line) => log(`demo data: ${line}`));
       if (seeded) log('demo data: synthetic except the bodies, ISTAT codes and populations (data/entities.csv)');
     }
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-
-  const { yoga } = createApi({ db, plugins, development: !production });
-  const server = createServer(yoga);
-  const port = Number.parseInt(env.PORT ?? '4000', 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    await db.close();
-    throw new ConfigError(`PORT must be a number between 0 and 65535 (got "${env.PORT}")`);
-  }
-  const host = env.HOST ?? '127.0.0.1';
-  try {
+    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins });
+    server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
+      server!.once('error', reject);
+      server!.listen(port, host, () => resolve());
     });
   } catch (error) {
+    server?.close();
     await db.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ConfigError(`port ${port} on ${host} is already in use; set PORT to another one`);
@@ -80,7 +85,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
   log(
     `GEA ready in ${Math.round(performance.now() - startedAt)} ms on ${db.describe()} ` +
-      `with plugins: ${plugins.map((p) => p.key).join(', ') || 'none'}`,
+      `with plugins: ${composed.plugins.map((p) => p.key).join(', ') || 'none'}`,
   );
   log(`GraphQL: ${url}/graphql${production ? '' : ' (GraphiQL in the browser)'}   health: ${url}/health`);
 

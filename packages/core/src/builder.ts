@@ -36,6 +36,20 @@ export interface GeaSchemaTypes {
   DefaultNodeNullability: false;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every GEA id is `base64("<Type>:<uuid>")`; anything else is bad input, never a database error. */
+function decodeGlobalId(globalId: string): { typename: string; id: string } {
+  const decoded = Buffer.from(globalId, 'base64').toString('utf8');
+  const separator = decoded.indexOf(':');
+  const typename = decoded.slice(0, separator);
+  const id = decoded.slice(separator + 1);
+  if (separator < 1 || !UUID.test(id) || Buffer.from(decoded).toString('base64') !== globalId) {
+    throw new GeaError('BAD_USER_INPUT', `"${globalId.slice(0, 60)}" is not a valid id`);
+  }
+  return { typename, id: id.toLowerCase() };
+}
+
 export type GeaBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>>;
 
 /**
@@ -54,7 +68,7 @@ export function createBuilder(): GeaBuilder {
         permission: (permission) => context.actor.can(permission),
         entityPermission: ({ permission, entityId }) => context.actor.can(permission, entityId),
       }),
-      // Same message whatever the reason, so an error never tells a body-scoped user what exists elsewhere.
+      // One message per kind of actor, never naming the scope or the body that was missing.
       unauthorizedError: (_parent, context) =>
         context.actor.kind === 'anonymous'
           ? new GeaError('UNAUTHENTICATED', 'Sign in to do this')
@@ -71,6 +85,7 @@ export function createBuilder(): GeaBuilder {
       clientMutationId: 'omit',
       cursorType: 'String',
       nodeQueryOptions: { authScopes: { public: true } },
+      decodeGlobalID: decodeGlobalId,
       nodesQueryOptions: { authScopes: { public: true } },
       edgesFieldOptions: { nullable: { list: false, items: false } },
       nodeFieldOptions: { nullable: false },

@@ -1,13 +1,8 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes clients can rely on (`extensions.code` on GraphQL errors, `code` on typed error results). */
-export type GeaErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'MODULE_DISABLED'
-  | 'CONFLICT';
+export const errorCodes = ['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'MODULE_DISABLED', 'CONFLICT'] as const;
+export type GeaErrorCode = (typeof errorCodes)[number];
 
 /** An expected failure. Listed in a field's `errors.types`, it becomes a typed result; otherwise a GraphQL error with the code. */
 export class GeaError extends GraphQLError {
@@ -44,4 +39,10 @@ export class InputError extends GeaError {
     });
     this.issues = issues;
   }
+}
+
+/** The Prisma error code (`P2002` unique, `P2003` foreign key, ...) of a failed query, if it is one. */
+export function prismaErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown; name?: string })?.code;
+  return (error as { name?: string })?.name === 'PrismaClientKnownRequestError' && typeof code === 'string' ? code : undefined;
 }

@@ -7,7 +7,8 @@ export class PluginGraphError extends Error {
   override name = 'PluginGraphError';
 }
 
-const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** A plugin key: lowercase words joined by hyphens (`inventory`, `cost-sharing`). */
+export const PLUGIN_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /**
  * Checks the installed plugins and returns them in dependency order (dependencies first, ties kept
@@ -16,8 +17,10 @@ const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 export function orderPlugins(plugins: readonly GeaPlugin[], root = repoRoot): GeaPlugin[] {
   const byKey = new Map<string, GeaPlugin>();
   for (const plugin of plugins) {
-    if (!KEY.test(plugin.key)) {
-      throw new PluginGraphError(`plugin key "${plugin.key}" is invalid: use lowercase letters, digits and hyphens`);
+    if (typeof plugin?.key !== 'string' || !PLUGIN_KEY.test(plugin.key)) {
+      throw new PluginGraphError(
+        `plugin key ${JSON.stringify(plugin?.key)} is invalid: use lowercase letters, digits and hyphens`,
+      );
     }
     if (byKey.has(plugin.key)) {
       throw new PluginGraphError(`plugin "${plugin.key}" is installed twice (duplicate key)`);

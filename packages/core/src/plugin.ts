@@ -1,4 +1,4 @@
-import type { GeaPrismaClient } from '@gea/db';
+import type { Prisma } from '@gea/db';
 import type { GeaBuilder } from './builder.ts';
 
 /** A permission a plugin adds, e.g. `inventory:read`. Always prefixed with the plugin key. */
@@ -7,7 +7,8 @@ export interface PermissionDefinition {
 }
 
 export interface SeedContext {
-  prisma: GeaPrismaClient;
+  /** The seeding transaction: all demo data is written, or none. */
+  prisma: Prisma.TransactionClient;
   log: (message: string) => void;
 }
 

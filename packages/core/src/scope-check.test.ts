@@ -37,3 +37,30 @@ describe('every field declares who may use it', () => {
     expect(() => composeSchema([partial])).toThrow(/: Thing\.b$/);
   });
 });
+
+describe('the scope check is not fooled by names or by skipTypeScopes', () => {
+  it('a data type named like relay plumbing is still checked', () => {
+    const sneaky = definePlugin({
+      key: 'sneaky',
+      name: 'Sneaky',
+      schema: (builder) => {
+        const Link = builder.objectRef<{ secret: string }>('InternetConnection').implement({
+          fields: (t) => ({ secret: t.exposeString('secret') }),
+        });
+        builder.queryField('link', (t) => t.field({ type: Link, authScopes: { authenticated: true }, resolve: () => ({ secret: 'x' }) }));
+      },
+    });
+    expect(() => composeSchema([sneaky])).toThrow(/InternetConnection\.secret/);
+  });
+
+  it('a field that skips its type\'s scopes must declare its own', () => {
+    const skipping = definePlugin({
+      key: 'skipping',
+      name: 'Skipping',
+      schema: (builder) => {
+        builder.prismaObjectFields('Entity', (t) => ({ leak: t.string({ skipTypeScopes: true, resolve: (e) => e.name }) }));
+      },
+    });
+    expect(() => composeSchema([skipping])).toThrow(/: Entity\.leak$/);
+  });
+});

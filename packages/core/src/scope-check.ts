@@ -1,39 +1,58 @@
-import { isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 
 export class MissingScopeError extends Error {
   override name = 'MissingScopeError';
 }
 
-function declaresScope(extensions: Readonly<Record<string, unknown>> | null | undefined): boolean {
-  const options = (extensions?.pothosOptions ?? {}) as { authScopes?: unknown; skipTypeScopes?: unknown };
-  return options.authScopes !== undefined;
+interface ScopeOptions {
+  authScopes?: unknown;
+  skipTypeScopes?: boolean;
 }
 
-/** Connection plumbing and error results carry no data of their own: their fields are guarded by what holds them. */
+const optionsOf = (extensions: Readonly<Record<string, unknown>> | null | undefined) =>
+  (extensions?.pothosOptions ?? {}) as ScopeOptions;
+
+const hasExactly = (type: GraphQLObjectType, names: string[]) => {
+  const fields = Object.keys(type.getFields()).sort();
+  return fields.length === names.length && names.every((name, i) => fields[i] === name);
+};
+
+/**
+ * Relay plumbing and typed error results carry no stored data of their own: what they hold is
+ * guarded by its own type, or is the caller's own failure. Recognised by shape, never by name alone,
+ * so a plugin type called `InternetConnection` is still checked.
+ */
 function isStructural(type: GraphQLObjectType): boolean {
-  return (
-    type.name === 'PageInfo' ||
-    type.name.endsWith('Connection') ||
-    type.name.endsWith('Edge') ||
-    type.getInterfaces().some((iface) => iface.name === 'Error') ||
-    type.name.endsWith('Success') ||
-    type.name.startsWith('__')
-  );
+  if (type.name.startsWith('__')) return true;
+  if (type.name === 'PageInfo') return hasExactly(type, ['endCursor', 'hasNextPage', 'hasPreviousPage', 'startCursor']);
+  if (type.name.endsWith('Edge')) return hasExactly(type, ['cursor', 'node']);
+  if (type.name.endsWith('Connection')) {
+    const edges = type.getFields().edges;
+    return hasExactly(type, ['edges', 'pageInfo']) && !!edges && getNamedType(edges.type).name.endsWith('Edge');
+  }
+  if (type.name.endsWith('Success')) return hasExactly(type, ['data']);
+  return type.getInterfaces().some((iface) => iface.name === 'Error');
+}
+
+function fieldIsScoped(field: GraphQLField<unknown, unknown>, typeScoped: boolean): boolean {
+  const options = optionsOf(field.extensions);
+  if (options.authScopes !== undefined) return true;
+  return typeScoped && !options.skipTypeScopes;
 }
 
 /**
- * Every field must say who may use it: root fields always declare `authScopes`; fields of other
- * object types declare it themselves or inherit it from their type's `authScopes`. Run at start,
- * so a plugin that forgets fails the server instead of leaking data.
+ * Every field must say who may use it: root fields declare `authScopes`; fields of other object
+ * types declare it or inherit their type's `authScopes` (unless they skip it). Run at start, so a
+ * plugin that forgets fails the server instead of leaking data.
  */
 export function assertEveryFieldDeclaresScope(schema: GraphQLSchema): void {
   const missing: string[] = [];
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || isStructural(type)) continue;
-    const typeScoped = !roots.has(type) && declaresScope(type.extensions);
+    const typeScoped = !roots.has(type) && optionsOf(type.extensions).authScopes !== undefined;
     for (const field of Object.values(type.getFields())) {
-      if (!typeScoped && !declaresScope(field.extensions)) missing.push(`${type.name}.${field.name}`);
+      if (!fieldIsScoped(field, typeScoped)) missing.push(`${type.name}.${field.name}`);
     }
   }
   if (missing.length > 0) {

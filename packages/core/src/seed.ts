@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { repoRoot, type EntityKind } from '@gea/db';
+import { repoRoot, type EntityKind, type GeaPrismaClient } from '@gea/db';
 import type { GeaPlugin, SeedContext } from './plugin.ts';
 
 interface ReferenceRow {
@@ -55,10 +55,23 @@ export async function seedReferenceEntities({ prisma, log }: SeedContext): Promi
   log(`seeded ${rows.length} public bodies from data/entities.csv`);
 }
 
-/** Seeds an empty database: reference bodies, then each plugin's demo data in dependency order. */
-export async function seedDemoData(context: SeedContext, plugins: readonly GeaPlugin[]): Promise<boolean> {
-  if ((await context.prisma.entity.count()) > 0) return false;
-  await seedReferenceEntities(context);
-  for (const plugin of plugins) await plugin.seed?.(context);
+/**
+ * Seeds an empty database, in one transaction: reference bodies, then each plugin's demo data in
+ * dependency order. A failure leaves the database empty, so the next start tries again.
+ */
+export async function seedDemoData(
+  prisma: GeaPrismaClient,
+  plugins: readonly GeaPlugin[],
+  log: (message: string) => void,
+): Promise<boolean> {
+  if ((await prisma.entity.count()) > 0) return false;
+  await prisma.$transaction(
+    async (tx) => {
+      const context: SeedContext = { prisma: tx, log };
+      await seedReferenceEntities(context);
+      for (const plugin of plugins) await plugin.seed?.(context);
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  );
   return true;
 }

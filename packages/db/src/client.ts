@@ -28,6 +28,8 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** Max pool size for PostgreSQL (ignored by PGlite, which has a single connection). */
   poolSize?: number;
+  /** Emit every SQL statement to `onQuery` listeners (tests, benchmarks); off by default. */
+  observeQueries?: boolean;
 }
 
 /**
@@ -66,13 +68,16 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   }
 
   const listeners = new Set<QueryListener>();
+  const observeQueries = options.observeQueries ?? false;
   const prisma = new PrismaClient({
     adapter: adapterFactory,
-    log: [{ emit: 'event', level: 'query' }],
-  });
-  prisma.$on('query', (event) => {
-    for (const listener of listeners) listener(event);
-  });
+    ...(observeQueries ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
+  }) as GeaPrismaClient;
+  if (observeQueries) {
+    prisma.$on('query', (event) => {
+      for (const listener of listeners) listener(event);
+    });
+  }
 
   return {
     prisma,
@@ -80,14 +85,21 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     adapterFactory,
     ...(pglite ? { pglite } : {}),
     onQuery(listener) {
+      if (!observeQueries) throw new Error('onQuery needs openDatabase(..., { observeQueries: true })');
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     describe: () => describeTarget(target),
     async close() {
-      await prisma.$disconnect();
-      if (pglite && !pglite.closed) await pglite.close();
-      lock?.release();
+      try {
+        await prisma.$disconnect();
+      } finally {
+        try {
+          if (pglite && !pglite.closed) await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      }
     },
   };
 }

@@ -76,8 +76,12 @@ interface AppliedRow {
 }
 
 /** Compares the `_prisma_migrations` table with the local migrations folder. */
-export async function migrationStatus(db: Database, paths: SchemaPaths = defaultSchemaPaths): Promise<MigrationStatus> {
-  const local = await readLocalMigrations(paths.migrationsDir);
+export async function migrationStatus(
+  db: Database,
+  paths: SchemaPaths = defaultSchemaPaths,
+  local?: readonly LocalMigration[],
+): Promise<MigrationStatus> {
+  local ??= await readLocalMigrations(paths.migrationsDir);
   const [table] = await db.prisma.$queryRaw<{ exists: boolean }[]>`
     select to_regclass('_prisma_migrations') is not null as "exists"`;
   const rows = table?.exists
@@ -118,8 +122,12 @@ export function assertMigratable(status: MigrationStatus, where: string): void {
 }
 
 /** Applies every pending migration; returns the names applied now. */
-export async function applyMigrations(db: Database, paths: SchemaPaths = defaultSchemaPaths): Promise<string[]> {
-  assertMigratable(await migrationStatus(db, paths), db.describe());
+export async function applyMigrations(
+  db: Database,
+  paths: SchemaPaths = defaultSchemaPaths,
+  status?: MigrationStatus,
+): Promise<string[]> {
+  assertMigratable(status ?? (await migrationStatus(db, paths)), db.describe());
   const schemaFiles = await readSchemaFiles(paths.schemaDir);
   const list = await migrationList(paths.migrationsDir);
   const output = await withSchemaEngine(schemaFiles, db.adapterFactory, (engine) =>

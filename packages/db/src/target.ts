@@ -7,12 +7,20 @@ export type DatabaseTarget =
   | { kind: 'pglite-memory'; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string };
 
-/** DATABASE_URL set: PostgreSQL. Unset: PGlite in GEA_DATA_DIR (default ./.gea/data). */
+/**
+ * A path the user typed, resolved against the folder they typed it in: npm runs workspace scripts
+ * in the workspace folder (apps/api for `npm start`) but records the original one in INIT_CWD.
+ */
+export function resolveUserPath(value: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.INIT_CWD ?? process.cwd(), value);
+}
+
+/** DATABASE_URL set: PostgreSQL. Unset: PGlite in GEA_DATA_DIR (default ./.gea/data at the repository root). */
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', url };
-  const dataDir = env.GEA_DATA_DIR?.trim() || path.join(repoRoot, '.gea/data');
-  return { kind: 'pglite', dataDir: path.resolve(dataDir) };
+  const dataDir = env.GEA_DATA_DIR?.trim();
+  return { kind: 'pglite', dataDir: dataDir ? resolveUserPath(dataDir, env) : path.join(repoRoot, '.gea/data') };
 }
 
 /** A description safe to print: never the password. */

@@ -1,6 +1,7 @@
+import { EntityKind as EntityKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
-import { InputError, NotFoundError } from '../errors.ts';
+import { InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { defineLoader } from '../loaders.ts';
 
 export const corePermissions = {
@@ -30,10 +31,18 @@ function isThirtyFirstOfDecember(date: Date): boolean {
   return date.getUTCMonth() === 11 && date.getUTCDate() === 31;
 }
 
+type EntityRef = ReturnType<typeof addEntitySchema>['Entity'];
+const refsByBuilder = new WeakMap<GeaBuilder, { Entity: EntityRef }>();
+
+/** The core's type refs for a builder, for plugins that point at core types (e.g. `globalID({ for: Entity })`). */
+export function coreRefs(builder: GeaBuilder): { Entity: EntityRef } {
+  const refs = refsByBuilder.get(builder);
+  if (!refs) throw new Error('coreRefs: the core schema has not been added to this builder yet');
+  return refs;
+}
+
 export function addEntitySchema(builder: GeaBuilder) {
-  const EntityKind = builder.enumType('EntityKind', {
-    values: ['UNION', 'PROVINCE', 'MUNICIPALITY', 'OTHER'] as const,
-  });
+  const EntityKind = builder.enumType(EntityKinds, { name: 'EntityKind' });
 
   const entityRead = (entityId: string) => ({ entityPermission: { permission: 'core:entities:read', entityId } });
 
@@ -50,6 +59,8 @@ export function addEntitySchema(builder: GeaBuilder) {
   const Entity = builder.prismaNode('Entity', {
     description: 'A public body: the union or lead body of a convention, or one of its members.',
     id: { field: 'id' },
+    // node(id:) of an id that does not exist answers null, not an error
+    nullable: true,
     authScopes: (entity) => entityRead(entity.id),
     fields: (t) => ({
       kind: t.expose('kind', { type: EntityKind }),
@@ -71,6 +82,7 @@ export function addEntitySchema(builder: GeaBuilder) {
       }),
     }),
   });
+  refsByBuilder.set(builder, { Entity });
 
   builder.queryFields((t) => ({
     entities: t.prismaConnection({
@@ -111,15 +123,20 @@ export function addEntitySchema(builder: GeaBuilder) {
       }),
       resolve: async (query, _root, args, context) => {
         const entityId = args.entityId.id;
-        const exists = await context.prisma.entity.count({ where: { id: entityId } });
-        if (!exists) throw new NotFoundError('Entity');
-        await context.prisma.entityPopulation.upsert({
-          where: { entityId_referenceDate: { entityId, referenceDate: args.referenceDate } },
-          create: { entityId, referenceDate: args.referenceDate, population: args.population, source: args.source ?? null },
-          update: { population: args.population, source: args.source ?? null },
-        });
+        const figures = { population: args.population, ...(args.source != null ? { source: args.source } : {}) };
+        try {
+          await context.prisma.entityPopulation.upsert({
+            where: { entityId_referenceDate: { entityId, referenceDate: args.referenceDate } },
+            create: { entityId, referenceDate: args.referenceDate, ...figures },
+            update: figures,
+          });
+        } catch (error) {
+          if (prismaErrorCode(error) === 'P2003') throw new NotFoundError('Entity');
+          throw error;
+        }
         return context.prisma.entity.findUniqueOrThrow({ ...query, where: { id: entityId } });
       },
     }),
   }));
+  return { Entity };
 }

@@ -1,14 +1,12 @@
 import type { GeaBuilder } from '../builder.ts';
-import { ConflictError, GeaError, InputError, NotFoundError, type FieldIssue } from '../errors.ts';
+import { ConflictError, errorCodes, GeaError, InputError, NotFoundError, type FieldIssue } from '../errors.ts';
 
 /**
  * Typed error results (plugin-errors). A mutation lists the ones it can return in
  * `errors: { types: [...] }`; clients select them with fragments on the `Error` interface.
  */
 export function addErrorTypes(builder: GeaBuilder) {
-  const ErrorCode = builder.enumType('ErrorCode', {
-    values: ['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'MODULE_DISABLED', 'CONFLICT'] as const,
-  });
+  const ErrorCode = builder.enumType('ErrorCode', { values: errorCodes });
 
   const ErrorInterface = builder.interfaceRef<GeaError>('Error').implement({
     description: 'An expected failure, returned as data instead of a GraphQL error.',

@@ -1,30 +1,20 @@
-import { ConflictError, InputError, NotFoundError, type GeaBuilder } from '@gea/core';
-import { Prisma } from '@gea/db';
+import { ConflictError, coreRefs, InputError, NotFoundError, prismaErrorCode, type GeaBuilder } from '@gea/core';
+import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
-
-const assetKinds = [
-  'DESKTOP_PC',
-  'LAPTOP',
-  'SERVER',
-  'PRINTER',
-  'MULTIFUNCTION_PRINTER',
-  'NETWORK_DEVICE',
-  'PHONE_OR_TABLET',
-  'OTHER',
-] as const;
-const assetStatuses = ['ORDERED', 'IN_SERVICE', 'UNDER_REPAIR', 'SPARE', 'RETIRED', 'DISPOSED'] as const;
 
 const read = (entityId: string) => ({ entityPermission: { permission: 'inventory:read', entityId } });
 const write = (entityId: string) => ({ entityPermission: { permission: 'inventory:write', entityId } });
 
 export function addAssetSchema(builder: GeaBuilder) {
-  const AssetKind = builder.enumType('AssetKind', { values: assetKinds });
-  const AssetStatus = builder.enumType('AssetStatus', { values: assetStatuses });
+  const AssetKind = builder.enumType(AssetKinds, { name: 'AssetKind' });
+  const AssetStatus = builder.enumType(AssetStatuses, { name: 'AssetStatus' });
+  const { Entity } = coreRefs(builder);
 
   const Asset = builder.prismaNode('Asset', {
     description: 'A piece of ICT equipment of a member body, managed by the ICT office.',
     id: { field: 'id' },
+    nullable: true,
     authScopes: (asset) => read(asset.entityId),
     fields: (t) => ({
       kind: t.expose('kind', { type: AssetKind }),
@@ -35,7 +25,8 @@ export function addAssetSchema(builder: GeaBuilder) {
       inventoryTag: t.exposeString('inventoryTag', { nullable: true }),
       purchaseDate: t.expose('purchaseDate', { type: 'Date', nullable: true }),
       priceCents: t.exposeInt('priceCents', { nullable: true, description: 'Purchase price in euro cents.' }),
-      entity: t.relation('entity'),
+      // nullable: the body itself may be outside the reader's scopes even when its asset is not
+      entity: t.relation('entity', { nullable: true }),
     }),
   });
 
@@ -45,21 +36,24 @@ export function addAssetSchema(builder: GeaBuilder) {
       status: t.field({ type: [AssetStatus], required: false }),
     }),
   });
-  type Filter = { kind?: (typeof assetKinds)[number][] | null; status?: (typeof assetStatuses)[number][] | null };
+  type Filter = { kind?: AssetKinds[] | null; status?: AssetStatuses[] | null };
   const where = (filter: Filter | null | undefined): Prisma.AssetWhereInput => ({
     ...(filter?.kind?.length ? { kind: { in: filter.kind } } : {}),
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
   });
 
   builder.prismaObjectFields('Entity', (t) => ({
+    // Nullable per body: one body outside the reader's scopes must not void the whole list.
     assets: t.relatedConnection('assets', {
       description: 'Equipment of this body.',
+      nullable: true,
       cursor: 'id',
       authScopes: (entity) => read(entity.id),
       args: { filter: t.arg({ type: AssetFilter, required: false }) },
       query: (args) => ({ where: where(args.filter), orderBy: { id: 'asc' } }),
     }),
     personalComputersInService: t.int({
+      nullable: true,
       description: 'Desktops and laptops in service now: half of the cost-sharing key (art. 13).',
       authScopes: (entity) => read(entity.id),
       resolve: (entity, _args, context) => countPersonalComputersInService(context, entity.id),
@@ -80,7 +74,7 @@ export function addAssetSchema(builder: GeaBuilder) {
 
   const CreateAssetInput = builder.inputType('CreateAssetInput', {
     fields: (t) => ({
-      entityId: t.globalID({ required: true }),
+      entityId: t.globalID({ required: true, for: Entity }),
       kind: t.field({ type: AssetKind, required: true }),
       status: t.field({ type: AssetStatus, required: false }),
       manufacturer: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
@@ -100,16 +94,11 @@ export function addAssetSchema(builder: GeaBuilder) {
       args: { input: t.arg({ type: CreateAssetInput, required: true }) },
       authScopes: (_root, args) => write(args.input.entityId.id),
       resolve: async (query, _root, { input }, context) => {
-        if (input.entityId.typename !== 'Entity') {
-          throw new InputError([{ path: ['input', 'entityId'], message: 'must be the id of an Entity' }]);
-        }
-        const entityId = input.entityId.id;
-        if (!(await context.prisma.entity.count({ where: { id: entityId } }))) throw new NotFoundError('Entity');
         try {
           return await context.prisma.asset.create({
             ...query,
             data: {
-              entityId,
+              entityId: input.entityId.id,
               kind: input.kind,
               status: input.status ?? 'IN_SERVICE',
               manufacturer: input.manufacturer ?? null,
@@ -121,9 +110,9 @@ export function addAssetSchema(builder: GeaBuilder) {
             },
           });
         } catch (error) {
-          if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-            throw new ConflictError(`inventory tag "${input.inventoryTag}" is already used in this body`);
-          }
+          const code = prismaErrorCode(error);
+          if (code === 'P2002') throw new ConflictError(`inventory tag "${input.inventoryTag}" is already used in this body`);
+          if (code === 'P2003') throw new NotFoundError('Entity');
           throw error;
         }
       },
