@@ -1,20 +1,12 @@
 import inventory from '@gea/plugin-inventory';
 import type { Database } from '@gea/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../support/api.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApi, useTestApi } from '../support/api.ts';
 
-let db: Database;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = createTestApi(db, [inventory]);
-});
-afterAll(() => db?.close());
+const t = useTestApi([inventory]);
 
 async function send(init: RequestInit & { url?: string }) {
-  const response = await api.yoga.fetch(init.url ?? 'http://yoga/graphql', init);
+  const response = await t.api.yoga.fetch(init.url ?? 'http://yoga/graphql', init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
 }
@@ -78,7 +70,7 @@ describe('GraphQL over HTTP: bad requests get spec responses with an errors arra
   });
 
   it('a mutation over GET answers 405 and changes nothing', async () => {
-    const before = await db.prisma.entityPopulation.count();
+    const before = await t.db.prisma.entityPopulation.count();
     const query = encodeURIComponent(
       'mutation { recordPopulation(entityId: "x", referenceDate: "2024-12-31", population: 1) { __typename } }',
     );
@@ -90,11 +82,11 @@ describe('GraphQL over HTTP: bad requests get spec responses with an errors arra
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toMatch(/POST/);
     expect(response.json.errors[0].message).toMatch(/mutation/i);
-    expect(await db.prisma.entityPopulation.count()).toBe(before);
+    expect(await t.db.prisma.entityPopulation.count()).toBe(before);
   });
 
   it('an unexpected failure is masked, with the request id to find it in the logs', async () => {
-    const broken = createTestApi({ ...db, prisma: undefined as never } as Database, [inventory]);
+    const broken = createTestApi({ ...t.db, prisma: undefined as never } as Database, [inventory]);
     const response = await broken.gql('{ assets(first: 1) { edges { cursor } } }', {}, undefined, {
       'x-request-id': 'req-test-0001',
     });
@@ -125,19 +117,19 @@ describe('GraphQL over HTTP: bad requests get spec responses with an errors arra
     ['a malformed id', 'not-base64!'],
     ['an id whose key is not a UUID', Buffer.from('Asset:not-a-uuid').toString('base64')],
   ])('node(id:) with %s is bad input, never an internal error', async (_case, id) => {
-    const response = await api.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
+    const response = await t.api.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.body.errors?.[0]?.message).toMatch(/is not a valid id/);
   });
 
   it('node(id:) of an id that does not exist is null without an error', async () => {
     const id = Buffer.from('Asset:0190f0f0-0000-7000-8000-000000000000').toString('base64');
-    const response = await api.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
+    const response = await t.api.gql('query ($id: ID!) { node(id: $id) { id } }', { id });
     expect(response.body).toEqual({ data: { node: null } });
   });
 
   it('a malformed cursor is bad input with a code', async () => {
-    const response = await api.gql('{ assets(first: 2, after: "garbage") { edges { cursor } } }');
+    const response = await t.api.gql('{ assets(first: 2, after: "garbage") { edges { cursor } } }');
     expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -157,7 +149,7 @@ describe('GET /health', () => {
   });
 
   it('answers 503 naming the migration when the database is ahead of the code', async () => {
-    await db.prisma.$executeRawUnsafe(
+    await t.db.prisma.$executeRawUnsafe(
       `insert into _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
        values ('health-test', 'x', '29991231000000_from_the_future', now(), now(), 1)`,
     );
@@ -166,7 +158,7 @@ describe('GET /health', () => {
       expect(response.status).toBe(503);
       expect(response.json.migrations.unknown).toEqual(['29991231000000_from_the_future']);
     } finally {
-      await db.prisma.$executeRawUnsafe(`delete from _prisma_migrations where id = 'health-test'`);
+      await t.db.prisma.$executeRawUnsafe(`delete from _prisma_migrations where id = 'health-test'`);
     }
   });
 });

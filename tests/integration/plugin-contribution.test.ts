@@ -1,19 +1,10 @@
 import { composeSchema, definePlugin } from '@gea/core';
-import type { Database } from '@gea/db';
 import { readLocalMigrations } from '@gea/db/migrations';
 import inventory from '@gea/plugin-inventory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, superuser, type TestApi } from '../support/api.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { superuser, useTestApi } from '../support/api.ts';
 
-let db: Database;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = createTestApi(db, [inventory]);
-});
-afterAll(() => db?.close());
+const t = useTestApi([inventory]);
 
 describe('a plugin under plugins/ contributes types, queries and a migration', () => {
   it('adds its types and root fields only when installed', () => {
@@ -34,14 +25,14 @@ describe('a plugin under plugins/ contributes types, queries and a migration', (
     const migrations = await readLocalMigrations();
     const own = migrations.filter((migration) => /CREATE TABLE "Asset"/.test(migration.sql));
     expect(own.map((migration) => migration.name)).toEqual([expect.stringMatching(/^\d{14}_inventory$/)]);
-    const [row] = await db.prisma.$queryRaw<{ table: string | null }[]>`select to_regclass('"Asset"')::text as "table"`;
+    const [row] = await t.db.prisma.$queryRaw<{ table: string | null }[]>`select to_regclass('"Asset"')::text as "table"`;
     expect(row?.table).toBe('"Asset"');
   });
 
   it('serves its queries and mutations over HTTP against the database', async () => {
-    const entity = await db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune di Prova', istatCode: '099001' } });
+    const entity = await t.db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune di Prova', istatCode: '099001' } });
     const entityId = Buffer.from(`Entity:${entity.id}`).toString('base64');
-    const created = await api.gql(
+    const created = await t.api.gql(
       `mutation ($input: CreateAssetInput!) {
         createAsset(input: $input) { __typename ... on Asset { id kind status inventoryTag entity { name } } }
       }`,
@@ -56,7 +47,7 @@ describe('a plugin under plugins/ contributes types, queries and a migration', (
       inventoryTag: 'PRV-0001',
       entity: { name: 'Comune di Prova' },
     });
-    const listed = await api.gql(`{ assets(first: 10, filter: { kind: [LAPTOP] }) { edges { node { inventoryTag } } } }`);
+    const listed = await t.api.gql(`{ assets(first: 10, filter: { kind: [LAPTOP] }) { edges { node { inventoryTag } } } }`);
     expect(listed.body.data!.assets.edges).toEqual([{ node: { inventoryTag: 'PRV-0001' } }]);
   });
 });

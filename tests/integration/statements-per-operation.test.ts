@@ -1,18 +1,9 @@
 import inventory from '@gea/plugin-inventory';
-import type { Database } from '@gea/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../support/api.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
 import { seedBodies, toGlobalId } from '../support/seed.ts';
 
-let db: Database;
-let api: TestApi;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  api = createTestApi(db, [inventory]);
-});
-afterAll(() => db?.close());
+const t = useTestApi([inventory]);
 
 const nested = `query ($first: Int!) {
   entities(first: $first) {
@@ -29,18 +20,18 @@ const nested = `query ($first: Int!) {
 }`;
 
 async function statementsFor(query: string, variables: Record<string, unknown>) {
-  const { result, statements } = await api.countStatements(() => api.gql(query, variables));
+  const { result, statements } = await t.api.countStatements(() => t.api.gql(query, variables));
   expect(result.body.errors).toBeUndefined();
   return { data: result.body.data!, statements };
 }
 
 describe('SQL statements per GraphQL operation do not grow with the rows returned (no N+1)', () => {
   it('a nested page of bodies with assets, populations and computed fields costs a fixed number of statements', async () => {
-    await seedBodies(db, 3, 6, 'A');
+    await seedBodies(t.db, 3, 6, 'A');
     const small = await statementsFor(nested, { first: 50 });
     expect(small.data.entities.edges).toHaveLength(3);
 
-    await seedBodies(db, 20, 6, 'B');
+    await seedBodies(t.db, 20, 6, 'B');
     const large = await statementsFor(nested, { first: 50 });
     expect(large.data.entities.edges).toHaveLength(23);
     expect(large.data.entities.edges[0].node.assets.edges).toHaveLength(5);
@@ -53,7 +44,7 @@ describe('SQL statements per GraphQL operation do not grow with the rows returne
   });
 
   it('node(id:) for several ids is batched too', async () => {
-    const assets = await db.prisma.asset.findMany({ take: 12, select: { id: true } });
+    const assets = await t.db.prisma.asset.findMany({ take: 12, select: { id: true } });
     const ids = assets.map((asset) => toGlobalId('Asset', asset.id));
     const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Asset { kind entity { name } } } }`;
     const few = await statementsFor(query, { ids: ids.slice(0, 2) });

@@ -1,6 +1,8 @@
 import { actorWithPermissions, anonymousActor, type Actor, type GeaPlugin } from '@gea/core';
 import type { Database } from '@gea/db';
 import { createApi, type Api } from '@gea/api';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase } from './database.ts';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -59,6 +61,24 @@ export function createTestApi(db: Database, plugins: readonly GeaPlugin[]): Test
       } finally {
         stop();
       }
+    },
+  };
+}
+
+/** For a test file: a fresh database and an API over it before the tests, discarded after them. */
+export function useTestApi(plugins: readonly GeaPlugin[]): { readonly db: Database; readonly api: TestApi } {
+  const state: { db?: Database; api?: TestApi } = {};
+  beforeAll(async () => {
+    state.db = await createTestDatabase();
+    state.api = createTestApi(state.db, plugins);
+  });
+  afterAll(() => state.db?.close());
+  return {
+    get db() {
+      return state.db!;
+    },
+    get api() {
+      return state.api!;
     },
   };
 }
