@@ -3,6 +3,7 @@ import { readLocalMigrations } from '@gea/db/migrations';
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
 import { superuser, useTestApi } from '../support/api.ts';
+import { enableModules } from '../support/seed.ts';
 
 const t = useTestApi([inventory]);
 
@@ -31,6 +32,7 @@ describe('a plugin under plugins/ contributes types, queries and a migration', (
 
   it('serves its queries and mutations over HTTP against the database', async () => {
     const entity = await t.db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune di Prova', istatCode: '099001' } });
+    await enableModules(t.db, [entity.id]);
     const entityId = Buffer.from(`Entity:${entity.id}`).toString('base64');
     const created = await t.api.gql(
       `mutation ($input: CreateAssetInput!) {

@@ -25,16 +25,19 @@ export interface TestApi extends Api {
 export const superuser = actorWithPermissions('test superuser', ['*'], 'user');
 
 /**
- * Authentication arrives with the core domain; until then tests name the actor of each request
- * through this map, keyed by a header only the test API reads.
+ * Tests that are about what an actor may do name the actor of each request through this map,
+ * keyed by a header only the test API reads. Authentication itself (sessions, API tokens) is
+ * tested through the real authenticator with `createTestApi(db, plugins, { realAuth: true })`.
  */
-export function createTestApi(db: Database, plugins: readonly GeaPlugin[]): TestApi {
+export function createTestApi(db: Database, plugins: readonly GeaPlugin[], options: { realAuth?: boolean } = {}): TestApi {
   const actors = new Map<string, Actor>();
   let next = 0;
   const api = createApi({
     db,
     plugins,
-    authenticate: (request) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
+    authenticate: options.realAuth
+      ? undefined
+      : ({ request }) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
   });
   return {
     ...api,

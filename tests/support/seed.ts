@@ -2,7 +2,15 @@ import type { Database } from '@gea/db';
 
 export const toGlobalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
-/** Synthetic bodies with `assetsEach` assets, half of them PCs in service, and one population figure. */
+/** Turns modules on for bodies (they are off until someone enables them). */
+export async function enableModules(db: Database, entityIds: readonly string[], modules: readonly string[] = ['inventory']) {
+  await db.prisma.moduleEnablement.createMany({
+    data: entityIds.flatMap((entityId) => modules.map((moduleKey) => ({ entityId, moduleKey, enabled: true }))),
+    skipDuplicates: true,
+  });
+}
+
+/** Synthetic bodies with `assetsEach` assets, half of them PCs in service, and one population figure; inventory enabled. */
 export async function seedBodies(db: Database, count: number, assetsEach: number, prefix = 'T') {
   const entities = [];
   for (let i = 0; i < count; i++) {
@@ -24,5 +32,6 @@ export async function seedBodies(db: Database, count: number, assetsEach: number
       })),
     ),
   });
+  await enableModules(db, entities.map((entity) => entity.id));
   return entities;
 }

@@ -1,8 +1,9 @@
 import {
-  anonymousActor,
   composeSchema,
+  createAuthenticator,
   createContext,
   type Actor,
+  type AuthenticationAttempt,
   type ComposedSchema,
   type GeaContext,
   type GeaPlugin,
@@ -16,8 +17,8 @@ import { useHealth } from './yoga/use-health.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 
-/** Decides who sends a request. The core domain adds sessions and API tokens; until then, anonymous. */
-export type Authenticate = (request: Request, db: Database) => Actor | Promise<Actor>;
+/** Decides who sends a request; by default sessions and API tokens (`Authorization: Bearer ...`). */
+export type Authenticate = (attempt: AuthenticationAttempt) => Actor | Promise<Actor>;
 
 export interface ApiOptions {
   db: Database;
@@ -51,11 +52,13 @@ function createLogger(development: boolean): YogaLogger {
 export function createApi({
   db,
   plugins,
-  authenticate = () => anonymousActor,
+  authenticate,
   development = false,
   corsOrigins = [],
 }: ApiOptions): Api {
   const composed = 'schema' in plugins ? plugins : composeSchema(plugins);
+  const identify = authenticate ?? createAuthenticator({ permissions: composed.permissions });
+  const installedModules = new Set(composed.plugins.map((plugin) => plugin.key));
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
     graphqlEndpoint: '/graphql',
@@ -87,8 +90,11 @@ export function createApi({
       useRequestErrorStatus(),
       useErrorReporting(),
     ],
-    context: async ({ request }) =>
-      createContext({ requestId: requestIdOf(request), prisma: db.prisma, actor: await authenticate(request, db) }),
+    context: async ({ request }) => {
+      const requestId = requestIdOf(request);
+      const actor = await identify({ request, prisma: db.prisma, requestId });
+      return createContext({ requestId, prisma: db.prisma, actor, installedModules });
+    },
   });
   return { yoga, composed };
 }

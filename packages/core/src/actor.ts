@@ -8,6 +8,8 @@ export interface Actor {
   readonly id: string | null;
   /** Shown in logs and the audit trail. */
   readonly label: string;
+  /** The session a signed-in user's request came with (for logout). */
+  readonly sessionId?: string;
   /** Whether the actor holds `permission` for the given body, or (no body given) for the whole association. */
   can(permission: string, entityId?: string): boolean;
   /** The bodies on which the actor holds `permission`: `'all'`, or a list (possibly empty) for WHERE clauses. */
@@ -29,7 +31,7 @@ export const anonymousActor: Actor = Object.freeze({
 });
 
 export function actorFromGrants(
-  identity: { kind: Exclude<Actor['kind'], 'anonymous'>; id: string | null; label: string },
+  identity: { kind: Exclude<Actor['kind'], 'anonymous'>; id: string | null; label: string; sessionId?: string },
   grants: readonly Grant[],
 ): Actor {
   const matching = (permission: string) => grants.filter((g) => g.permission === permission || g.permission === '*');

@@ -5,8 +5,11 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getDatamodel, type PrismaTypes } from '@gea/db';
+import './audit/plugin.ts';
 import type { GeaContext } from './context.ts';
 import { GeaError, InputError } from './errors.ts';
+import { isModuleEnabledFor, ModuleDisabledError } from './modules.ts';
+import { moduleOfPermission } from './permissions.ts';
 
 /**
  * The scopes every field chooses from (`authScopes: { permission: 'inventory:read' }`). Scope
@@ -58,21 +61,31 @@ export type GeaBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.Exten
  */
 export function createBuilder(): GeaBuilder {
   const builder = new SchemaBuilder<GeaSchemaTypes>({
-    // scope-auth first so that its checks wrap every other plugin's resolvers
-    plugins: [ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
+    // audit outermost (it must see refusals and typed errors), then scope-auth around everything else
+    plugins: ['geaAudit', ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
     defaultFieldNullability: false,
     scopeAuth: {
       authScopes: (context) => ({
         public: true,
         authenticated: context.actor.kind !== 'anonymous',
         permission: (permission) => context.actor.can(permission),
-        entityPermission: ({ permission, entityId }) => context.actor.can(permission, entityId),
+        // Allowed, then enabled: a body the actor may not see never reveals its modules.
+        entityPermission: async ({ permission, entityId }) => {
+          if (!context.actor.can(permission, entityId)) return false;
+          if (!(await isModuleEnabledFor(context, permission, entityId))) {
+            throw new ModuleDisabledError(moduleOfPermission(permission));
+          }
+          return true;
+        },
       }),
       // One message per kind of actor, never naming the scope or the body that was missing.
-      unauthorizedError: (_parent, context) =>
-        context.actor.kind === 'anonymous'
-          ? new GeaError('UNAUTHENTICATED', 'Sign in to do this')
-          : new GeaError('FORBIDDEN', 'You are not allowed to do this'),
+      unauthorizedError: (_parent, context) => {
+        if (context.actor.kind === 'anonymous') return new GeaError('UNAUTHENTICATED', 'Sign in to do this');
+        if (context.actor.kind === 'token') {
+          return new GeaError('INSUFFICIENT_SCOPE', 'This API token does not hold the scope needed for this');
+        }
+        return new GeaError('FORBIDDEN', 'You are not allowed to do this');
+      },
     },
     prisma: {
       client: (context) => context.prisma,

@@ -2,14 +2,43 @@ import type { GeaPrismaClient } from '@gea/db';
 import type { Actor } from './actor.ts';
 import { LoaderRegistry } from './loaders.ts';
 
+/** What a mutation tells the audit trail about itself, beyond what the audit plugin sees. */
+export interface AuditNote {
+  targetType?: string;
+  targetId?: string;
+  /** The body the operation concerns. */
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Who the attempt was for when nobody is signed in yet (login: the e-mail given). */
+  actorLabel?: string;
+}
+
 /** What every resolver receives. Built once per request by the API server. */
 export interface GeaContext {
   readonly requestId: string;
-  readonly prisma: GeaPrismaClient;
+  /**
+   * The client resolvers use. Inside a mutation it is that mutation's transaction (the audit plugin
+   * opens one per mutation), so the change and its audit record are written together or not at all.
+   */
+  prisma: GeaPrismaClient;
+  /** The root client, outside any transaction. */
+  readonly db: GeaPrismaClient;
   readonly actor: Actor;
   readonly loaders: LoaderRegistry;
+  /** Keys of the installed plugins: permissions of these modules are subject to per-body enablement. */
+  readonly installedModules: ReadonlySet<string>;
+  /** Set while a mutation runs; resolvers add the target and its before/after. */
+  audit: AuditNote | null;
 }
 
-export function createContext(init: Omit<GeaContext, 'loaders'>): GeaContext {
-  return { ...init, loaders: new LoaderRegistry() };
+export interface ContextInit {
+  requestId: string;
+  prisma: GeaPrismaClient;
+  actor: Actor;
+  installedModules: ReadonlySet<string>;
+}
+
+export function createContext(init: ContextInit): GeaContext {
+  return { ...init, db: init.prisma, loaders: new LoaderRegistry(), audit: null };
 }

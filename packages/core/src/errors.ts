@@ -1,7 +1,19 @@
 import { GraphQLError } from 'graphql';
 
 /** Error codes clients can rely on (`extensions.code` on GraphQL errors, `code` on typed error results). */
-export const errorCodes = ['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'FORBIDDEN', 'MODULE_DISABLED', 'CONFLICT'] as const;
+export const errorCodes = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'SESSION_EXPIRED',
+  'TOKEN_EXPIRED',
+  'TOKEN_REVOKED',
+  'FORBIDDEN',
+  'INSUFFICIENT_SCOPE',
+  'MODULE_DISABLED',
+] as const;
 export type GeaErrorCode = (typeof errorCodes)[number];
 
 /** An expected failure. Listed in a field's `errors.types`, it becomes a typed result; otherwise a GraphQL error with the code. */

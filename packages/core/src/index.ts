@@ -1,6 +1,9 @@
 export { createBuilder, type GeaBuilder, type GeaSchemaTypes, type GeaAuthScopes } from './builder.ts';
 export { composeSchema, type ComposedSchema } from './compose.ts';
-export { createContext, type GeaContext } from './context.ts';
+export { createContext, type GeaContext, type AuditNote } from './context.ts';
+export { createAuthenticator, AuthenticationError, API_TOKEN_PATTERN, type Authenticator, type AuthenticationAttempt } from './auth/authenticate.ts';
+export { hashPassword, verifyPassword, hashToken, newSecret } from './auth/secrets.ts';
+export { enabledModulesOf, isModuleEnabledFor, readableEntitiesWhere, ModuleDisabledError } from './modules.ts';
 export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';
 export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
 export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type WebRouteDefinition } from './plugin.ts';
@@ -8,4 +11,5 @@ export { orderPlugins, PluginGraphError, PLUGIN_KEY } from './plugin-graph.ts';
 export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
 export { GeaError, NotFoundError, ConflictError, InputError, errorCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue } from './errors.ts';
 export { seedDemoData, seedReferenceEntities } from './seed.ts';
-export { corePermissions, coreRefs } from './schema/entities.ts';
+export { coreRefs } from './schema/entities.ts';
+export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles } from './permissions.ts';

@@ -1,10 +1,8 @@
 import type { Prisma } from '@gea/db';
 import type { GeaBuilder } from './builder.ts';
+import type { PermissionDefinition } from './permissions.ts';
 
-/** A permission a plugin adds, e.g. `inventory:read`. Always prefixed with the plugin key. */
-export interface PermissionDefinition {
-  description: string;
-}
+export type { PermissionDefinition };
 
 export interface SeedContext {
   /** The seeding transaction: all demo data is written, or none. */

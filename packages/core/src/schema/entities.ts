@@ -4,11 +4,6 @@ import type { GeaBuilder } from '../builder.ts';
 import { InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { defineLoader } from '../loaders.ts';
 
-export const corePermissions = {
-  'core:entities:read': { description: 'Read public bodies and their population history' },
-  'core:entities:write': { description: 'Change public bodies and record their population' },
-} as const;
-
 /** Population at a date = the latest figure whose reference date is on or before it. One query per request for all bodies asked. */
 const populationAt = defineLoader<{ entityId: string; at: Date }, number | null, string>(
   'core.populationAt',

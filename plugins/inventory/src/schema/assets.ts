@@ -1,4 +1,12 @@
-import { ConflictError, coreRefs, InputError, NotFoundError, prismaErrorCode, type GeaBuilder } from '@gea/core';
+import {
+  ConflictError,
+  coreRefs,
+  InputError,
+  NotFoundError,
+  prismaErrorCode,
+  readableEntitiesWhere,
+  type GeaBuilder,
+} from '@gea/core';
 import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
@@ -67,8 +75,13 @@ export function addAssetSchema(builder: GeaBuilder) {
       description: 'Equipment of every body, for those who may read the whole inventory.',
       authScopes: { permission: 'inventory:read' },
       args: { filter: t.arg({ type: AssetFilter, required: false }) },
+      // Bodies where the actor lacks the grant or the module is off are never selected.
       resolve: (query, _root, args, context) =>
-        context.prisma.asset.findMany({ ...query, where: where(args.filter), orderBy: { id: 'asc' } }),
+        context.prisma.asset.findMany({
+          ...query,
+          where: { ...where(args.filter), entity: readableEntitiesWhere(context, 'inventory:read') },
+          orderBy: { id: 'asc' },
+        }),
     }),
   }));
 

@@ -1,0 +1,107 @@
+import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import { errorTypeMap } from '@pothos/plugin-errors';
+import type { GraphQLFieldResolver } from 'graphql';
+import type { GeaPrismaClient } from '@gea/db';
+import type { GeaContext } from '../context.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  export namespace PothosSchemaTypes {
+    interface Plugins<Types extends SchemaTypes> {
+      geaAudit: GeaAuditPlugin<Types>;
+    }
+  }
+}
+
+const SECRET_KEY = /password|secret|token|csv/i;
+
+/** Arguments as the audit keeps them: secrets replaced, long texts (files) cut. */
+export function sanitizeInput(value: unknown, key = ''): unknown {
+  if (SECRET_KEY.test(key) && typeof value === 'string') return /csv/i.test(key) ? `(${value.length} characters)` : '(hidden)';
+  if (Array.isArray(value)) return value.map((item) => sanitizeInput(item));
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeInput(v, k)]));
+  }
+  return value;
+}
+
+const toJson = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value ?? null)));
+
+const REFUSED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'INSUFFICIENT_SCOPE', 'MODULE_DISABLED']);
+
+function codeOf(error: unknown): string {
+  const code = (error as { extensions?: { code?: unknown }; code?: unknown })?.extensions?.code ?? (error as { code?: unknown })?.code;
+  return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+/** Rolls the mutation's transaction back when it ends in a typed error result, which is returned, not thrown. */
+class RollBack extends Error {
+  constructor(readonly result: unknown) {
+    super('rolled back: the mutation returned an error result');
+  }
+}
+
+/**
+ * Every mutation runs in its own transaction and leaves exactly one audit record, whatever happens:
+ * SUCCESS is written inside the transaction (the change and its record commit together); REFUSED
+ * (authorization) and FAILED (typed error results, exceptions) are written after the rollback, so a
+ * failed mutation changes nothing but is still on record. Listed first among the builder's plugins,
+ * it wraps scope-auth and the errors plugin, so it sees their refusals and typed results.
+ */
+export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  override wrapResolve(
+    resolver: GraphQLFieldResolver<unknown, Types['Context'], object>,
+    fieldConfig: PothosOutputFieldConfig<Types>,
+  ): GraphQLFieldResolver<unknown, Types['Context'], object> {
+    if (fieldConfig.kind !== 'Mutation') return resolver;
+    const operation = fieldConfig.name;
+    return async (parent, args, rawContext, info) => {
+      const context = rawContext as unknown as GeaContext;
+      const root = context.db;
+      context.audit = {};
+      const record = (outcome: 'SUCCESS' | 'REFUSED' | 'FAILED', errorCode: string | null) => ({
+        requestId: context.requestId,
+        actorKind: context.actor.kind,
+        actorId: context.actor.id,
+        actorLabel: context.audit?.actorLabel ?? context.actor.label,
+        entityId: context.audit?.entityId ?? null,
+        operation,
+        targetType: context.audit?.targetType ?? null,
+        targetId: context.audit?.targetId ?? null,
+        outcome,
+        errorCode,
+        input: toJson(sanitizeInput(args)),
+        before: toJson(context.audit?.before),
+        after: toJson(context.audit?.after),
+      });
+      try {
+        return await root.$transaction(
+          async (tx) => {
+            context.prisma = tx as GeaPrismaClient;
+            const result = await resolver(parent, args, rawContext, info);
+            // A typed error result (plugin-errors hands back a proxy of the error, registered in errorTypeMap).
+            if (result instanceof Error || (result !== null && typeof result === 'object' && errorTypeMap.has(result))) {
+              throw new RollBack(result);
+            }
+            await tx.auditEvent.create({ data: record('SUCCESS', null) });
+            return result;
+          },
+          { timeout: 120_000, maxWait: 30_000 },
+        );
+      } catch (error) {
+        const failure = error instanceof RollBack ? error.result : error;
+        const code = codeOf(failure);
+        context.prisma = root;
+        await root.auditEvent.create({ data: record(REFUSED_CODES.has(code) ? 'REFUSED' : 'FAILED', code) });
+        if (error instanceof RollBack) return error.result;
+        throw error;
+      } finally {
+        context.prisma = root;
+        context.audit = null;
+      }
+    };
+  }
+}
+
+SchemaBuilder.registerPlugin('geaAudit', GeaAuditPlugin);

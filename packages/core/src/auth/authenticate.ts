@@ -1,0 +1,95 @@
+import type { GeaPrismaClient } from '@gea/db';
+import { actorFromGrants, anonymousActor, type Actor } from '../actor.ts';
+import { GeaError, type GeaErrorCode } from '../errors.ts';
+import { grantsForRoles, type PermissionDefinition } from '../permissions.ts';
+import { hashToken } from './secrets.ts';
+
+/** API tokens read `gea_<prefix>_<secret>`; session tokens are a bare secret. */
+export const API_TOKEN_PATTERN = /^gea_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{43}$/;
+
+/** A refused credential: HTTP 401 with a code saying why, before any operation runs. */
+export class AuthenticationError extends GeaError {
+  constructor(code: GeaErrorCode, message: string) {
+    super(code, message, { http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } });
+  }
+}
+
+export interface AuthenticatorOptions {
+  permissions: ReadonlyMap<string, PermissionDefinition>;
+  now?: () => Date;
+}
+
+export interface AuthenticationAttempt {
+  request: Request;
+  prisma: GeaPrismaClient;
+  requestId: string;
+}
+
+// Writing lastUsedAt on every request would turn reads into writes; once a minute is enough.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Turns `Authorization: Bearer <token>` into an actor: a session's user with the grants of their
+ * roles, or an API token with its scopes for its body. No header: anonymous. A token that is
+ * unknown, expired or revoked is refused (and audited), never silently treated as anonymous.
+ */
+export function createAuthenticator({ permissions, now = () => new Date() }: AuthenticatorOptions) {
+  async function refuse(attempt: AuthenticationAttempt, code: GeaErrorCode, message: string, actorId?: string): Promise<never> {
+    await attempt.prisma.auditEvent.create({
+      data: {
+        requestId: attempt.requestId,
+        actorKind: 'anonymous',
+        actorId: actorId ?? null,
+        actorLabel: 'bearer token',
+        operation: 'authenticate',
+        outcome: 'REFUSED',
+        errorCode: code,
+      },
+    });
+    throw new AuthenticationError(code, message);
+  }
+
+  return async function authenticate(attempt: AuthenticationAttempt): Promise<Actor> {
+    const header = attempt.request.headers.get('authorization');
+    if (!header) return anonymousActor;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return refuse(attempt, 'UNAUTHENTICATED', 'The Authorization header must read "Bearer <token>"');
+    const token = match[1]!;
+    const tokenHash = hashToken(token);
+    const at = now();
+
+    if (API_TOKEN_PATTERN.test(token)) {
+      const apiToken = await attempt.prisma.apiToken.findUnique({ where: { tokenHash } });
+      if (!apiToken) return refuse(attempt, 'UNAUTHENTICATED', 'Unknown API token');
+      if (apiToken.revokedAt) return refuse(attempt, 'TOKEN_REVOKED', 'This API token has been revoked', apiToken.id);
+      if (apiToken.expiresAt && apiToken.expiresAt <= at) {
+        return refuse(attempt, 'TOKEN_EXPIRED', 'This API token has expired', apiToken.id);
+      }
+      if (!apiToken.lastUsedAt || at.getTime() - apiToken.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await attempt.prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: at } });
+      }
+      return actorFromGrants(
+        { kind: 'token', id: apiToken.id, label: `token ${apiToken.prefix} (${apiToken.name})` },
+        apiToken.scopes.map((permission) => ({ permission, entityId: apiToken.entityId })),
+      );
+    }
+
+    const session = await attempt.prisma.session.findUnique({
+      where: { tokenHash },
+      include: { user: { include: { roles: { select: { role: true, entityId: true } } } } },
+    });
+    if (!session) return refuse(attempt, 'UNAUTHENTICATED', 'Unknown session token: sign in again');
+    if (session.revokedAt) return refuse(attempt, 'TOKEN_REVOKED', 'This session has ended: sign in again', session.userId);
+    if (session.expiresAt <= at) return refuse(attempt, 'SESSION_EXPIRED', 'This session has expired: sign in again', session.userId);
+    if (!session.user.active) return refuse(attempt, 'UNAUTHENTICATED', 'This account is disabled', session.userId);
+    if (!session.lastUsedAt || at.getTime() - session.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await attempt.prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: at } });
+    }
+    return actorFromGrants(
+      { kind: 'user', id: session.userId, label: session.user.email, sessionId: session.id },
+      grantsForRoles(session.user.roles, permissions),
+    );
+  };
+}
+
+export type Authenticator = ReturnType<typeof createAuthenticator>;

@@ -1,0 +1,49 @@
+import type { Prisma } from '@gea/db';
+import type { GeaContext } from './context.ts';
+import { GeaError } from './errors.ts';
+import { defineLoader } from './loaders.ts';
+import { moduleOfPermission } from './permissions.ts';
+
+/** Enabled modules per body (null: no such body), one query per request for all the bodies asked about. */
+const enabledModules = defineLoader<string, ReadonlySet<string> | null>('core.enabledModules', async (entityIds, context) => {
+  const entities = await context.prisma.entity.findMany({
+    where: { id: { in: [...entityIds] } },
+    select: { id: true, modules: { where: { enabled: true }, select: { moduleKey: true } } },
+  });
+  const byId = new Map(entities.map((entity) => [entity.id, new Set(entity.modules.map((m) => m.moduleKey))]));
+  return entityIds.map((id) => byId.get(id) ?? null);
+});
+
+export async function enabledModulesOf(context: GeaContext, entityId: string): Promise<ReadonlySet<string>> {
+  return (await enabledModules(context).load(entityId)) ?? new Set();
+}
+
+/**
+ * Whether the module a permission belongs to is on for the body (core permissions always are). A
+ * body that does not exist is let through, so the operation itself can say NOT_FOUND.
+ */
+export async function isModuleEnabledFor(context: GeaContext, permission: string, entityId: string): Promise<boolean> {
+  const module = moduleOfPermission(permission);
+  if (!context.installedModules.has(module)) return true;
+  const enabled = await enabledModules(context).load(entityId);
+  return enabled === null || enabled.has(module);
+}
+
+export class ModuleDisabledError extends GeaError {
+  constructor(module: string) {
+    super('MODULE_DISABLED', `The module "${module}" is not enabled for this body`, { module });
+  }
+}
+
+/**
+ * Where-clause for the bodies whose data the actor may see under `permission`: the bodies the
+ * actor holds it for, minus those where the permission's module is disabled. For list queries.
+ */
+export function readableEntitiesWhere(context: GeaContext, permission: string): Prisma.EntityWhereInput {
+  const scope = context.actor.entitiesWith(permission);
+  const module = moduleOfPermission(permission);
+  return {
+    ...(scope === 'all' ? {} : { id: { in: [...scope] } }),
+    ...(context.installedModules.has(module) ? { modules: { some: { moduleKey: module, enabled: true } } } : {}),
+  };
+}
