@@ -4,7 +4,15 @@ import type { GeaPlugin, PermissionDefinition } from './plugin.ts';
 import { orderPlugins } from './plugin-graph.ts';
 import { assertEveryFieldDeclaresScope } from './scope-check.ts';
 import { corePermissions } from './permissions.ts';
+import { addApiTokenSchema } from './schema/api-tokens.ts';
+import { addAssociationSchema } from './schema/associations.ts';
+import { addAuditSchema } from './schema/audit.ts';
+import { addAuthSchema, defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
 import { addEntitySchema } from './schema/entities.ts';
+import { addModuleSchema } from './schema/modules.ts';
+import { addSiteSchema } from './schema/sites.ts';
+import { addUserSchema } from './schema/users.ts';
+import { addEntityImportSchema } from './schema/entity-import.ts';
 import { addErrorTypes } from './schema/errors.ts';
 import { addPlatformSchema } from './schema/platform.ts';
 import { addScalars } from './schema/scalars.ts';
@@ -18,7 +26,7 @@ export interface ComposedSchema {
 }
 
 /** Validates the plugin graph and builds one GraphQL schema from the core and the installed plugins. */
-export function composeSchema(installed: readonly GeaPlugin[]): ComposedSchema {
+export function composeSchema(installed: readonly GeaPlugin[], auth: AuthSchemaOptions = defaultAuthOptions): ComposedSchema {
   const plugins = orderPlugins(installed);
   const permissions = new Map<string, PermissionDefinition>(Object.entries(corePermissions));
   for (const plugin of plugins) {
@@ -31,6 +39,14 @@ export function composeSchema(installed: readonly GeaPlugin[]): ComposedSchema {
   addScalars(builder);
   addErrorTypes(builder);
   addEntitySchema(builder);
+  addEntityImportSchema(builder);
+  addSiteSchema(builder);
+  addAssociationSchema(builder);
+  addUserSchema(builder);
+  addAuthSchema(builder, auth);
+  addApiTokenSchema(builder, permissions);
+  addAuditSchema(builder);
+  addModuleSchema(builder, plugins);
   addPlatformSchema(builder, plugins, permissions);
   for (const plugin of plugins) plugin.schema?.(builder);
 

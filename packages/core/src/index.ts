@@ -12,4 +12,5 @@ export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.
 export { GeaError, NotFoundError, ConflictError, InputError, errorCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue } from './errors.ts';
 export { seedDemoData, seedReferenceEntities } from './seed.ts';
 export { coreRefs } from './schema/entities.ts';
+export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles } from './permissions.ts';

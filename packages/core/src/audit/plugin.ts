@@ -28,7 +28,7 @@ export function sanitizeInput(value: unknown, key = ''): unknown {
 
 const toJson = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value ?? null)));
 
-const REFUSED_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'INSUFFICIENT_SCOPE', 'MODULE_DISABLED']);
+const REFUSED_CODES = new Set(['UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'FORBIDDEN', 'INSUFFICIENT_SCOPE', 'MODULE_DISABLED']);
 
 function codeOf(error: unknown): string {
   const code = (error as { extensions?: { code?: unknown }; code?: unknown })?.extensions?.code ?? (error as { code?: unknown })?.code;

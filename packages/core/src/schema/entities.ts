@@ -1,7 +1,7 @@
 import { EntityKind as EntityKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
-import { InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { defineLoader } from '../loaders.ts';
 
 /** Population at a date = the latest figure whose reference date is on or before it. One query per request for all bodies asked. */
@@ -65,6 +65,8 @@ export function addEntitySchema(builder: GeaBuilder) {
       taxCode: t.exposeString('taxCode', { nullable: true }),
       ipaCode: t.exposeString('ipaCode', { nullable: true }),
       province: t.exposeString('province', { nullable: true }),
+      pecAddress: t.exposeString('pecAddress', { nullable: true, description: 'Institutional PEC address.' }),
+      referent: t.relation('referent', { nullable: true, description: 'The municipal referent (art. 9).' }),
       populations: t.relation('populations', {
         description: 'Population history, newest first.',
         query: { orderBy: { referenceDate: 'desc' } },
@@ -98,7 +100,78 @@ export function addEntitySchema(builder: GeaBuilder) {
     }),
   }));
 
+  const EntityInput = builder.inputType('EntityInput', {
+    fields: (t) => ({
+      kind: t.field({ type: EntityKind, required: true }),
+      name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
+      istatCode: t.string({ required: false, validate: z.string().regex(/^\d{6}$/, 'must be 6 digits') }),
+      cadastralCode: t.string({ required: false, validate: z.string().regex(/^[A-Z]\d{3}$/, 'must be a letter and 3 digits') }),
+      taxCode: t.string({ required: false, validate: z.string().regex(/^\d{11}$/, 'must be 11 digits') }),
+      ipaCode: t.string({ required: false, validate: z.string().trim().min(1).max(20) }),
+      province: t.string({ required: false, validate: z.string().regex(/^[A-Z]{2}$/, 'must be 2 capital letters') }),
+      pecAddress: t.string({ required: false, validate: z.email() }),
+    }),
+  });
+  type EntityInputShape = {
+    kind: (typeof EntityKinds)[keyof typeof EntityKinds];
+    name: string;
+    istatCode?: string | null;
+    cadastralCode?: string | null;
+    taxCode?: string | null;
+    ipaCode?: string | null;
+    province?: string | null;
+    pecAddress?: string | null;
+  };
+  const entityData = (input: EntityInputShape) => ({
+    kind: input.kind,
+    name: input.name.trim(),
+    istatCode: input.istatCode ?? null,
+    cadastralCode: input.cadastralCode ?? null,
+    taxCode: input.taxCode ?? null,
+    ipaCode: input.ipaCode ?? null,
+    province: input.province ?? null,
+    pecAddress: input.pecAddress ?? null,
+  });
+  const duplicateCode = (error: unknown) =>
+    prismaErrorCode(error) === 'P2002' ? new ConflictError('another body has the same ISTAT, cadastral or IPA code') : error;
+
   builder.mutationFields((t) => ({
+    createEntity: t.prismaField({
+      type: Entity,
+      description: 'Adds a public body.',
+      errors: { types: [InputError, ConflictError], directResult: true },
+      authScopes: { permission: 'core:entities:write' },
+      args: { input: t.arg({ type: EntityInput, required: true }) },
+      resolve: async (query, _root, { input }, context) => {
+        try {
+          const entity = await context.prisma.entity.create({ ...query, data: entityData(input) });
+          context.audit = { ...context.audit, entityId: entity.id, targetType: 'Entity', targetId: entity.id, after: entityData(input) };
+          return entity;
+        } catch (error) {
+          throw duplicateCode(error);
+        }
+      },
+    }),
+
+    updateEntity: t.prismaField({
+      type: Entity,
+      description: 'Changes the registry data of a body.',
+      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      args: { id: t.arg.globalID({ required: true, for: Entity }), input: t.arg({ type: EntityInput, required: true }) },
+      authScopes: (_root, args) => ({ entityPermission: { permission: 'core:entities:write', entityId: args.id.id } }),
+      resolve: async (query, _root, { id, input }, context) => {
+        const before = await context.prisma.entity.findUnique({ where: { id: id.id } });
+        if (!before) throw new NotFoundError('Entity');
+        try {
+          const entity = await context.prisma.entity.update({ ...query, where: { id: before.id }, data: entityData(input) });
+          context.audit = { ...context.audit, entityId: before.id, targetType: 'Entity', targetId: before.id, before, after: entity };
+          return entity;
+        } catch (error) {
+          throw duplicateCode(error);
+        }
+      },
+    }),
+
     recordPopulation: t.prismaField({
       type: 'Entity',
       description: 'Records (or corrects) the resident population of a body at 31 December of a year.',
@@ -118,6 +191,9 @@ export function addEntitySchema(builder: GeaBuilder) {
       }),
       resolve: async (query, _root, args, context) => {
         const entityId = args.entityId.id;
+        const previous = await context.prisma.entityPopulation.findUnique({
+          where: { entityId_referenceDate: { entityId, referenceDate: args.referenceDate } },
+        });
         const figures = { population: args.population, ...(args.source != null ? { source: args.source } : {}) };
         try {
           await context.prisma.entityPopulation.upsert({
@@ -129,6 +205,14 @@ export function addEntitySchema(builder: GeaBuilder) {
           if (prismaErrorCode(error) === 'P2003') throw new NotFoundError('Entity');
           throw error;
         }
+        context.audit = {
+          ...context.audit,
+          entityId,
+          targetType: 'EntityPopulation',
+          targetId: `${entityId}@${args.referenceDate.toISOString().slice(0, 10)}`,
+          before: previous,
+          after: { population: args.population, source: args.source ?? previous?.source ?? null },
+        };
         return context.prisma.entity.findUniqueOrThrow({ ...query, where: { id: entityId } });
       },
     }),

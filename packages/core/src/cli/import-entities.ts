@@ -1,0 +1,118 @@
+// npm run entities:import -- <file.csv> [--dry-run]
+// Imports public bodies from a CSV file (the layout of data/entities.csv) into DATABASE_URL or, when
+// unset, the embedded database (GEA_DATA_DIR). All or nothing: a file with any problem writes nothing.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { DatabaseStartupError, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
+import { assertMigratable, migrationStatus } from '@gea/db/migrations';
+import { formatIssue, importEntities, type ImportPhase } from '../entity-import/index.ts';
+import { GeaError } from '../errors.ts';
+
+const NAME = 'entities:import';
+const USAGE = 'usage: npm run entities:import -- <file.csv> [--dry-run]';
+
+/** A failure the person running the command can fix from one line (no stack trace). */
+class CliError extends Error {}
+
+function readArguments(): { file: string; dryRun: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (parsed.positionals.length !== 1) throw new CliError(USAGE);
+  return { file: parsed.positionals[0]!, dryRun: parsed.values['dry-run'] ?? false };
+}
+
+/** Spreadsheets on Italian Windows often save CSV as Windows-1252: read it as such rather than garbling accents. */
+async function readText(path: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    console.error(`${NAME}: ${path} is not UTF-8 text; reading it as Windows-1252`);
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** One bar per phase on a terminal; nothing when the output is a file or a pipe. */
+function progressBars() {
+  const labels: Record<ImportPhase, string> = { validate: 'checking', apply: 'writing ' };
+  let current: { phase: ImportPhase; bar: cliProgress.SingleBar } | null = null;
+  const stop = () => {
+    current?.bar.stop();
+    current = null;
+  };
+  const update = (phase: ImportPhase, done: number, total: number) => {
+    if (total === 0) return;
+    if (current?.phase !== phase) {
+      stop();
+      const bar = new cliProgress.SingleBar(
+        { format: `${labels[phase]} [{bar}] {value}/{total} {percentage}%`, hideCursor: true, clearOnComplete: false },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, done);
+      current = { phase, bar };
+    }
+    current!.bar.update(done);
+  };
+  return { update, stop };
+}
+
+async function run(): Promise<number> {
+  const { file, dryRun } = readArguments();
+  const path = resolveUserPath(file);
+  const csv = await readText(path);
+
+  const db: Database = await openDatabase(targetFromEnv());
+  const bars = progressBars();
+  try {
+    const status = await migrationStatus(db);
+    assertMigratable(status, db.describe());
+    if (status.pending.length > 0) {
+      throw new CliError(`${db.describe()} has ${status.pending.length} pending migration(s); run: npm run db:migrate`);
+    }
+    const outcome = await importEntities(db.prisma, csv, { dryRun, onProgress: bars.update });
+    bars.stop();
+    if (!outcome.ok) {
+      for (const issue of outcome.issues) console.error(`${file}: ${formatIssue(issue)}`);
+      console.error(`${NAME}: ${outcome.issues.length} problem(s) in ${file}; nothing was imported.`);
+      return 1;
+    }
+    const c = outcome.counts;
+    console.log(
+      [
+        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} into ${db.describe()}`,
+        `  ${c.rows} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
+        `  ${c.populationsRecorded} population figure(s) recorded`,
+        `  ${c.membershipsAdded} membership(s) added`,
+      ].join('\n'),
+    );
+    return 0;
+  } finally {
+    bars.stop();
+    await db.close();
+  }
+}
+
+let code: number;
+try {
+  code = await run();
+} catch (error) {
+  if (error instanceof CliError || error instanceof DatabaseStartupError || error instanceof GeaError) {
+    console.error(`${NAME}: ${error.message}`);
+  } else {
+    console.error(`${NAME}:`, error);
+  }
+  code = 1;
+}
+// Explicitly: the WASM engine and database drivers may keep timers alive, and nothing is left to do.
+process.exit(code);

@@ -1,0 +1,299 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityKind, Prisma } from '@gea/db';
+import type { EntityImportCounts, EntityImportRow, ImportIssue, ImportProgress } from './issues.ts';
+
+/** A client to read and write with: the root client or an interactive transaction. */
+export type ImportClient = Prisma.TransactionClient;
+
+interface StoredEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  istatCode: string | null;
+  cadastralCode: string | null;
+  taxCode: string | null;
+  ipaCode: string | null;
+  province: string | null;
+  pecAddress: string | null;
+}
+
+type EntityFields = Omit<StoredEntity, 'id'>;
+
+interface PlannedBody {
+  row: EntityImportRow;
+  id: string;
+  /** Null: a new body. */
+  existing: StoredEntity | null;
+  /** Fields of an existing body that the file changes. */
+  changes: Partial<EntityFields>;
+}
+
+export interface EntityImportPlan {
+  bodies: PlannedBody[];
+  populationsToCreate: Prisma.EntityPopulationCreateManyInput[];
+  populationsToUpdate: { entityId: string; referenceDate: Date; population: number; source: string }[];
+  membershipsToAdd: Prisma.AssociationMemberCreateManyInput[];
+  /** Problems that depend on the database: unknown associations, codes of other bodies, ambiguous matches. */
+  issues: ImportIssue[];
+}
+
+/**
+ * Ids the way Prisma's `uuid(7)` default makes them (time-ordered), generated here so that new
+ * bodies can be inserted in batches and their populations and memberships attached to them at once.
+ */
+export function uuidv7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Today's date in Italy, as stored in a `@db.Date` column. */
+export function italianToday(now = new Date()): Date {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+  return new Date(`${day}T00:00:00Z`);
+}
+
+const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+const sourceOf = (column: string) => {
+  const [, year] = /^population_(\d{4})_/.exec(column) ?? [];
+  return `import: resident population on 1 January ${year} (${column})`;
+};
+
+const selectStored = {
+  id: true,
+  kind: true,
+  name: true,
+  istatCode: true,
+  cadastralCode: true,
+  taxCode: true,
+  ipaCode: true,
+  province: true,
+  pecAddress: true,
+} as const;
+
+/** What the file's row sets; null values leave the stored field as it is. */
+function fieldsOf(row: EntityImportRow): Partial<EntityFields> {
+  const given: Partial<EntityFields> = { kind: row.kind, name: row.name };
+  if (row.istatCode !== null) given.istatCode = row.istatCode;
+  if (row.cadastralCode !== null) given.cadastralCode = row.cadastralCode;
+  if (row.taxCode !== null) given.taxCode = row.taxCode;
+  if (row.ipaCode !== null) given.ipaCode = row.ipaCode;
+  if (row.province !== null) given.province = row.province;
+  if (row.pec !== null) given.pecAddress = row.pec;
+  return given;
+}
+
+const describe = (entity: StoredEntity) => `"${entity.name}"${entity.istatCode ? ` (ISTAT ${entity.istatCode})` : ''}`;
+
+/**
+ * Matches the rows with the stored bodies (by ISTAT code, or by name and kind without one) and works
+ * out every write, reading the database a fixed number of times whatever the size of the file.
+ * Run it inside the transaction that applies it, so what it read still holds when writing.
+ */
+export async function planEntityImport(
+  prisma: ImportClient,
+  rows: readonly EntityImportRow[],
+  today: Date = italianToday(),
+): Promise<EntityImportPlan> {
+  const issues: ImportIssue[] = [];
+  const distinct = <T>(values: (T | null)[]) => [...new Set(values.filter((v): v is T => v !== null))];
+  const istatCodes = distinct(rows.map((r) => r.istatCode));
+  const cadastralCodes = distinct(rows.map((r) => r.cadastralCode));
+  const ipaCodes = distinct(rows.map((r) => r.ipaCode));
+  const namesWithoutIstat = distinct(rows.map((r) => (r.istatCode === null ? r.name : null)));
+  const associationNames = distinct(rows.map((r) => r.memberOf));
+
+  // Sequential reads: an interactive transaction runs one statement at a time anyway.
+  const stored = await prisma.entity.findMany({
+    where: {
+      OR: [
+        { istatCode: { in: istatCodes } },
+        { cadastralCode: { in: cadastralCodes } },
+        { ipaCode: { in: ipaCodes } },
+        { name: { in: namesWithoutIstat } },
+      ],
+    },
+    select: selectStored,
+  });
+  const associations = await prisma.association.findMany({
+    where: { name: { in: associationNames } },
+    select: { id: true, name: true },
+  });
+  const byIstat = new Map(stored.flatMap((e) => (e.istatCode ? [[e.istatCode, e] as const] : [])));
+  const byCadastral = new Map(stored.flatMap((e) => (e.cadastralCode ? [[e.cadastralCode, e] as const] : [])));
+  const byIpa = new Map(stored.flatMap((e) => (e.ipaCode ? [[e.ipaCode, e] as const] : [])));
+  const associationByName = new Map(associations.map((a) => [a.name, a.id]));
+  const unionsInFile = new Set(rows.filter((r) => r.kind === 'UNION').map((r) => r.name));
+
+  const bodies: PlannedBody[] = [];
+  const lineOfMatch = new Map<string, number>();
+  for (const row of rows) {
+    let existing: StoredEntity | null = null;
+    if (row.istatCode !== null) {
+      existing = byIstat.get(row.istatCode) ?? null;
+    } else {
+      const candidates = stored.filter((e) => e.name === row.name && e.kind === row.kind);
+      if (candidates.length > 1) {
+        issues.push({
+          line: row.line,
+          column: 'name',
+          message: `${row.kind} "${row.name}" matches ${candidates.length} existing bodies; add istat_code to say which one`,
+        });
+        continue;
+      }
+      existing = candidates[0] ?? null;
+    }
+    if (existing) {
+      const first = lineOfMatch.get(existing.id);
+      if (first !== undefined) {
+        issues.push({
+          line: row.line,
+          column: null,
+          message: `matches the same existing body as line ${first} (${describe(existing)})`,
+        });
+        continue;
+      }
+      lineOfMatch.set(existing.id, row.line);
+    }
+    // A code held by another stored body would break its uniqueness when written.
+    const holders: [string, string | null, Map<string, StoredEntity>][] = [
+      ['cadastral_code', row.cadastralCode, byCadastral],
+      ['ipa_code', row.ipaCode, byIpa],
+    ];
+    let conflict = false;
+    for (const [column, code, index] of holders) {
+      const holder = code === null ? undefined : index.get(code);
+      if (holder && holder.id !== existing?.id) {
+        issues.push({ line: row.line, column, message: `${column} "${code}" already belongs to ${describe(holder)}` });
+        conflict = true;
+      }
+    }
+    if (row.memberOf !== null && !associationByName.has(row.memberOf)) {
+      issues.push({
+        line: row.line,
+        column: 'member_of',
+        message: unionsInFile.has(row.memberOf)
+          ? `member_of "${row.memberOf}" is a body of this file, but there is no association with that name: create the association first`
+          : `member_of "${row.memberOf}": there is no association with that name`,
+      });
+      conflict = true;
+    }
+    if (conflict) continue;
+
+    const changes: Partial<EntityFields> = {};
+    if (existing) {
+      for (const [field, value] of Object.entries(fieldsOf(row)) as [keyof EntityFields, string][]) {
+        if (existing[field] !== value) (changes as Record<string, string>)[field] = value;
+      }
+    }
+    bodies.push({ row, id: existing?.id ?? uuidv7(), existing, changes });
+  }
+
+  const existingIds = bodies.flatMap((b) => (b.existing ? [b.existing.id] : []));
+  const referenceDates = distinct(rows.flatMap((r) => r.populations.map((p) => p.referenceDate))).map(asDate);
+  const figures = await prisma.entityPopulation.findMany({
+    where: { entityId: { in: existingIds }, referenceDate: { in: referenceDates } },
+    select: { entityId: true, referenceDate: true, population: true },
+  });
+  const memberships = await prisma.associationMember.findMany({
+    where: { entityId: { in: existingIds }, associationId: { in: associations.map((a) => a.id) } },
+    select: { entityId: true, associationId: true, joinedOn: true, leftOn: true },
+  });
+  const storedFigure = new Map(figures.map((f) => [`${f.entityId}@${f.referenceDate.toISOString().slice(0, 10)}`, f.population]));
+
+  const plan: EntityImportPlan = { bodies, populationsToCreate: [], populationsToUpdate: [], membershipsToAdd: [], issues };
+  for (const body of bodies) {
+    for (const figure of body.row.populations) {
+      const current = storedFigure.get(`${body.id}@${figure.referenceDate}`);
+      const write = { entityId: body.id, referenceDate: asDate(figure.referenceDate), population: figure.population, source: sourceOf(figure.column) };
+      if (current === undefined) plan.populationsToCreate.push(write);
+      else if (current !== figure.population) plan.populationsToUpdate.push(write);
+    }
+    if (body.row.memberOf !== null) {
+      const associationId = associationByName.get(body.row.memberOf)!;
+      // A current membership, or one recorded today (the key includes the day), is left alone.
+      const member = memberships.some(
+        (m) =>
+          m.entityId === body.id &&
+          m.associationId === associationId &&
+          (m.leftOn === null || m.leftOn > today || m.joinedOn.getTime() === today.getTime()),
+      );
+      if (!member) plan.membershipsToAdd.push({ associationId, entityId: body.id, joinedOn: today });
+    }
+  }
+  return plan;
+}
+
+export function countsOf(plan: EntityImportPlan, rowCount: number): EntityImportCounts {
+  const updated = plan.bodies.filter((b) => b.existing && Object.keys(b.changes).length > 0).length;
+  const matched = plan.bodies.filter((b) => b.existing).length;
+  return {
+    rows: rowCount,
+    created: plan.bodies.length - matched,
+    updated,
+    unchanged: matched - updated,
+    populationsRecorded: plan.populationsToCreate.length + plan.populationsToUpdate.length,
+    membershipsAdded: plan.membershipsToAdd.length,
+  };
+}
+
+const BATCH = 500;
+
+/** Writes a plan without issues. Call it inside a transaction: a failure half-way must undo it all. */
+export async function applyEntityImportPlan(tx: ImportClient, plan: EntityImportPlan, onProgress?: ImportProgress): Promise<void> {
+  const created = plan.bodies.filter((b) => !b.existing);
+  const updated = plan.bodies.filter((b) => b.existing && Object.keys(b.changes).length > 0);
+  const total =
+    created.length + updated.length + plan.populationsToCreate.length + plan.populationsToUpdate.length + plan.membershipsToAdd.length;
+  let done = 0;
+  const advance = (steps: number) => {
+    done += steps;
+    onProgress?.('apply', done, total);
+  };
+  onProgress?.('apply', 0, total);
+
+  // Batched inserts: one statement per batch instead of one per row (PGlite is slow per statement).
+  for (let i = 0; i < created.length; i += BATCH) {
+    const batch = created.slice(i, i + BATCH);
+    await tx.entity.createMany({
+      data: batch.map(({ id, row }) => ({
+        id,
+        kind: row.kind,
+        name: row.name,
+        istatCode: row.istatCode,
+        cadastralCode: row.cadastralCode,
+        taxCode: row.taxCode,
+        ipaCode: row.ipaCode,
+        province: row.province,
+        pecAddress: row.pec,
+      })),
+    });
+    advance(batch.length);
+  }
+  for (const body of updated) {
+    await tx.entity.update({ where: { id: body.id }, data: body.changes });
+    advance(1);
+  }
+  for (let i = 0; i < plan.populationsToCreate.length; i += BATCH) {
+    const batch = plan.populationsToCreate.slice(i, i + BATCH);
+    await tx.entityPopulation.createMany({ data: batch });
+    advance(batch.length);
+  }
+  for (const figure of plan.populationsToUpdate) {
+    const { entityId, referenceDate, population, source } = figure;
+    await tx.entityPopulation.upsert({
+      where: { entityId_referenceDate: { entityId, referenceDate } },
+      create: figure,
+      update: { population, source },
+    });
+    advance(1);
+  }
+  for (let i = 0; i < plan.membershipsToAdd.length; i += BATCH) {
+    const batch = plan.membershipsToAdd.slice(i, i + BATCH);
+    await tx.associationMember.createMany({ data: batch });
+    advance(batch.length);
+  }
+}

@@ -1,0 +1,71 @@
+import { AuditOutcome as AuditOutcomes, type Prisma } from '@gea/db';
+import { z } from 'zod';
+import type { GeaBuilder } from '../builder.ts';
+import { coreRefs } from './entities.ts';
+
+/** The audit trail: read-only for the ICT office head; no field or mutation can change it. */
+export function addAuditSchema(builder: GeaBuilder) {
+  const { Entity } = coreRefs(builder);
+  const AuditOutcome = builder.enumType(AuditOutcomes, { name: 'AuditOutcome' });
+
+  const AuditEvent = builder.prismaNode('AuditEvent', {
+    description: 'One mutation (or refused sign-in), whatever its outcome. Append-only.',
+    id: { field: 'id' },
+    nullable: true,
+    authScopes: { permission: 'core:audit:read' },
+    fields: (t) => ({
+      at: t.expose('at', { type: 'DateTime' }),
+      requestId: t.exposeString('requestId'),
+      actorKind: t.exposeString('actorKind'),
+      actorId: t.exposeString('actorId', { nullable: true }),
+      actorLabel: t.exposeString('actorLabel'),
+      entityId: t.exposeString('entityId', { nullable: true }),
+      operation: t.exposeString('operation'),
+      targetType: t.exposeString('targetType', { nullable: true }),
+      targetId: t.exposeString('targetId', { nullable: true }),
+      outcome: t.expose('outcome', { type: AuditOutcome }),
+      errorCode: t.exposeString('errorCode', { nullable: true }),
+      input: t.string({ nullable: true, description: 'Arguments as JSON (secrets hidden).', resolve: (e) => json(e.input) }),
+      before: t.string({ nullable: true, description: 'The target before, as JSON.', resolve: (e) => json(e.before) }),
+      after: t.string({ nullable: true, description: 'The target after, as JSON.', resolve: (e) => json(e.after) }),
+    }),
+  });
+
+  const AuditFilter = builder.inputType('AuditFilter', {
+    fields: (t) => ({
+      entityId: t.globalID({ required: false, for: Entity }),
+      actorId: t.string({ required: false, validate: z.uuid() }),
+      operation: t.string({ required: false, validate: z.string().max(100) }),
+      outcome: t.field({ type: AuditOutcome, required: false }),
+      from: t.field({ type: 'DateTime', required: false }),
+      to: t.field({ type: 'DateTime', required: false }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    auditEvents: t.prismaConnection({
+      type: AuditEvent,
+      cursor: 'id',
+      description: 'The audit trail, newest first.',
+      authScopes: { permission: 'core:audit:read' },
+      args: { filter: t.arg({ type: AuditFilter, required: false }) },
+      resolve: (query, _root, { filter }, context) => {
+        const where: Prisma.AuditEventWhereInput = {
+          ...(filter?.entityId ? { entityId: filter.entityId.id } : {}),
+          ...(filter?.actorId ? { actorId: filter.actorId } : {}),
+          ...(filter?.operation ? { operation: filter.operation } : {}),
+          ...(filter?.outcome ? { outcome: filter.outcome } : {}),
+          ...(filter?.from || filter?.to
+            ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+            : {}),
+        };
+        // ids are UUIDv7, ordered by time: newest first is id descending
+        return context.prisma.auditEvent.findMany({ ...query, where, orderBy: { id: 'desc' } });
+      },
+    }),
+  }));
+}
+
+function json(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}

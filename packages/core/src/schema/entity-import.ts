@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { GeaBuilder } from '../builder.ts';
+import { EntityImportError, importEntities, type EntityImportCounts, type ImportIssue } from '../entity-import/index.ts';
+import { ConflictError, InputError } from '../errors.ts';
+
+/** About 8,000 Italian municipalities with a few population columns take under 1 MB. */
+const MAX_CSV_LENGTH = 10_000_000;
+
+interface EntityImportSummary extends EntityImportCounts {
+  dryRun: boolean;
+}
+
+export function addEntityImportSchema(builder: GeaBuilder) {
+  // The caller's own file: nothing stored is revealed, so anyone who got the error may read it.
+  const ImportIssueRef = builder.objectRef<ImportIssue>('ImportIssue').implement({
+    description: 'A problem found in an import file.',
+    fields: (t) => ({
+      line: t.exposeInt('line', { authScopes: { public: true }, description: 'Line of the file, from 1 (the header).' }),
+      column: t.exposeString('column', { nullable: true, authScopes: { public: true }, description: 'Column, when the problem is in one.' }),
+      message: t.exposeString('message', { authScopes: { public: true } }),
+    }),
+  });
+
+  builder.objectType(EntityImportError, {
+    name: 'EntityImportError',
+    description: 'The file cannot be imported as it is; nothing was written. Every problem found, by line.',
+    // The Error interface is implemented in schema/errors.ts; Pothos also resolves a type by its name.
+    interfaces: ['Error' as never],
+    isTypeOf: (value) => value instanceof EntityImportError,
+    fields: (t) => ({
+      issues: t.field({ type: [ImportIssueRef], authScopes: { public: true }, resolve: (error) => error.issues }),
+    }),
+  });
+
+  const EntityImportResult = builder.objectRef<EntityImportSummary>('EntityImportResult').implement({
+    description: 'What an import wrote, or with `dryRun` would write.',
+    authScopes: { permission: 'core:entities:write' },
+    fields: (t) => ({
+      dryRun: t.exposeBoolean('dryRun', { description: 'True when nothing was written.' }),
+      rows: t.exposeInt('rows', { description: 'Data rows in the file.' }),
+      created: t.exposeInt('created', { description: 'New bodies.' }),
+      updated: t.exposeInt('updated', { description: 'Existing bodies of which at least one field changed.' }),
+      unchanged: t.exposeInt('unchanged', { description: 'Existing bodies whose fields the file leaves as they are.' }),
+      populationsRecorded: t.exposeInt('populationsRecorded', {
+        description: 'Population figures created or changed (one per body and reference date).',
+      }),
+      membershipsAdded: t.exposeInt('membershipsAdded', { description: 'Bodies that joined an association.' }),
+    }),
+  });
+
+  builder.mutationField('importEntities', (t) =>
+    t.field({
+      type: EntityImportResult,
+      description:
+        'Creates or updates public bodies from a CSV file like data/entities.csv (columns kind, name, istat_code, ' +
+        'cadastral_code, province, tax_code, ipa_code, pec, member_of, notes, population_YYYY_01_01). Rows match ' +
+        'stored bodies by ISTAT code, or by name and kind without one; empty cells keep stored values. ' +
+        'All or nothing: any problem in the file and nothing is written.',
+      errors: { types: [EntityImportError, InputError, ConflictError], directResult: true },
+      authScopes: { permission: 'core:entities:write' },
+      args: {
+        csv: t.arg.string({
+          required: true,
+          description: 'The file content (UTF-8 text).',
+          validate: z.string().max(MAX_CSV_LENGTH, `the file must be at most ${MAX_CSV_LENGTH.toLocaleString('en')} characters`),
+        }),
+        dryRun: t.arg.boolean({ required: false, defaultValue: false, description: 'Check and count, write nothing.' }),
+      },
+      resolve: async (_root, args, context) => {
+        const outcome = await importEntities(context.prisma, args.csv, { dryRun: args.dryRun ?? false });
+        if (!outcome.ok) throw new EntityImportError(outcome.issues);
+        return { ...outcome.counts, dryRun: outcome.dryRun };
+      },
+    }),
+  );
+}

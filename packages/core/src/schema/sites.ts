@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { GeaBuilder } from '../builder.ts';
+import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { coreRefs } from './entities.ts';
+
+export function addSiteSchema(builder: GeaBuilder) {
+  const { Entity } = coreRefs(builder);
+  const read = (entityId: string) => ({ entityPermission: { permission: 'core:entities:read', entityId } });
+  const write = (entityId: string) => ({ entityPermission: { permission: 'core:entities:write', entityId } });
+
+  const Site = builder.prismaNode('Site', {
+    description: 'A site (sede) of a body.',
+    id: { field: 'id' },
+    nullable: true,
+    authScopes: (site) => read(site.entityId),
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      address: t.exposeString('address'),
+      ictStaffPresent: t.exposeBoolean('ictStaffPresent', { description: 'Whether ICT staff work at this site.' }),
+      entity: t.relation('entity'),
+    }),
+  });
+
+  builder.prismaObjectFields('Entity', (t) => ({
+    sites: t.relation('sites', { query: { orderBy: { name: 'asc' } } }),
+  }));
+
+  const SiteInput = builder.inputType('SiteInput', {
+    fields: (t) => ({
+      name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
+      address: t.string({ required: true, validate: z.string().trim().min(1).max(300) }),
+      ictStaffPresent: t.boolean({ required: false }),
+    }),
+  });
+
+  const conflict = (error: unknown, name: string) => {
+    if (prismaErrorCode(error) === 'P2002') return new ConflictError(`this body already has a site named "${name}"`);
+    return error;
+  };
+
+  builder.mutationFields((t) => ({
+    createSite: t.prismaField({
+      type: Site,
+      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      args: { entityId: t.arg.globalID({ required: true, for: Entity }), input: t.arg({ type: SiteInput, required: true }) },
+      authScopes: (_root, args) => write(args.entityId.id),
+      resolve: async (query, _root, { entityId, input }, context) => {
+        try {
+          const site = await context.prisma.site.create({
+            ...query,
+            data: { entityId: entityId.id, name: input.name.trim(), address: input.address.trim(), ictStaffPresent: input.ictStaffPresent ?? false },
+          });
+          context.audit = { ...context.audit, entityId: entityId.id, targetType: 'Site', targetId: site.id, after: input };
+          return site;
+        } catch (error) {
+          if (prismaErrorCode(error) === 'P2003') throw new NotFoundError('Entity');
+          throw conflict(error, input.name);
+        }
+      },
+    }),
+
+    updateSite: t.prismaField({
+      type: Site,
+      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      args: { id: t.arg.globalID({ required: true, for: Site }), input: t.arg({ type: SiteInput, required: true }) },
+      // Scoped on the site's own body, loaded before the check.
+      authScopes: async (_root, args, context) => {
+        const site = await context.prisma.site.findUnique({ where: { id: args.id.id }, select: { entityId: true } });
+        return site ? write(site.entityId) : { permission: 'core:entities:write' };
+      },
+      resolve: async (query, _root, { id, input }, context) => {
+        const before = await context.prisma.site.findUnique({ where: { id: id.id } });
+        if (!before) throw new NotFoundError('Site');
+        try {
+          const site = await context.prisma.site.update({
+            ...query,
+            where: { id: before.id },
+            data: { name: input.name.trim(), address: input.address.trim(), ictStaffPresent: input.ictStaffPresent ?? before.ictStaffPresent },
+          });
+          context.audit = { ...context.audit, entityId: before.entityId, targetType: 'Site', targetId: before.id, before, after: site };
+          return site;
+        } catch (error) {
+          throw conflict(error, input.name);
+        }
+      },
+    }),
+  }));
+}
