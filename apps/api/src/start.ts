@@ -63,8 +63,13 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     // Demo data: on the embedded database unless switched off; on PostgreSQL only when asked for.
     const demo = env.GEA_DEMO_DATA ?? (target.kind === 'postgres' ? 'false' : 'true');
     if (!production && demo !== 'false') {
-      const seeded = await seedDemoData(db.prisma, composed.plugins, (line) => log(`demo data: ${line}`));
-      if (seeded) log('demo data: synthetic except the bodies, ISTAT codes and populations (data/entities.csv)');
+      const password = env.GEA_DEMO_PASSWORD || 'gea-demo';
+      const accounts = await seedDemoData(db.prisma, composed.plugins, { password, log: (line) => log(`demo data: ${line}`) });
+      if (accounts) {
+        log('demo data: synthetic except the bodies, ISTAT codes and populations (data/entities.csv)');
+        log(`demo accounts (password "${password}", from GEA_DEMO_PASSWORD):`);
+        for (const account of accounts) log(`  ${account.email.padEnd(42)} ${account.role}${account.body ? ` (${account.body})` : ''}`);
+      }
     }
     const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins });
     server = createServer(yoga);

@@ -30,6 +30,8 @@ export interface GeaContext {
   readonly installedModules: ReadonlySet<string>;
   /** Set while a mutation runs; resolvers add the target and its before/after. */
   audit: AuditNote | null;
+  /** Set by `login`: the user who just signed in may read their own record in the same response. */
+  signedInUserId?: string;
 }
 
 export interface ContextInit {

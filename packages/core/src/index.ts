@@ -10,7 +10,7 @@ export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedConte
 export { orderPlugins, PluginGraphError, PLUGIN_KEY } from './plugin-graph.ts';
 export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
 export { GeaError, NotFoundError, ConflictError, InputError, errorCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue } from './errors.ts';
-export { seedDemoData, seedReferenceEntities } from './seed.ts';
+export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, type DemoAccount } from './seed.ts';
 export { coreRefs } from './schema/entities.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles } from './permissions.ts';

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { repoRoot, type EntityKind, type GeaPrismaClient } from '@gea/db';
+import { repoRoot, type EntityKind, type GeaPrismaClient, type Role } from '@gea/db';
+import { hashPassword } from './auth/secrets.ts';
 import type { GeaPlugin, SeedContext } from './plugin.ts';
 
 interface ReferenceRow {
@@ -55,23 +56,125 @@ export async function seedReferenceEntities({ prisma, log }: SeedContext): Promi
   log(`seeded ${rows.length} public bodies from data/entities.csv`);
 }
 
+const slug = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export interface DemoAccount {
+  email: string;
+  role: string;
+  body: string | null;
+}
+
 /**
- * Seeds an empty database, in one transaction: reference bodies, then each plugin's demo data in
- * dependency order. A failure leaves the database empty, so the next start tries again.
+ * The two associations of the source documents, their members and committee, demo users (the ICT
+ * office head, one staff member, one board member, one referent per municipality) and every
+ * installed module enabled for every body. Start dates and people are invented for the demo.
+ */
+export async function seedDemoOrganisation(
+  { prisma, log }: SeedContext,
+  options: { password: string; modules: readonly string[] },
+): Promise<DemoAccount[]> {
+  const entities = await prisma.entity.findMany({ orderBy: { name: 'asc' } });
+  const byName = (name: string) => {
+    const entity = entities.find((e) => e.name === name);
+    if (!entity) throw new Error(`demo seed: body "${name}" missing from data/entities.csv`);
+    return entity;
+  };
+  const union = byName('Unione di Comuni Valdarno e Valdisieve');
+  const unionMembers = ['Pontassieve', 'Reggello', "Rignano sull'Arno", 'Pelago', 'Rufina', 'Londa', 'San Godenzo'].map(
+    (name) => byName(`Comune di ${name}`),
+  );
+  const prato = byName('Comune di Prato');
+  const province = byName('Provincia di Prato');
+
+  await prisma.association.create({
+    data: {
+      kind: 'UNION',
+      name: union.name,
+      leadEntityId: union.id,
+      legalBasis: "Regolamento per la gestione associata del servizio ICT dell'Unione di Comuni Valdarno e Valdisieve",
+      startDate: new Date('2012-01-01'),
+      members: {
+        create: [union, ...unionMembers].map((entity) => ({ entityId: entity.id, joinedOn: new Date('2012-01-01') })),
+      },
+    },
+  });
+  await prisma.association.create({
+    data: {
+      kind: 'CONVENTION',
+      name: 'Convenzione ICT Comune di Prato - Provincia di Prato',
+      leadEntityId: prato.id,
+      legalBasis: 'Convenzione ex art. 30 D.Lgs. 267/2000 per la gestione associata dei servizi informatici e telematici',
+      startDate: new Date('2019-01-01'),
+      durationYears: 5,
+      maxRenewals: 1,
+      renewalYears: 5,
+      members: { create: [prato, province].map((entity) => ({ entityId: entity.id, joinedOn: new Date('2019-01-01') })) },
+      committee: {
+        create: [
+          { name: 'Dirigente Servizio Sistema Informativo', role: 'Presidente', entityId: prato.id, fromDate: new Date('2019-01-01') },
+          { name: 'Funzionario designato dalla Provincia', role: 'Componente', entityId: province.id, fromDate: new Date('2019-01-01') },
+          { name: 'Funzionario analista informatico', role: 'Componente', entityId: prato.id, fromDate: new Date('2019-01-01') },
+        ],
+      },
+    },
+  });
+
+  const passwordHash = await hashPassword(options.password);
+  const accounts: DemoAccount[] = [];
+  const addUser = async (email: string, name: string, role: Role, entity: { id: string; name: string } | null) => {
+    const user = await prisma.user.create({
+      data: { email, name, passwordHash, roles: { create: { role, entityId: entity?.id ?? null } } },
+    });
+    accounts.push({ email, role, body: entity?.name ?? null });
+    return user;
+  };
+  await addUser('admin@gea.local', 'Responsabile servizio ICT', 'ICT_HEAD', null);
+  await addUser('tecnico@gea.local', 'Tecnico ufficio ICT', 'ICT_STAFF', null);
+  await addUser('giunta@gea.local', 'Componente della Giunta', 'BOARD_MEMBER', null);
+  for (const entity of entities.filter((e) => e.kind === 'MUNICIPALITY')) {
+    const municipality = entity.name.replace(/^Comune di /, '');
+    const referent = await addUser(`referente@${slug(municipality)}.gea.local`, `Referente ${municipality}`, 'REFERENT', entity);
+    await prisma.entity.update({ where: { id: entity.id }, data: { referentId: referent.id } });
+  }
+
+  await prisma.moduleEnablement.createMany({
+    data: entities.flatMap((entity) => options.modules.map((moduleKey) => ({ entityId: entity.id, moduleKey, enabled: true }))),
+  });
+  log(`seeded 2 associations, ${accounts.length} users, ${options.modules.length} module(s) enabled for ${entities.length} bodies`);
+  return accounts;
+}
+
+export interface DemoSeedOptions {
+  /** Password of every demo account. */
+  password: string;
+  log: (message: string) => void;
+}
+
+/**
+ * Seeds an empty database, in one transaction: reference bodies, the demo organisation and users,
+ * then each plugin's demo data in dependency order. A failure leaves the database empty, so the next
+ * start tries again. Returns the demo accounts, or null when the database was not empty.
  */
 export async function seedDemoData(
   prisma: GeaPrismaClient,
   plugins: readonly GeaPlugin[],
-  log: (message: string) => void,
-): Promise<boolean> {
-  if ((await prisma.entity.count()) > 0) return false;
-  await prisma.$transaction(
+  { password, log }: DemoSeedOptions,
+): Promise<DemoAccount[] | null> {
+  if ((await prisma.entity.count()) > 0) return null;
+  return prisma.$transaction(
     async (tx) => {
       const context: SeedContext = { prisma: tx, log };
       await seedReferenceEntities(context);
+      const accounts = await seedDemoOrganisation(context, { password, modules: plugins.map((plugin) => plugin.key) });
       for (const plugin of plugins) await plugin.seed?.(context);
+      return accounts;
     },
     { timeout: 300_000, maxWait: 10_000 },
   );
-  return true;
 }

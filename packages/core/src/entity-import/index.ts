@@ -17,6 +17,12 @@ export interface ImportEntitiesOptions {
   onProgress?: ImportProgress;
   /** The day new memberships start (default: today in Italy). */
   today?: Date;
+  /**
+   * The client already is an interactive transaction (a GraphQL mutation's, opened by the audit
+   * plugin): write through it, and the caller commits or rolls back. Drivers such as PGlite's do
+   * not nest transactions, so none is opened inside it.
+   */
+  withinTransaction?: boolean;
 }
 
 export type EntityImportOutcome =
@@ -26,27 +32,17 @@ export type EntityImportOutcome =
 /** A large file on PGlite takes a while; the default 5 s of an interactive transaction does not fit it. */
 const TRANSACTION = { maxWait: 10_000, timeout: 600_000 } as const;
 
-/**
- * Runs fn in one interactive transaction, or in the caller's when the client already is one (a
- * transaction client has no `$transaction`): either way, a failure half-way leaves nothing written.
- */
-async function inTransaction<T>(prisma: GeaPrismaClient | ImportClient, fn: (tx: ImportClient) => Promise<T>): Promise<T> {
-  if ('$transaction' in prisma && typeof prisma.$transaction === 'function') {
-    return (prisma as GeaPrismaClient).$transaction((tx) => fn(tx), TRANSACTION);
-  }
-  return fn(prisma);
-}
 
 /**
  * Checks a whole file (shape, values, duplicates, then what depends on the database) and, when it
  * has no problem at all, writes it in one transaction. Every problem is reported with its line.
  */
 export async function importEntities(
-  prisma: GeaPrismaClient | ImportClient,
+  prisma: GeaPrismaClient,
   csv: string,
   options: ImportEntitiesOptions = {},
 ): Promise<EntityImportOutcome> {
-  const { dryRun = false, onProgress, today = italianToday() } = options;
+  const { dryRun = false, onProgress, today = italianToday(), withinTransaction = false } = options;
   const checked = checkEntityCsv(csv, onProgress);
   if (checked.issues.length > 0) {
     // Still check the valid rows against the database, so one pass reports every problem.
@@ -58,14 +54,15 @@ export async function importEntities(
     if (plan.issues.length > 0) return { ok: false, issues: plan.issues.sort(compareIssues) };
     return { ok: true, dryRun: true, counts: countsOf(plan, checked.rowCount) };
   }
+  // Planned inside the transaction, so the matches it relies on still hold when writing.
+  const planAndApply = async (tx: ImportClient): Promise<EntityImportOutcome> => {
+    const plan = await planEntityImport(tx, checked.rows, today);
+    if (plan.issues.length > 0) return { ok: false, issues: plan.issues.sort(compareIssues) };
+    await applyEntityImportPlan(tx, plan, onProgress);
+    return { ok: true, dryRun: false, counts: countsOf(plan, checked.rowCount) };
+  };
   try {
-    return await inTransaction(prisma, async (tx): Promise<EntityImportOutcome> => {
-      // Planned inside the transaction, so the matches it relies on still hold when writing.
-      const plan = await planEntityImport(tx, checked.rows, today);
-      if (plan.issues.length > 0) return { ok: false, issues: plan.issues.sort(compareIssues) };
-      await applyEntityImportPlan(tx, plan, onProgress);
-      return { ok: true, dryRun: false, counts: countsOf(plan, checked.rowCount) };
-    });
+    return withinTransaction ? await planAndApply(prisma) : await prisma.$transaction(planAndApply, TRANSACTION);
   } catch (error) {
     if (prismaErrorCode(error) === 'P2002') {
       throw new ConflictError('another change to the same bodies was saved while importing; nothing was imported, try again');

@@ -61,58 +61,70 @@ function syntaxMessage(error: CsvError): string {
     case 'INVALID_OPENING_QUOTE':
       return 'malformed CSV: a quote in the middle of an unquoted field (quote the whole field and write the quote as "")';
     default:
-      // csv-parse counts lines from where this pass started: drop its line number, ours is exact
+      // csv-parse counts lines within the record: drop its line number, the caller gives the file's
       return `malformed CSV: ${error.message.replace(/ at line \d+/g, '').split('\n')[0]}`;
   }
 }
 
+/** Why a record breaks the CSV quoting rules, or null when it follows them. */
+function quotingProblem(body: string, delimiter: string): { offset: number; message: string } | null {
+  try {
+    const strict = parse(body, { delimiter, relax_column_count: true });
+    return strict.length === 1 ? null : { offset: 0, message: 'malformed CSV: the quotes of this row do not pair up' };
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return { offset: ((error as { lines?: number }).lines ?? 1) - 1, message: syntaxMessage(error) };
+  }
+}
+
 /**
- * Splits the text into records, each with the line it starts on. After a malformed line, reading
- * resumes on the next one so that every such line is reported; an unclosed quote swallows the rest
- * of the file, so it ends the reading.
+ * Splits the text into records, each with the line it starts on. Records are delimited leniently
+ * (a stray quote does not swallow the rows after it), then each record is checked against the
+ * strict quoting rules, so every malformed row is reported on its own line and the others are
+ * still checked. An unclosed quote at the end swallows the rest of the file, so it ends the reading.
  */
 export function readRecords(text: string, delimiter: string): { records: CsvRecord[]; issues: ImportIssue[] } {
   const records: CsvRecord[] = [];
   const issues: ImportIssue[] = [];
-  const lines = text.split('\n');
-  let offset = 0; // lines before the part being read
-  for (;;) {
-    let lastEnd = offset;
-    try {
-      parse(lines.slice(offset).join('\n'), {
-        delimiter,
-        raw: true,
-        relax_column_count: true,
-        skip_empty_lines: true,
-        on_record: (value, context) => {
-          const { record, raw } = value as unknown as { record: string[]; raw: string };
-          const end = offset + context.lines;
-          // raw also holds the blank lines skipped before the record and its own line break
-          const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-          records.push({ line: end - newlines(body), fields: record });
-          lastEnd = end;
-          return null;
-        },
-      });
-      return { records, issues };
-    } catch (error) {
-      if (!(error instanceof CsvError)) throw error;
-      if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-        let start = lastEnd + 1;
-        while (start <= lines.length && lines[start - 1]!.trim() === '') start++;
-        issues.push({
-          line: start,
-          column: null,
-          message: 'malformed CSV: a quoted field starts on this line and is never closed (write a quote inside a quoted field as "")',
-        });
-        return { records, issues };
-      }
-      const line = offset + ((error as { lines?: number }).lines ?? 1);
-      issues.push({ line, column: null, message: syntaxMessage(error) });
-      if (line >= lines.length) return { records, issues };
-      offset = line;
-    }
+  let lastEnd = 0;
+  try {
+    parse(text, {
+      delimiter,
+      raw: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (value, context) => {
+        const { record, raw } = value as unknown as { record: string[]; raw: string };
+        // raw also holds the blank lines skipped before the record and its own line break
+        const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+        const line = context.lines - newlines(body);
+        lastEnd = context.lines;
+        const problem = quotingProblem(body, delimiter);
+        if (problem) {
+          const where = problem.offset > 0 ? ` (at line ${line + problem.offset})` : '';
+          issues.push({ line, column: null, message: `${problem.message}${where}` });
+        } else {
+          records.push({ line, fields: record });
+        }
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const lines = text.split('\n');
+    let start = lastEnd + 1;
+    while (start <= lines.length && lines[start - 1]!.trim() === '') start++;
+    issues.push({
+      line: start,
+      column: null,
+      message:
+        error.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'malformed CSV: a quoted field starts on this line and is never closed (write a quote inside a quoted field as "")'
+          : syntaxMessage(error),
+    });
   }
+  return { records, issues };
 }
 
 /** Reads the header and the records of an import file. Checks the shape only, not the values. */

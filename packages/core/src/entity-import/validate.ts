@@ -63,7 +63,10 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
   // Rows without an ISTAT code are matched to existing bodies by name and kind: those must be unique too.
   const firstByName = new Map<string, number>();
   const valueIndex = new Map(columns.flatMap((c) => (c.kind === 'value' ? [[c.name, c.index] as const] : [])));
-  const populationColumns = columns.filter((c) => c.kind === 'population');
+  // Oldest first, whatever the order of the columns in the file.
+  const populationColumns = columns
+    .flatMap((c) => (c.kind === 'population' ? [c] : []))
+    .sort((a, b) => a.referenceDate.localeCompare(b.referenceDate));
 
   records.forEach((record, position) => {
     const rowIssues: ImportIssue[] = [];

@@ -48,8 +48,6 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
       user: t.prismaField({
         type: 'User',
         authScopes: { public: true },
-        // The caller is not signed in yet on this request: read the user they just became.
-        skipTypeScopes: true,
         resolve: (query, payload, _args, context) =>
           context.prisma.user.findUniqueOrThrow({ ...query, where: { id: payload.userId } }),
       }),
@@ -93,8 +91,8 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
         const email = args.email.trim().toLowerCase();
         context.audit = { ...context.audit, actorLabel: email };
         const since = new Date(Date.now() - options.lockoutWindowMs);
-        // Failed attempts are on record in the audit trail (written outside the rolled-back transaction).
-        const failures = await context.db.auditEvent.count({
+        // Failed attempts are on record in the audit trail (written after their transaction rolled back).
+        const failures = await context.prisma.auditEvent.count({
           where: { operation: 'login', actorLabel: email, outcome: { not: 'SUCCESS' }, at: { gte: since } },
         });
         if (failures >= options.maxFailedLogins) {
@@ -111,6 +109,7 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
           data: { userId: user.id, tokenHash: hashToken(token), method: 'password', expiresAt },
         });
         context.audit = { ...context.audit, targetType: 'Session', targetId: session.id, after: { userId: user.id, expiresAt } };
+        context.signedInUserId = user.id;
         return { token, expiresAt, userId: user.id };
       },
     }),

@@ -67,7 +67,11 @@ export function addEntityImportSchema(builder: GeaBuilder) {
         dryRun: t.arg.boolean({ required: false, defaultValue: false, description: 'Check and count, write nothing.' }),
       },
       resolve: async (_root, args, context) => {
-        const outcome = await importEntities(context.prisma, args.csv, { dryRun: args.dryRun ?? false });
+        const outcome = await importEntities(context.prisma, args.csv, {
+          dryRun: args.dryRun ?? false,
+          // Inside a mutation context.prisma is its transaction (the import and its audit record commit together).
+          withinTransaction: context.prisma !== context.db,
+        });
         if (!outcome.ok) throw new EntityImportError(outcome.issues);
         return { ...outcome.counts, dryRun: outcome.dryRun };
       },

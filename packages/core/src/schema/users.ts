@@ -2,13 +2,14 @@ import { Role as Roles } from '@gea/db';
 import { z } from 'zod';
 import { hashPassword } from '../auth/secrets.ts';
 import type { GeaBuilder } from '../builder.ts';
+import type { GeaContext } from '../context.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { bodyScopedRoles } from '../permissions.ts';
 import { coreRefs } from './entities.ts';
 
-/** Who may see a user: the user themselves, or whoever may read users. */
-const selfOrUserReader = (userId: string, actorId: string | null) =>
-  actorId === userId ? { authenticated: true } : { permission: 'core:users:read' };
+/** Who may see a user: the user themselves (also right after signing in), or whoever may read users. */
+const selfOrUserReader = (userId: string, context: GeaContext) =>
+  context.actor.id === userId || context.signedInUserId === userId ? { public: true } : { permission: 'core:users:read' };
 
 const publicUser = (user: { id: string; email: string; name: string; active: boolean }) => ({
   id: user.id,
@@ -23,7 +24,7 @@ export function addUserSchema(builder: GeaBuilder) {
 
   builder.prismaObject('RoleAssignment', {
     description: 'A role held for one body, or for the whole association when `entity` is null.',
-    authScopes: (assignment, context) => selfOrUserReader(assignment.userId, context.actor.id),
+    authScopes: (assignment, context) => selfOrUserReader(assignment.userId, context),
     fields: (t) => ({
       id: t.exposeID('id'),
       role: t.expose('role', { type: Role }),
@@ -36,7 +37,7 @@ export function addUserSchema(builder: GeaBuilder) {
     description: 'A person with a local account or an OpenID Connect identity.',
     id: { field: 'id' },
     nullable: true,
-    authScopes: (user, context) => selfOrUserReader(user.id, context.actor.id),
+    authScopes: (user, context) => selfOrUserReader(user.id, context),
     fields: (t) => ({
       email: t.exposeString('email'),
       name: t.exposeString('name'),
