@@ -3,6 +3,8 @@ export { composeSchema, type ComposedSchema } from './compose.ts';
 export { createContext, type GeaContext, type AuditNote } from './context.ts';
 export { createAuthenticator, AuthenticationError, API_TOKEN_PATTERN, type Authenticator, type AuthenticationAttempt } from './auth/authenticate.ts';
 export { hashPassword, verifyPassword, hashToken, newSecret } from './auth/secrets.ts';
+export { startSession, type StartedSession } from './auth/sessions.ts';
+export { defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
 export { enabledModulesOf, isModuleEnabledFor, readableEntitiesWhere, ModuleDisabledError } from './modules.ts';
 export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';
 export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';

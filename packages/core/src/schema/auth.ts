@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hashToken, newSecret, verifyPassword } from '../auth/secrets.ts';
+import { verifyPassword } from '../auth/secrets.ts';
+import { startSession } from '../auth/sessions.ts';
 import type { GeaBuilder } from '../builder.ts';
 import { GeaError, NotFoundError } from '../errors.ts';
 
@@ -103,12 +104,8 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
         const user = await context.prisma.user.findUnique({ where: { email } });
         const valid = await verifyPassword(user?.passwordHash, args.password);
         if (!user || !valid || !user.active) throw new GeaError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
-        const token = newSecret();
-        const expiresAt = new Date(Date.now() + options.sessionTtlMs);
-        const session = await context.prisma.session.create({
-          data: { userId: user.id, tokenHash: hashToken(token), method: 'password', expiresAt },
-        });
-        context.audit = { ...context.audit, targetType: 'Session', targetId: session.id, after: { userId: user.id, expiresAt } };
+        const { token, sessionId, expiresAt } = await startSession(context.prisma, user.id, 'password', options.sessionTtlMs);
+        context.audit = { ...context.audit, targetType: 'Session', targetId: sessionId, after: { userId: user.id, expiresAt } };
         context.signedInUserId = user.id;
         return { token, expiresAt, userId: user.id };
       },
