@@ -84,6 +84,13 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
             if (result instanceof Error || (result !== null && typeof result === 'object' && errorTypeMap.has(result))) {
               throw new RollBack(result);
             }
+            // Defaults from the result when the resolver did not say: the record it returned is the target.
+            if (result && typeof result === 'object' && context.audit) {
+              const row = result as { id?: unknown; entityId?: unknown };
+              if (context.audit.targetId === undefined && typeof row.id === 'string') context.audit.targetId = row.id;
+              if (context.audit.entityId === undefined && typeof row.entityId === 'string') context.audit.entityId = row.entityId;
+              if (context.audit.after === undefined) context.audit.after = result;
+            }
             await tx.auditEvent.create({ data: record('SUCCESS', null) });
             return result;
           },

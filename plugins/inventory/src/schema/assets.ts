@@ -107,6 +107,7 @@ export function addAssetSchema(builder: GeaBuilder) {
       args: { input: t.arg({ type: CreateAssetInput, required: true }) },
       authScopes: (_root, args) => write(args.input.entityId.id),
       resolve: async (query, _root, { input }, context) => {
+        context.audit = { ...context.audit, targetType: 'Asset', entityId: input.entityId.id };
         try {
           return await context.prisma.asset.create({
             ...query,
