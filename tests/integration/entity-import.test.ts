@@ -120,6 +120,13 @@ describe('importEntities over GraphQL, on the project reference file', () => {
     expect((await bodyByIstat('048035')).name).toBe('Comune di Reggello');
   });
 
+  it('a body stored without an ISTAT code is completed by the row that has it, not duplicated', async () => {
+    const byHand = await t.db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Dicomano' } });
+    const body = await importCsv(`kind,name,istat_code,province,population_2021_01_01\nMUNICIPALITY,Dicomano,048013,FI,5461\n`);
+    expect(body.data!.importEntities).toMatchObject({ created: 0, updated: 1, populationsRecorded: 1 });
+    expect(await bodyByIstat('048013')).toMatchObject({ id: byHand.id, name: 'Dicomano', province: 'FI' });
+  });
+
   it('a new population column adds a figure to each body\'s history, keyed by 31 December', async () => {
     const csv = `kind,name,istat_code,population_2021_01_01,Population_2025_01_01\nMUNICIPALITY,Londa,048025,1841,1790\nMUNICIPALITY,Vernio,100007,,5900\n`;
     const body = await importCsv(csv);

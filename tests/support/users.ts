@@ -22,3 +22,9 @@ export async function sessionToken(db: Database, userId: string, ttlMs = 60 * 60
 export function actorForRoles(composed: ComposedSchema, label: string, roles: { role: Role; entityId: string | null }[]): Actor {
   return actorFromGrants({ kind: 'user', id: randomUUID(), label }, grantsForRoles(roles, composed.permissions));
 }
+
+/** A real user with these roles, and the actor they become once signed in. */
+export async function createActor(db: Database, composed: ComposedSchema, label: string, roles: { role: Role; entityId: string | null }[]): Promise<Actor> {
+  const user = await createUser(db, `${label}.${randomUUID().slice(0, 8)}@example.it`, roles);
+  return actorFromGrants({ kind: 'user', id: user.id, label }, grantsForRoles(roles, composed.permissions));
+}

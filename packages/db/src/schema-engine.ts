@@ -11,6 +11,7 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { SchemaContainer, SchemaEngine } from '@prisma/schema-engine-wasm';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
 
 // The wasm-bindgen glue module (schema_engine_bg.js) holds one WASM instance for the whole process.
 // Instantiating it again (another copy of this module, as test runners make) would swap the
@@ -83,7 +84,7 @@ async function runEngine<T>(
   const track = async (adapter: Promise<SqlDriverAdapter>) => {
     const connected = await adapter;
     opened.push(connected);
-    return connected;
+    return sendsWholeScripts(connected);
   };
   const trackingFactory: SqlMigrationAwareDriverAdapterFactory = {
     provider: adapterFactory.provider,
@@ -98,4 +99,26 @@ async function runEngine<T>(
     engine.free();
     await Promise.allSettled(opened.map((adapter) => adapter.dispose()));
   }
+}
+
+/**
+ * @prisma/adapter-pg runs a script by splitting it on every ";", which breaks any migration with a
+ * function or trigger body (and any string holding a semicolon). PostgreSQL's simple query protocol
+ * takes the whole script in one round trip, as one implicit transaction: send it like that.
+ */
+function sendsWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (!(driver instanceof pg.Pool)) return adapter;
+  const toDriverError = (error: unknown): never => (adapter as unknown as { onError(e: unknown): never }).onError(error);
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      if (property === 'executeScript') {
+        return async (script: string) => {
+          await driver.query(script).catch(toDriverError);
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

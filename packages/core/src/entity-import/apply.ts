@@ -86,7 +86,7 @@ function fieldsOf(row: EntityImportRow): Partial<EntityFields> {
   return given;
 }
 
-const describe = (entity: StoredEntity) => `"${entity.name}"${entity.istatCode ? ` (ISTAT ${entity.istatCode})` : ''}`;
+const describeBody = (entity: StoredEntity) => `"${entity.name}"${entity.istatCode ? ` (ISTAT ${entity.istatCode})` : ''}`;
 
 /**
  * Matches the rows with the stored bodies (by ISTAT code, or by name and kind without one) and works
@@ -103,7 +103,7 @@ export async function planEntityImport(
   const istatCodes = distinct(rows.map((r) => r.istatCode));
   const cadastralCodes = distinct(rows.map((r) => r.cadastralCode));
   const ipaCodes = distinct(rows.map((r) => r.ipaCode));
-  const namesWithoutIstat = distinct(rows.map((r) => (r.istatCode === null ? r.name : null)));
+  const names = distinct(rows.map((r) => r.name));
   const associationNames = distinct(rows.map((r) => r.memberOf));
 
   // Sequential reads: an interactive transaction runs one statement at a time anyway.
@@ -113,7 +113,7 @@ export async function planEntityImport(
         { istatCode: { in: istatCodes } },
         { cadastralCode: { in: cadastralCodes } },
         { ipaCode: { in: ipaCodes } },
-        { name: { in: namesWithoutIstat } },
+        { name: { in: names } },
       ],
     },
     select: selectStored,
@@ -126,21 +126,30 @@ export async function planEntityImport(
   const byCadastral = new Map(stored.flatMap((e) => (e.cadastralCode ? [[e.cadastralCode, e] as const] : [])));
   const byIpa = new Map(stored.flatMap((e) => (e.ipaCode ? [[e.ipaCode, e] as const] : [])));
   const associationByName = new Map(associations.map((a) => [a.name, a.id]));
+  const byKindAndName = new Map<string, StoredEntity[]>();
+  for (const entity of stored) {
+    const key = `${entity.kind}\u0000${entity.name}`;
+    byKindAndName.set(key, [...(byKindAndName.get(key) ?? []), entity]);
+  }
   const unionsInFile = new Set(rows.filter((r) => r.kind === 'UNION').map((r) => r.name));
 
   const bodies: PlannedBody[] = [];
   const lineOfMatch = new Map<string, number>();
   for (const row of rows) {
-    let existing: StoredEntity | null = null;
-    if (row.istatCode !== null) {
-      existing = byIstat.get(row.istatCode) ?? null;
-    } else {
-      const candidates = stored.filter((e) => e.name === row.name && e.kind === row.kind);
+    let existing: StoredEntity | null = row.istatCode === null ? null : (byIstat.get(row.istatCode) ?? null);
+    if (!existing) {
+      // By kind and name: rows without an ISTAT code, and bodies stored without one (entered by
+      // hand before the reference data), which the row's code then completes instead of duplicating.
+      const sameName = byKindAndName.get(`${row.kind}\u0000${row.name}`) ?? [];
+      const candidates = row.istatCode === null ? sameName : sameName.filter((e) => e.istatCode === null);
       if (candidates.length > 1) {
         issues.push({
           line: row.line,
           column: 'name',
-          message: `${row.kind} "${row.name}" matches ${candidates.length} existing bodies; add istat_code to say which one`,
+          message:
+            row.istatCode === null
+              ? `${row.kind} "${row.name}" matches ${candidates.length} existing bodies; add istat_code to say which one`
+              : `${row.kind} "${row.name}" matches ${candidates.length} existing bodies without an ISTAT code; set it on the right one first`,
         });
         continue;
       }
@@ -152,7 +161,7 @@ export async function planEntityImport(
         issues.push({
           line: row.line,
           column: null,
-          message: `matches the same existing body as line ${first} (${describe(existing)})`,
+          message: `matches the same existing body as line ${first} (${describeBody(existing)})`,
         });
         continue;
       }
@@ -167,7 +176,7 @@ export async function planEntityImport(
     for (const [column, code, index] of holders) {
       const holder = code === null ? undefined : index.get(code);
       if (holder && holder.id !== existing?.id) {
-        issues.push({ line: row.line, column, message: `${column} "${code}" already belongs to ${describe(holder)}` });
+        issues.push({ line: row.line, column, message: `${column} "${code}" already belongs to ${describeBody(holder)}` });
         conflict = true;
       }
     }

@@ -32,7 +32,6 @@ export type EntityImportOutcome =
 /** A large file on PGlite takes a while; the default 5 s of an interactive transaction does not fit it. */
 const TRANSACTION = { maxWait: 10_000, timeout: 600_000 } as const;
 
-
 /**
  * Checks a whole file (shape, values, duplicates, then what depends on the database) and, when it
  * has no problem at all, writes it in one transaction. Every problem is reported with its line.

@@ -113,7 +113,7 @@ describe('line numbers and malformed CSV', () => {
       'MUNICIPALITY,Prato,100005,G999,PO,193568,,',
     );
     expect(issuesOf(text)).toEqual([
-      { line: 2, column: null, message: expect.stringMatching(/^malformed CSV: a closing quote must be followed by a comma/) },
+      { line: 2, column: null, message: expect.stringMatching(/^malformed CSV: a closing quote must be followed by the separator/) },
       { line: 3, column: 'population_2021_01_01', message: 'population_2021_01_01 "-1" must be a non-negative integer (digits only)' },
       { line: 4, column: null, message: expect.stringMatching(/^malformed CSV: a quote in the middle of an unquoted field/) },
     ]);

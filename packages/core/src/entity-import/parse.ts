@@ -57,7 +57,7 @@ function newlines(text: string): number {
 function syntaxMessage(error: CsvError): string {
   switch (error.code) {
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'malformed CSV: a closing quote must be followed by a comma or the end of the line (write a quote inside a quoted field as "")';
+      return 'malformed CSV: a closing quote must be followed by the separator or the end of the line (write a quote inside a quoted field as "")';
     case 'INVALID_OPENING_QUOTE':
       return 'malformed CSV: a quote in the middle of an unquoted field (quote the whole field and write the quote as "")';
     default:

@@ -1,0 +1,90 @@
+import type { Role } from '@gea/db';
+import inventory from '@gea/plugin-inventory';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { seedBodies, toGlobalId } from '../support/seed.ts';
+import { createActor } from '../support/users.ts';
+
+/**
+ * What each role may do, operation by operation: the table in the closing note of the core-domain
+ * issue is this one. "own" is the body a referent or web editor belongs to, "other" any other body.
+ */
+const roles = ['ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER'] as const;
+type Allowed = Record<(typeof roles)[number], boolean>;
+const only = (...allowed: (typeof roles)[number][]): Allowed =>
+  Object.fromEntries(roles.map((role) => [role, allowed.includes(role)])) as Allowed;
+
+interface Operation {
+  name: string;
+  query: string;
+  variables: (own: string, other: string, n: number) => Record<string, unknown>;
+  /** The field whose value must be there when allowed. */
+  field: string;
+  allowed: Allowed;
+  write?: boolean;
+}
+
+const operations: Operation[] = [
+  { name: 'read own body', query: 'query ($own: ID!) { node(id: $own) { ... on Entity { name } } }', variables: (own) => ({ own }), field: 'node', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER') },
+  { name: 'read other body', query: 'query ($other: ID!) { node(id: $other) { ... on Entity { name } } }', variables: (_own, other) => ({ other }), field: 'node', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
+  { name: 'read own inventory', query: 'query ($own: ID!) { node(id: $own) { ... on Entity { assets(first: 3) { edges { cursor } } } } }', variables: (own) => ({ own }), field: 'node.assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'BOARD_MEMBER') },
+  { name: 'read other inventory', query: 'query ($other: ID!) { node(id: $other) { ... on Entity { assets(first: 3) { edges { cursor } } } } }', variables: (_own, other) => ({ other }), field: 'node.assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
+  { name: 'list all assets', query: '{ assets(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
+  { name: 'list associations', query: '{ associations { name } }', variables: () => ({}), field: 'associations', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER') },
+  { name: 'list users', query: '{ users(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'users', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'read audit trail', query: '{ auditEvents(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'auditEvents', allowed: only('ICT_HEAD') },
+  { name: 'list API tokens', query: '{ apiTokens { prefix } }', variables: () => ({}), field: 'apiTokens', allowed: only('ICT_HEAD') },
+  { name: 'add asset to own body', write: true, query: 'mutation ($own: ID!, $tag: String!) { createAsset(input: { entityId: $own, kind: LAPTOP, inventoryTag: $tag }) { __typename } }', variables: (own, _o, n) => ({ own, tag: `M-${n}` }), field: 'createAsset', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'add asset to other body', write: true, query: 'mutation ($other: ID!, $tag: String!) { createAsset(input: { entityId: $other, kind: LAPTOP, inventoryTag: $tag }) { __typename } }', variables: (_own, other, n) => ({ other, tag: `M-${n}` }), field: 'createAsset', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'record own population', write: true, query: 'mutation ($own: ID!, $n: Int!) { recordPopulation(entityId: $own, referenceDate: "2025-12-31", population: $n) { __typename } }', variables: (own, _o, n) => ({ own, n }), field: 'recordPopulation', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'add site to own body', write: true, query: 'mutation ($own: ID!, $name: String!) { createSite(entityId: $own, input: { name: $name, address: "Piazza 1" }) { __typename } }', variables: (own, _o, n) => ({ own, name: `Sede ${n}` }), field: 'createSite', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'enable a module', write: true, query: 'mutation ($own: ID!) { setModuleEnabled(entityId: $own, module: "inventory", enabled: true) { __typename } }', variables: (own) => ({ own }), field: 'setModuleEnabled', allowed: only('ICT_HEAD') },
+  { name: 'create a user', write: true, query: 'mutation ($email: String!) { createUser(input: { email: $email, name: "N" }) { __typename } }', variables: (_own, _o, n) => ({ email: `u${n}@example.it` }), field: 'createUser', allowed: only('ICT_HEAD') },
+  { name: 'create an API token', write: true, query: 'mutation { createApiToken(input: { name: "p", scopes: ["inventory:read"] }) { __typename } }', variables: () => ({}), field: 'createApiToken', allowed: only('ICT_HEAD') },
+];
+
+const t = useTestApi([inventory]);
+let own: string;
+let other: string;
+let ownId: string;
+
+beforeAll(async () => {
+  const [a, b] = await seedBodies(t.db, 2, 2, 'RM');
+  ownId = a!.id;
+  own = toGlobalId('Entity', a!.id);
+  other = toGlobalId('Entity', b!.id);
+  await t.db.prisma.association.create({
+    data: { kind: 'UNION', name: 'Unione di prova', leadEntityId: a!.id, startDate: new Date('2020-01-01') },
+  });
+});
+
+const pick = (data: unknown, path: string) =>
+  path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null)?.[key], data);
+
+describe('roles x operations', () => {
+  let n = 0;
+  for (const role of roles) {
+    for (const operation of operations) {
+      const allowed = operation.allowed[role];
+      it(`${role} ${allowed ? 'may' : 'may not'} ${operation.name}`, async () => {
+        const entityId = role === 'REFERENT' || role === 'WEB_EDITOR' ? ownId : null;
+        const actor = await createActor(t.db, t.api.composed, role.toLowerCase(), [{ role: role as Role, entityId }]);
+        const audits = await t.db.prisma.auditEvent.count();
+        const response = await t.api.gql(operation.query, operation.variables(own, other, n++), actor);
+        const codes = (response.body.errors ?? []).map((error) => error.extensions?.code);
+        if (allowed) {
+          expect(codes).toEqual([]);
+          expect(pick(response.body.data, operation.field)).toBeTruthy();
+        } else {
+          expect(codes).toContain('FORBIDDEN');
+          expect(pick(response.body.data, operation.field) ?? null).toBeNull();
+        }
+        if (operation.write) {
+          const last = await t.db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: 'desc' } });
+          expect(await t.db.prisma.auditEvent.count()).toBe(audits + 1);
+          expect(last.outcome).toBe(allowed ? 'SUCCESS' : 'REFUSED');
+        }
+      });
+    }
+  }
+});
