@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import type { Role } from '@gea/db';
+import inventory from '@gea/plugin-inventory';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { enableModules, toGlobalId } from '../support/seed.ts';
+import { actorForRoles } from '../support/users.ts';
+
+/**
+ * Property: whatever roles an actor holds and whatever it asks, a response never carries data of a
+ * body the actor may not read (names, sites, asset tags, even in error messages), and a write lands
+ * only where the actor holds the write permission and the module is enabled.
+ */
+const t = useTestApi([inventory]);
+
+interface Body {
+  id: string;
+  gid: string;
+  assetGid: string;
+  siteGid: string;
+  inventoryOn: boolean;
+}
+const bodies: Body[] = [];
+const marker = (i: number) => `ISO${i}Q`;
+
+beforeAll(async () => {
+  for (let i = 0; i < 3; i++) {
+    const entity = await t.db.prisma.entity.create({
+      data: {
+        kind: 'MUNICIPALITY',
+        name: `Comune ${marker(i)}`,
+        sites: { create: { name: `Sede ${marker(i)}`, address: `Via ${marker(i)} 1` } },
+        assets: { create: [{ kind: 'DESKTOP_PC', inventoryTag: `${marker(i)}-PC-1`, serialNumber: `SN-${marker(i)}` }] },
+      },
+      include: { assets: true, sites: true },
+    });
+    const inventoryOn = i !== 2; // the third body has not enabled the inventory
+    if (inventoryOn) await enableModules(t.db, [entity.id]);
+    bodies.push({
+      id: entity.id,
+      gid: toGlobalId('Entity', entity.id),
+      assetGid: toGlobalId('Asset', entity.assets[0]!.id),
+      siteGid: toGlobalId('Site', entity.sites[0]!.id),
+      inventoryOn,
+    });
+  }
+});
+
+const roleArb = fc.constantFrom<Role>('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER');
+const assignmentArb = fc.record({ role: roleArb, body: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }) });
+
+type Op = { kind: 'read'; query: (b: Body) => string; variables: (b: Body) => Record<string, unknown> } | { kind: 'write'; name: string };
+const reads: Record<string, Extract<Op, { kind: 'read' }>> = {
+  entity: { kind: 'read', query: () => 'query ($id: ID!) { node(id: $id) { ... on Entity { name sites { name address } population } } }', variables: (b) => ({ id: b.gid }) },
+  asset: { kind: 'read', query: () => 'query ($id: ID!) { node(id: $id) { ... on Asset { inventoryTag serialNumber entity { name } } } }', variables: (b) => ({ id: b.assetGid }) },
+  site: { kind: 'read', query: () => 'query ($id: ID!) { node(id: $id) { ... on Site { name address entity { name } } } }', variables: (b) => ({ id: b.siteGid }) },
+  entityAssets: { kind: 'read', query: () => 'query ($id: ID!) { node(id: $id) { ... on Entity { assets(first: 5) { edges { node { inventoryTag } } } personalComputersInService } } }', variables: (b) => ({ id: b.gid }) },
+  nodes: { kind: 'read', query: () => 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Asset { inventoryTag } ... on Entity { name } ... on Site { name } } }', variables: () => ({ ids: bodies.flatMap((b) => [b.gid, b.assetGid, b.siteGid]) }) },
+  entities: { kind: 'read', query: () => '{ entities(first: 10) { edges { node { name sites { name } } } } }', variables: () => ({}) },
+  assets: { kind: 'read', query: () => '{ assets(first: 10) { edges { node { inventoryTag entity { name } } } } }', variables: () => ({}) },
+};
+const writes = ['createAsset', 'createSite', 'recordPopulation', 'updateSite'] as const;
+const opArb = fc.oneof(
+  fc.constantFrom(...Object.keys(reads)).map((name) => ({ name, op: reads[name]! as Op })),
+  fc.constantFrom(...writes).map((name) => ({ name, op: { kind: 'write', name } as Op })),
+);
+
+describe('no cross-body read or write, for any actor and operation', () => {
+  it('holds over random role sets, operations and target bodies', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(assignmentArb, { maxLength: 3 }), opArb, fc.integer({ min: 0, max: 2 }), async (assignments, { name, op }, target) => {
+        run++;
+        const roles = assignments.map((a) => ({ role: a.role, entityId: a.body === null ? null : bodies[a.body]!.id }));
+        const actor = actorForRoles(t.api.composed, 'random actor', roles);
+        const body = bodies[target]!;
+        const canReadBody = (b: Body) => actor.can('core:entities:read', b.id);
+        const canReadInventory = (b: Body) => b.inventoryOn && actor.can('inventory:read', b.id);
+
+        let response;
+        if (op.kind === 'read') {
+          response = await t.api.gql(op.query(body), op.variables(body), actor);
+        } else {
+          const before = {
+            assets: await t.db.prisma.asset.count({ where: { entityId: body.id } }),
+            sites: await t.db.prisma.site.findMany({ where: { entityId: body.id }, orderBy: { id: 'asc' } }),
+            population: await t.db.prisma.entityPopulation.findMany({ where: { entityId: body.id } }),
+          };
+          const mutation = {
+            createAsset: ['mutation ($id: ID!, $tag: String!) { createAsset(input: { entityId: $id, kind: LAPTOP, inventoryTag: $tag }) { __typename } }', { id: body.gid, tag: `P-${run}` }],
+            createSite: ['mutation ($id: ID!, $name: String!) { createSite(entityId: $id, input: { name: $name, address: "x" }) { __typename } }', { id: body.gid, name: `P-${run}` }],
+            recordPopulation: ['mutation ($id: ID!, $n: Int!) { recordPopulation(entityId: $id, referenceDate: "2024-12-31", population: $n) { __typename } }', { id: body.gid, n: run }],
+            updateSite: ['mutation ($id: ID!, $name: String!) { updateSite(id: $id, input: { name: $name, address: "y" }) { __typename } }', { id: body.siteGid, name: `Sede ${marker(target)} ${run}` }],
+          }[op.name as (typeof writes)[number]] as [string, Record<string, unknown>];
+          response = await t.api.gql(mutation[0], mutation[1], actor);
+          const mayWrite =
+            op.name === 'createAsset'
+              ? body.inventoryOn && actor.can('inventory:write', body.id)
+              : actor.can('core:entities:write', body.id);
+          const after = {
+            assets: await t.db.prisma.asset.count({ where: { entityId: body.id } }),
+            sites: await t.db.prisma.site.findMany({ where: { entityId: body.id }, orderBy: { id: 'asc' } }),
+            population: await t.db.prisma.entityPopulation.findMany({ where: { entityId: body.id } }),
+          };
+          const changed = JSON.stringify(before) !== JSON.stringify(after);
+          expect(changed, `${name} on body ${target} by ${JSON.stringify(roles)}`).toBe(mayWrite);
+        }
+
+        const text = JSON.stringify(response.body);
+        bodies.forEach((b, i) => {
+          if (!canReadBody(b)) {
+            expect(text, `${name}: body ${i} name or site leaked to ${JSON.stringify(roles)}`).not.toMatch(new RegExp(`(Comune|Sede|Via) ${marker(i)}`));
+          }
+          if (!canReadInventory(b)) {
+            expect(text, `${name}: body ${i} assets leaked to ${JSON.stringify(roles)}`).not.toContain(`${marker(i)}-PC`);
+            expect(text).not.toContain(`SN-${marker(i)}`);
+          }
+        });
+      }),
+      { numRuns: Number(process.env.GEA_PROPERTY_RUNS ?? 1500), seed: process.env.GEA_PROPERTY_SEED ? Number(process.env.GEA_PROPERTY_SEED) : undefined },
+    );
+    expect(run).toBeGreaterThanOrEqual(Number(process.env.GEA_PROPERTY_RUNS ?? 1500));
+  }, 300_000);
+});
