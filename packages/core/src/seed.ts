@@ -35,7 +35,8 @@ export async function seedReferenceEntities({ prisma, log }: SeedContext): Promi
     const entity = await prisma.entity.create({
       data: {
         kind: kinds[row.kind] ?? 'OTHER',
-        name: row.kind === 'MUNICIPALITY' ? `Comune di ${row.name}` : row.name,
+        // as written in the file, so that importing the same file later matches these bodies
+        name: row.name,
         istatCode: row.istat_code || null,
         cadastralCode: row.cadastral_code || null,
         province: row.province || null,
@@ -87,9 +88,9 @@ export async function seedDemoOrganisation(
   };
   const union = byName('Unione di Comuni Valdarno e Valdisieve');
   const unionMembers = ['Pontassieve', 'Reggello', "Rignano sull'Arno", 'Pelago', 'Rufina', 'Londa', 'San Godenzo'].map(
-    (name) => byName(`Comune di ${name}`),
+    (name) => byName(name),
   );
-  const prato = byName('Comune di Prato');
+  const prato = byName('Prato');
   const province = byName('Provincia di Prato');
 
   await prisma.association.create({
@@ -138,8 +139,7 @@ export async function seedDemoOrganisation(
   await addUser('tecnico@gea.local', 'Tecnico ufficio ICT', 'ICT_STAFF', null);
   await addUser('giunta@gea.local', 'Componente della Giunta', 'BOARD_MEMBER', null);
   for (const entity of entities.filter((e) => e.kind === 'MUNICIPALITY')) {
-    const municipality = entity.name.replace(/^Comune di /, '');
-    const referent = await addUser(`referente@${slug(municipality)}.gea.local`, `Referente ${municipality}`, 'REFERENT', entity);
+    const referent = await addUser(`referente@${slug(entity.name)}.gea.local`, `Referente ${entity.name}`, 'REFERENT', entity);
     await prisma.entity.update({ where: { id: entity.id }, data: { referentId: referent.id } });
   }
 
