@@ -1,6 +1,6 @@
 import { actorWithPermissions, anonymousActor, type Actor, type GeaPlugin } from '@gea/core';
 import type { Database } from '@gea/db';
-import { createApi, type Api } from '@gea/api';
+import { createApi, type Api, type ApiOptions } from '@gea/api';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase } from './database.ts';
 
@@ -29,7 +29,11 @@ export const superuser = actorWithPermissions('test superuser', ['*'], 'user');
  * keyed by a header only the test API reads. Authentication itself (sessions, API tokens) is
  * tested through the real authenticator with `createTestApi(db, plugins, { realAuth: true })`.
  */
-export function createTestApi(db: Database, plugins: readonly GeaPlugin[], options: { realAuth?: boolean } = {}): TestApi {
+export function createTestApi(
+  db: Database,
+  plugins: readonly GeaPlugin[],
+  options: { realAuth?: boolean; oidc?: ApiOptions['oidc'] } = {},
+): TestApi {
   const actors = new Map<string, Actor>();
   let next = 0;
   const api = createApi({
@@ -38,6 +42,7 @@ export function createTestApi(db: Database, plugins: readonly GeaPlugin[], optio
     authenticate: options.realAuth
       ? undefined
       : ({ request }) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
+    oidc: options.oidc,
   });
   return {
     ...api,

@@ -2,6 +2,7 @@ import {
   composeSchema,
   createAuthenticator,
   createContext,
+  defaultAuthOptions,
   type Actor,
   type AuthenticationAttempt,
   type ComposedSchema,
@@ -14,6 +15,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
+import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 
@@ -29,6 +31,8 @@ export interface ApiOptions {
   development?: boolean;
   /** Origins allowed to call the API from a browser (CORS); none by default, same-origin always works. */
   corsOrigins?: readonly string[];
+  /** OpenID Connect sign-in; off (routes answer 404) when unset. A schema passed already composed must have been given its `oidcLoginUrl`. */
+  oidc?: OidcLoginOptions;
 }
 
 export interface Api {
@@ -55,8 +59,10 @@ export function createApi({
   authenticate,
   development = false,
   corsOrigins = [],
+  oidc,
 }: ApiOptions): Api {
-  const composed = 'schema' in plugins ? plugins : composeSchema(plugins);
+  const composed =
+    'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
   const identify = authenticate ?? createAuthenticator({ permissions: composed.permissions });
   const installedModules = new Set(composed.plugins.map((plugin) => plugin.key));
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
@@ -85,6 +91,7 @@ export function createApi({
     plugins: [
       useRequestId(),
       useHealth(db),
+      ...(oidc ? [useOidcLogin(db.prisma, oidc)] : []),
       // Requests a browser could send cross-site without a preflight (GET, multipart) need a custom header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
       useRequestErrorStatus(),

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
-import { composeSchema, MissingScopeError, PluginGraphError, seedDemoData } from '@gea/core';
+import { composeSchema, defaultAuthOptions, MissingScopeError, PluginGraphError, seedDemoData } from '@gea/core';
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
 import { createApi } from './server.ts';
+import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 
 export interface StartedServer {
   url: string;
@@ -46,14 +47,40 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+/** OpenID Connect sign-in from GEA_OIDC_*; off without an issuer. */
+function oidcFromEnv(env: NodeJS.ProcessEnv): OidcLoginOptions | undefined {
+  const issuer = env.GEA_OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const clientId = env.GEA_OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.GEA_OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) {
+    throw new ConfigError('GEA_OIDC_ISSUER is set: set GEA_OIDC_CLIENT_ID and GEA_OIDC_CLIENT_SECRET too (from the client registered at the issuer)');
+  }
+  // Tokens and the client secret travel to the issuer: plain http only on this machine.
+  const issuerUrl = URL.parse(issuer);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuerUrl?.hostname ?? '');
+  if (issuerUrl?.protocol !== 'https:' && !(issuerUrl?.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`GEA_OIDC_ISSUER must be an https URL (plain http only on 127.0.0.1 or localhost; got "${issuer}")`);
+  }
+  const redirectUri = env.GEA_OIDC_REDIRECT_URI?.trim() || undefined;
+  if (redirectUri && !/^https?:$/.test(URL.parse(redirectUri)?.protocol ?? '')) {
+    throw new ConfigError(`GEA_OIDC_REDIRECT_URI must be an absolute http(s) URL (got "${redirectUri}")`);
+  }
+  return { issuer, clientId, clientSecret, redirectUri, postLoginUrl: env.GEA_OIDC_POST_LOGIN_URL?.trim() || '/' };
+}
+
 export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: string) => console.log(line)): Promise<StartedServer> {
   const startedAt = performance.now();
   const production = env.NODE_ENV === 'production';
   const port = parsePort(env.PORT);
   const host = env.HOST?.trim() || '127.0.0.1';
   const corsOrigins = (env.GEA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const oidc = oidcFromEnv(env);
   // Fail on a bad plugin graph or an unscoped field before touching the database.
-  const composed = composeSchema(await loadInstalledPlugins(env));
+  const composed = composeSchema(await loadInstalledPlugins(env), {
+    ...defaultAuthOptions,
+    oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null,
+  });
 
   const target = targetFromEnv(env);
   const db = await openDatabase(target);
@@ -71,7 +98,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
         for (const account of accounts) log(`  ${account.email.padEnd(42)} ${account.role}${account.body ? ` (${account.body})` : ''}`);
       }
     }
-    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins });
+    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc });
     server = createServer(yoga);
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
@@ -93,6 +120,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       `with plugins: ${composed.plugins.map((p) => p.key).join(', ') || 'none'}`,
   );
   log(`GraphQL: ${url}/graphql${production ? '' : ' (GraphiQL in the browser)'}   health: ${url}/health`);
+  if (oidc) log(`OpenID Connect sign-in: ${new URL(oidcLoginUrlFor(oidc), url).href} with ${oidc.issuer} (discovered on first use)`);
 
   return {
     url,

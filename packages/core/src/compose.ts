@@ -8,6 +8,7 @@ import { addApiTokenSchema } from './schema/api-tokens.ts';
 import { addAssociationSchema } from './schema/associations.ts';
 import { addAuditSchema } from './schema/audit.ts';
 import { addAuthSchema, defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
+import { addAuthMethodsSchema, type AuthMethodsOptions } from './schema/auth-methods.ts';
 import { addEntitySchema } from './schema/entities.ts';
 import { addModuleSchema } from './schema/modules.ts';
 import { addSiteSchema } from './schema/sites.ts';
@@ -26,7 +27,10 @@ export interface ComposedSchema {
 }
 
 /** Validates the plugin graph and builds one GraphQL schema from the core and the installed plugins. */
-export function composeSchema(installed: readonly GeaPlugin[], auth: AuthSchemaOptions = defaultAuthOptions): ComposedSchema {
+export function composeSchema(
+  installed: readonly GeaPlugin[],
+  auth: AuthSchemaOptions & Partial<AuthMethodsOptions> = defaultAuthOptions,
+): ComposedSchema {
   const plugins = orderPlugins(installed);
   const permissions = new Map<string, PermissionDefinition>(Object.entries(corePermissions));
   for (const plugin of plugins) {
@@ -44,6 +48,7 @@ export function composeSchema(installed: readonly GeaPlugin[], auth: AuthSchemaO
   addAssociationSchema(builder);
   addUserSchema(builder);
   addAuthSchema(builder, auth);
+  addAuthMethodsSchema(builder, { oidcLoginUrl: auth.oidcLoginUrl ?? null });
   addApiTokenSchema(builder, permissions);
   addAuditSchema(builder);
   addModuleSchema(builder, plugins);
