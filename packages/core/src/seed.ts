@@ -1,59 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { repoRoot, type EntityKind, type GeaPrismaClient, type Role } from '@gea/db';
+import { repoRoot, type GeaPrismaClient, type Role } from '@gea/db';
+import { applyEntityImportPlan, checkEntityCsv, italianToday, planEntityImport } from './entity-import/index.ts';
 import { hashPassword } from './auth/secrets.ts';
 import type { GeaPlugin, SeedContext } from './plugin.ts';
 
-interface ReferenceRow {
-  kind: string;
-  name: string;
-  istat_code: string;
-  cadastral_code: string;
-  province: string;
-  population_2021_01_01: string;
-  member_of: string;
-  notes: string;
-}
-
-const kinds: Record<string, EntityKind> = {
-  UNION: 'UNION',
-  PROVINCE: 'PROVINCE',
-  MUNICIPALITY: 'MUNICIPALITY',
-};
-
 /**
  * Demo bodies from the project's copy of the reference data (data/entities.csv: real ISTAT codes and
- * the resident population on 1 January 2021, i.e. at 31 December 2020).
+ * the resident population on 1 January 2021, i.e. at 31 December 2020), read by the same importer as
+ * `npm run entities:import`. Memberships are left to seedDemoOrganisation, which creates the
+ * associations they name.
  */
 export async function seedReferenceEntities({ prisma, log }: SeedContext): Promise<void> {
   const text = await readFile(path.join(repoRoot, 'data/entities.csv'), 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as ReferenceRow[];
-  const referenceDate = new Date('2020-12-31T00:00:00Z');
-  for (const row of rows) {
-    const taxCode = /fiscal code (\d{11})/.exec(row.notes)?.[1] ?? null;
-    const entity = await prisma.entity.create({
-      data: {
-        kind: kinds[row.kind] ?? 'OTHER',
-        // as written in the file, so that importing the same file later matches these bodies
-        name: row.name,
-        istatCode: row.istat_code || null,
-        cadastralCode: row.cadastral_code || null,
-        province: row.province || null,
-        taxCode,
-      },
-    });
-    if (row.population_2021_01_01) {
-      await prisma.entityPopulation.create({
-        data: {
-          entityId: entity.id,
-          referenceDate,
-          population: Number.parseInt(row.population_2021_01_01, 10),
-          source: 'ISTAT, resident population on 1 January 2021',
-        },
-      });
-    }
+  const checked = checkEntityCsv(text);
+  if (checked.issues.length > 0) {
+    throw new Error(`data/entities.csv: ${checked.issues.map((i) => `line ${i.line}: ${i.message}`).join('; ')}`);
   }
+  const rows = checked.rows.map((row) => ({ ...row, memberOf: null }));
+  const plan = await planEntityImport(prisma, rows, italianToday());
+  if (plan.issues.length > 0) throw new Error(`data/entities.csv: ${plan.issues.map((i) => i.message).join('; ')}`);
+  await applyEntityImportPlan(prisma, plan);
+  // The union's fiscal code is only in the file's notes column.
+  const unionTaxCode = /fiscal code (\d{11})/.exec(text)?.[1];
+  if (unionTaxCode) await prisma.entity.updateMany({ where: { kind: 'UNION', taxCode: null }, data: { taxCode: unionTaxCode } });
   log(`seeded ${rows.length} public bodies from data/entities.csv`);
 }
 
