@@ -34,7 +34,14 @@ export function actorFromGrants(
   identity: { kind: Exclude<Actor['kind'], 'anonymous'>; id: string | null; label: string; sessionId?: string },
   grants: readonly Grant[],
 ): Actor {
-  const matching = (permission: string) => grants.filter((g) => g.permission === permission || g.permission === '*');
+  // Who may change something may also read it: `x:write` implies `x:read`, so a write is never
+  // committed and then refused when its result is shown.
+  const implied = (permission: string) =>
+    permission.endsWith(':read') ? [permission, `${permission.slice(0, -':read'.length)}:write`] : [permission];
+  const matching = (permission: string) => {
+    const accepted = implied(permission);
+    return grants.filter((g) => g.permission === '*' || accepted.includes(g.permission));
+  };
   return Object.freeze({
     ...identity,
     can(permission: string, entityId?: string) {

@@ -25,7 +25,8 @@ export interface GeaContext {
   /** The root client, outside any transaction. */
   readonly db: GeaPrismaClient;
   readonly actor: Actor;
-  readonly loaders: LoaderRegistry;
+  /** Per-request DataLoaders; each mutation starts with fresh ones, so it sees earlier mutations' changes. */
+  loaders: LoaderRegistry;
   /** Keys of the installed plugins: permissions of these modules are subject to per-body enablement. */
   readonly installedModules: ReadonlySet<string>;
   /** Set while a mutation runs; resolvers add the target and its before/after. */

@@ -9,6 +9,8 @@ export interface PermissionDefinition {
    * permission and need not be listed.
    */
   roles?: readonly Role[];
+  /** Administration a machine client must never hold: only people may grant access. */
+  notForTokens?: boolean;
 }
 
 export const roles = ['ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER'] as const satisfies readonly Role[];
@@ -26,12 +28,12 @@ export const corePermissions = {
     description: 'Read associations, their members and steering committee',
     roles: ['ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER'],
   },
-  'core:associations:write': { description: 'Change associations, memberships and committees' },
+  'core:associations:write': { description: 'Change associations, memberships and committees', notForTokens: true },
   'core:users:read': { description: 'Read users and their roles', roles: ['ICT_STAFF'] },
-  'core:users:write': { description: 'Create users, grant and revoke roles, end sessions' },
-  'core:tokens:write': { description: 'Create and revoke API tokens for machine clients' },
+  'core:users:write': { description: 'Create users, grant and revoke roles, end sessions', notForTokens: true },
+  'core:tokens:write': { description: 'Create and revoke API tokens for machine clients', notForTokens: true },
   'core:audit:read': { description: 'Read the audit trail' },
-  'core:modules:write': { description: 'Enable or disable modules for a body' },
+  'core:modules:write': { description: 'Enable or disable modules for a body', notForTokens: true },
 } as const satisfies Record<string, PermissionDefinition>;
 
 export interface RoleAssignmentLike {

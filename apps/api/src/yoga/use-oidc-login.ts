@@ -118,8 +118,8 @@ function explain(error: unknown): string {
 }
 
 /** `email_verified` as some providers send it, boolean or string. */
-function isUnverified(value: unknown): boolean {
-  return value === false || value === 'false';
+function isVerified(value: unknown): boolean {
+  return value === true || value === 'true';
 }
 
 /**
@@ -220,14 +220,16 @@ export function useOidcLogin(prisma: GeaPrismaClient, options: OidcLoginOptions)
       throw new SignInError(403, 'OIDC_EMAIL_MISSING', 'The sign-in service did not give an e-mail address');
     }
     const email = identity.email.trim().toLowerCase();
-    if (isUnverified(identity.emailVerified)) {
+    const subject = `${identity.issuer}|${identity.subject}`;
+    const linked = await prisma.user.findUnique({ where: { oidcSubject: subject } });
+    // Matching an account by e-mail hands it over: only on an address the provider says it verified
+    // (a missing claim is not a yes).
+    if (!linked && !isVerified(identity.emailVerified)) {
       throw new SignInError(403, 'OIDC_EMAIL_UNVERIFIED', `The sign-in service has not verified the e-mail address ${email}`, {
         label: email,
       });
     }
 
-    const subject = `${identity.issuer}|${identity.subject}`;
-    const linked = await prisma.user.findUnique({ where: { oidcSubject: subject } });
     const user = linked ?? (await prisma.user.findUnique({ where: { email } }));
     if (!user) {
       throw new SignInError(403, 'OIDC_UNKNOWN_USER', `No GEA account has the e-mail address ${email}: ask the ICT office`, {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hashToken } from '../auth/secrets.ts';
 import type { GeaBuilder } from '../builder.ts';
-import { InputError, NotFoundError } from '../errors.ts';
+import { GeaError, InputError, NotFoundError } from '../errors.ts';
 import type { PermissionDefinition } from '../permissions.ts';
 import { coreRefs } from './entities.ts';
 
@@ -85,9 +85,22 @@ export function addApiTokenSchema(builder: GeaBuilder, permissions: ReadonlyMap<
       authScopes: { permission: 'core:tokens:write' },
       args: { input: t.arg({ type: CreateApiTokenInput, required: true }) },
       resolve: async (_root, { input }, context) => {
+        // Only a person creates tokens, and never with more than they hold themselves for that body.
+        if (context.actor.kind !== 'user') throw new GeaError('FORBIDDEN', 'Only a signed-in person can create API tokens');
         const unknown = input.scopes.filter((scope) => !permissions.has(scope));
         if (unknown.length > 0) {
           throw new InputError([{ path: ['input', 'scopes'], message: `unknown scope(s): ${unknown.join(', ')}` }]);
+        }
+        const administrative = input.scopes.filter((scope) => permissions.get(scope)?.notForTokens);
+        if (administrative.length > 0) {
+          throw new InputError([
+            { path: ['input', 'scopes'], message: `scope(s) a machine client may not hold: ${administrative.join(', ')}` },
+          ]);
+        }
+        const entityScope = input.entityId?.id;
+        const beyond = input.scopes.filter((scope) => !context.actor.can(scope, entityScope));
+        if (beyond.length > 0) {
+          throw new InputError([{ path: ['input', 'scopes'], message: `you do not hold: ${beyond.join(', ')}` }]);
         }
         if (input.expiresAt && input.expiresAt <= new Date()) {
           throw new InputError([{ path: ['input', 'expiresAt'], message: 'must be in the future' }]);

@@ -84,6 +84,8 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
       type: LoginPayloadRef,
       description: 'Signs in with e-mail and password. Refused with INVALID_CREDENTIALS whatever was wrong.',
       authScopes: { public: true },
+      // The attempt counter must outlive the failure it counts, so no rollback here.
+      audit: { transaction: false },
       args: {
         email: t.arg.string({ required: true, validate: z.string().trim().min(1).max(320) }),
         password: t.arg.string({ required: true, validate: z.string().min(1).max(1000) }),
@@ -91,19 +93,27 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
       resolve: async (_root, args, context) => {
         const email = args.email.trim().toLowerCase();
         context.audit = { ...context.audit, actorLabel: email };
-        const since = new Date(Date.now() - options.lockoutWindowMs);
-        // Failed attempts are on record in the audit trail (written after their transaction rolled back).
-        const failures = await context.prisma.auditEvent.count({
-          where: { operation: 'login', actorLabel: email, outcome: { not: 'SUCCESS' }, at: { gte: since } },
-        });
-        if (failures >= options.maxFailedLogins) {
+        // Counted before the password is checked, in one atomic statement, so parallel guesses
+        // cannot all slip under the limit. The window starts at its first attempt and is not
+        // extended by later ones, so a lock ends at most one window after it began.
+        const windowSeconds = Math.ceil(options.lockoutWindowMs / 1000);
+        const [attempts] = await context.prisma.$queryRaw<{ failures: number }[]>`
+          insert into "LoginThrottle" (email, "windowStart", failures) values (${email}, now(), 1)
+          on conflict (email) do update set
+            failures = case when "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds})
+                            then 1 else "LoginThrottle".failures + 1 end,
+            "windowStart" = case when "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds})
+                                 then now() else "LoginThrottle"."windowStart" end
+          returning failures`;
+        if ((attempts?.failures ?? 0) > options.maxFailedLogins) {
           throw new GeaError('INVALID_CREDENTIALS', 'Too many failed sign-ins for this account: wait 15 minutes and try again', {
-            retryAfterSeconds: Math.ceil(options.lockoutWindowMs / 1000),
+            retryAfterSeconds: windowSeconds,
           });
         }
         const user = await context.prisma.user.findUnique({ where: { email } });
         const valid = await verifyPassword(user?.passwordHash, args.password);
         if (!user || !valid || !user.active) throw new GeaError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
+        await context.prisma.loginThrottle.delete({ where: { email } });
         const { token, sessionId, expiresAt } = await startSession(context.prisma, user.id, 'password', options.sessionTtlMs);
         context.audit = { ...context.audit, targetType: 'Session', targetId: sessionId, after: { userId: user.id, expiresAt } };
         context.signedInUserId = user.id;

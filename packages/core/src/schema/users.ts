@@ -129,7 +129,9 @@ export function addUserSchema(builder: GeaBuilder) {
         if (args.role === 'ICT_HEAD' && entityId) {
           throw new InputError([{ path: ['entityId'], message: 'the ICT office head acts for the whole association' }]);
         }
-        // The unique index treats NULL bodies as distinct, so association-wide duplicates are checked here.
+        // The unique index treats NULL bodies as distinct, so association-wide duplicates are checked
+        // here, under a per-user lock so that two concurrent grants cannot both pass the check.
+        await context.prisma.$executeRaw`select pg_advisory_xact_lock(hashtext(${args.userId.id}))`;
         const existing = await context.prisma.roleAssignment.findFirst({
           where: { userId: args.userId.id, role: args.role, entityId },
         });
