@@ -117,13 +117,16 @@ afterAll(async () => {
 });
 
 /** A browser with its own cookies: follows redirects by hand until the API's callback, and returns that URL. */
-async function signInUntilCallback(account: string): Promise<{ callbackUrl: URL; authorizationUrl: URL }> {
+async function signInUntilCallback(account: string): Promise<{ callbackUrl: URL; authorizationUrl: URL; cookie: string }> {
   signInAs = account;
   const cookies = new Map<string, Map<string, string>>();
   let url = new URL('/auth/oidc/login', apiOrigin);
   let authorizationUrl: URL | undefined;
   for (let hop = 0; hop < 20; hop++) {
-    if (url.origin === apiOrigin && url.pathname === '/auth/oidc/callback') return { callbackUrl: url, authorizationUrl: authorizationUrl! };
+    if (url.origin === apiOrigin && url.pathname === '/auth/oidc/callback') {
+      const jar = cookies.get(apiOrigin) ?? new Map<string, string>();
+      return { callbackUrl: url, authorizationUrl: authorizationUrl!, cookie: [...jar].map(([n, v]) => `${n}=${v}`).join('; ') };
+    }
     const jar = cookies.get(url.origin) ?? new Map<string, string>();
     cookies.set(url.origin, jar);
     const response = await fetch(url, {
@@ -171,8 +174,8 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('signs a known user in, links the identity, and the token works as a bearer token', async () => {
-    const { callbackUrl } = await signInUntilCallback('sub-mario');
-    const response = await callback(callbackUrl);
+    const { callbackUrl, cookie } = await signInUntilCallback('sub-mario');
+    const response = await callback(callbackUrl, { cookie });
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get('location')!, apiOrigin);
     expect(location.pathname).toBe('/app/');
@@ -203,8 +206,8 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('answers JSON with the token when asked, finding the user by the linked identity', async () => {
-    const { callbackUrl } = await signInUntilCallback('sub-mario');
-    const response = await callback(callbackUrl, { accept: 'application/json' });
+    const { callbackUrl, cookie } = await signInUntilCallback('sub-mario');
+    const response = await callback(callbackUrl, { accept: 'application/json', cookie });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { token: string; expiresAt: string };
     expect(body).toEqual({ token: expect.any(String), expiresAt: expect.any(String) });
@@ -214,8 +217,8 @@ describe('OpenID Connect sign-in', () => {
 
   it('refuses an e-mail address no GEA account has, and opens no session', async () => {
     const sessionsBefore = await db.prisma.session.count();
-    const { callbackUrl } = await signInUntilCallback('sub-stranger');
-    const response = await callback(callbackUrl, { accept: 'application/json' });
+    const { callbackUrl, cookie } = await signInUntilCallback('sub-stranger');
+    const response = await callback(callbackUrl, { accept: 'application/json', cookie });
     expect(response.status).toBe(403);
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('OIDC_UNKNOWN_USER');
@@ -232,8 +235,8 @@ describe('OpenID Connect sign-in', () => {
       ['sub-retired', 'ACCOUNT_DISABLED'],
       ['sub-unverified', 'OIDC_EMAIL_UNVERIFIED'],
     ] as const) {
-      const { callbackUrl } = await signInUntilCallback(account);
-      const response = await callback(callbackUrl);
+      const { callbackUrl, cookie } = await signInUntilCallback(account);
+      const response = await callback(callbackUrl, { cookie });
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ errors: [{ extensions: { code } }] });
       expect(await auditOf(response.headers.get('x-request-id'))).toMatchObject([{ outcome: 'REFUSED', errorCode: code }]);
@@ -243,10 +246,10 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('refuses a state used already or never issued', async () => {
-    const { callbackUrl } = await signInUntilCallback('sub-mario');
-    expect((await callback(callbackUrl, { accept: 'application/json' })).status).toBe(200);
+    const { callbackUrl, cookie } = await signInUntilCallback('sub-mario');
+    expect((await callback(callbackUrl, { accept: 'application/json', cookie })).status).toBe(200);
 
-    const reused = await callback(callbackUrl, { accept: 'application/json' });
+    const reused = await callback(callbackUrl, { accept: 'application/json', cookie });
     expect(reused.status).toBe(400);
     expect(await reused.json()).toMatchObject({
       errors: [{ message: expect.stringMatching(/unknown, expired or already used/), extensions: { code: 'OIDC_STATE_INVALID' } }],
@@ -258,6 +261,17 @@ describe('OpenID Connect sign-in', () => {
     const unknown = await callback(new URL(`/auth/oidc/callback?code=whatever&state=never-issued`, apiOrigin));
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { code: 'OIDC_STATE_INVALID' } }] });
+  });
+
+  it('refuses a callback in a browser that did not start the sign-in (login CSRF, leaked callback URL)', async () => {
+    const { callbackUrl } = await signInUntilCallback('sub-mario');
+    const sessions = await db.prisma.session.count();
+    const elsewhere = await callback(callbackUrl, { accept: 'application/json' });
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.json()).toMatchObject({
+      errors: [{ message: expect.stringMatching(/not started in this browser/), extensions: { code: 'OIDC_STATE_INVALID' } }],
+    });
+    expect(await db.prisma.session.count()).toBe(sessions);
   });
 
   it('tells clients OpenID Connect is available', async () => {

@@ -117,6 +117,16 @@ function explain(error: unknown): string {
   return `${(error as Error)?.message ?? String(error)}${typeof detail === 'string' ? ` (${detail})` : ''}`;
 }
 
+const STATE_COOKIE = 'gea_oidc_state';
+
+function cookieValue(request: Request, name: string): string | undefined {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
 /** `email_verified` as some providers send it, boolean or string. */
 function isVerified(value: unknown): boolean {
   return value === true || value === 'true';
@@ -174,7 +184,17 @@ export function useOidcLogin(prisma: GeaPrismaClient, options: OidcLoginOptions)
       code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
     });
-    return new Response(null, { status: 302, headers: { location: target.href, ...noStore } });
+    // The state is also kept in this browser's cookie: a callback from another browser (a login
+    // CSRF, or a leaked callback URL) does not match it.
+    const secure = url.protocol === 'https:' ? '; Secure' : '';
+    return new Response(null, {
+      status: 302,
+      headers: {
+        location: target.href,
+        'set-cookie': `${STATE_COOKIE}=${state}; Path=/auth/oidc; HttpOnly; SameSite=Lax; Max-Age=${PENDING_TTL_MS / 1000}${secure}`,
+        ...noStore,
+      },
+    });
   }
 
   async function exchange(config: client.Configuration, signIn: PendingSignIn, url: URL, state: string, requestId: string) {
@@ -210,8 +230,11 @@ export function useOidcLogin(prisma: GeaPrismaClient, options: OidcLoginOptions)
 
   async function callback(request: Request, url: URL, requestId: string): Promise<Response> {
     const state = url.searchParams.get('state');
-    const signIn = state ? pending.take(state) : undefined;
-    if (!state || !signIn) {
+    if (!state || cookieValue(request, STATE_COOKIE) !== state) {
+      throw new SignInError(400, 'OIDC_STATE_INVALID', 'This sign-in was not started in this browser: sign in again');
+    }
+    const signIn = pending.take(state);
+    if (!signIn) {
       throw new SignInError(400, 'OIDC_STATE_INVALID', 'This sign-in link is unknown, expired or already used: sign in again');
     }
     const config = await configuration(requestId);
