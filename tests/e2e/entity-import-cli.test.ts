@@ -95,6 +95,14 @@ describe('npm run entities:import', () => {
     expect(first.stdout).toContain('14 population figure(s) recorded');
     expect(first.stdout).toContain('7 membership(s) added');
     expect(await counts()).toEqual({ entities: 16, populations: 14, memberships: 7 });
+    // the bad file before was on record too, as FAILED; dry runs are not
+    const audit = await withDatabase((db) =>
+      db.prisma.auditEvent.findMany({ where: { operation: 'importEntities' }, orderBy: { id: 'asc' } }),
+    );
+    expect(audit.map((e) => [e.outcome, e.actorKind, e.after])).toEqual([
+      ['FAILED', 'system', { issues: 3 }],
+      ['SUCCESS', 'system', expect.objectContaining({ created: 15, rows: 16 })],
+    ]);
 
     const second = importCli(reference);
     expect(second.status, second.output).toBe(0);

@@ -1,7 +1,9 @@
 // npm run entities:import -- <file.csv> [--dry-run]
 // Imports public bodies from a CSV file (the layout of data/entities.csv) into DATABASE_URL or, when
 // unset, the embedded database (GEA_DATA_DIR). All or nothing: a file with any problem writes nothing.
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DatabaseStartupError, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
@@ -82,6 +84,22 @@ async function run(): Promise<number> {
     }
     const outcome = await importEntities(db.prisma, csv, { dryRun, onProgress: bars.update });
     bars.stop();
+    if (!dryRun) {
+      // A change made from the command line is on record like one made through the API.
+      await db.prisma.auditEvent.create({
+        data: {
+          requestId: `cli-${randomUUID()}`,
+          actorKind: 'system',
+          actorLabel: `command line (${userInfo().username})`,
+          operation: 'importEntities',
+          targetType: 'Entity',
+          outcome: outcome.ok ? 'SUCCESS' : 'FAILED',
+          errorCode: outcome.ok ? null : 'BAD_USER_INPUT',
+          input: { file: path, characters: csv.length },
+          after: outcome.ok ? { ...outcome.counts } : { issues: outcome.issues.length },
+        },
+      });
+    }
     if (!outcome.ok) {
       for (const issue of outcome.issues) console.error(`${file}: ${formatIssue(issue)}`);
       console.error(`${NAME}: ${outcome.issues.length} problem(s) in ${file}; nothing was imported.`);
