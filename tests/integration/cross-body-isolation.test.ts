@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { actorFromGrants } from '@gea/core';
 import fc from 'fast-check';
 import type { Role } from '@gea/db';
 import inventory from '@gea/plugin-inventory';
@@ -47,7 +49,14 @@ beforeAll(async () => {
 });
 
 const roleArb = fc.constantFrom<Role>('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER');
-const assignmentArb = fc.record({ role: roleArb, body: fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }) });
+const bodyArb = fc.option(fc.integer({ min: 0, max: 2 }), { nil: null });
+const assignmentArb = fc.record({ role: roleArb, body: bodyArb });
+const scopeArb = fc.subarray(['core:entities:read', 'core:entities:write', 'inventory:read', 'inventory:write', 'core:associations:read']);
+/** A person with random roles, or a machine client with random scopes for one body or all. */
+const actorArb = fc.oneof(
+  fc.array(assignmentArb, { maxLength: 3 }).map((assignments) => ({ kind: 'user' as const, assignments })),
+  fc.record({ kind: fc.constant('token' as const), scopes: scopeArb, body: bodyArb }),
+);
 
 type Op = { kind: 'read'; query: (b: Body) => string; variables: (b: Body) => Record<string, unknown> } | { kind: 'write'; name: string };
 const reads: Record<string, Extract<Op, { kind: 'read' }>> = {
@@ -69,10 +78,20 @@ describe('no cross-body read or write, for any actor and operation', () => {
   it('holds over random role sets, operations and target bodies', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(assignmentArb, { maxLength: 3 }), opArb, fc.integer({ min: 0, max: 2 }), async (assignments, { name, op }, target) => {
+      fc.asyncProperty(actorArb, opArb, fc.integer({ min: 0, max: 2 }), async (who, { name, op }, target) => {
         run++;
-        const roles = assignments.map((a) => ({ role: a.role, entityId: a.body === null ? null : bodies[a.body]!.id }));
-        const actor = actorForRoles(t.api.composed, 'random actor', roles);
+        const bodyId = (index: number | null) => (index === null ? null : bodies[index]!.id);
+        const roles =
+          who.kind === 'user'
+            ? who.assignments.map((a) => ({ role: a.role, entityId: bodyId(a.body) }))
+            : who.scopes.map((scope) => ({ scope, entityId: bodyId(who.body) }));
+        const actor =
+          who.kind === 'user'
+            ? actorForRoles(t.api.composed, 'random actor', roles as { role: Role; entityId: string | null }[])
+            : actorFromGrants(
+                { kind: 'token', id: randomUUID(), label: 'random token' },
+                who.scopes.map((permission) => ({ permission, entityId: bodyId(who.body) })),
+              );
         const body = bodies[target]!;
         const canReadBody = (b: Body) => actor.can('core:entities:read', b.id);
         const canReadInventory = (b: Body) => b.inventoryOn && actor.can('inventory:read', b.id);

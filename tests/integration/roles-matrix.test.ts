@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { actorFromGrants } from '@gea/core';
 import type { Role } from '@gea/db';
 import inventory from '@gea/plugin-inventory';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,9 @@ import { createActor } from '../support/users.ts';
  * What each role may do, operation by operation: the table in the closing note of the core-domain
  * issue is this one. "own" is the body a referent or web editor belongs to, "other" any other body.
  */
-const roles = ['ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER'] as const;
+const roles = ['ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER', 'PROTOCOL_TOKEN'] as const;
+/** A protocol system's API token for the own body: reads the body, reads and writes its inventory. */
+const tokenScopes = ['core:entities:read', 'inventory:read', 'inventory:write'];
 type Allowed = Record<(typeof roles)[number], boolean>;
 const only = (...allowed: (typeof roles)[number][]): Allowed =>
   Object.fromEntries(roles.map((role) => [role, allowed.includes(role)])) as Allowed;
@@ -17,7 +21,7 @@ const only = (...allowed: (typeof roles)[number][]): Allowed =>
 interface Operation {
   name: string;
   query: string;
-  variables: (own: string, other: string, n: number) => Record<string, unknown>;
+  variables: (own: string, other: string, n: number, ids: { site: string; user: string }) => Record<string, unknown>;
   /** The field whose value must be there when allowed. */
   field: string;
   allowed: Allowed;
@@ -25,6 +29,12 @@ interface Operation {
 }
 
 const operations: Operation[] = [
+  { name: 'update own body', write: true, query: 'mutation ($own: ID!, $n: String!) { updateEntity(id: $own, input: { kind: MUNICIPALITY, name: $n }) { __typename } }', variables: (own, _o, n) => ({ own, n: `Comune RM ${n}` }), field: 'updateEntity', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'update a site of own body', write: true, query: 'mutation ($site: ID!, $n: String!) { updateSite(id: $site, input: { name: $n, address: "Via 2" }) { __typename } }', variables: (_own, _o, n, ids) => ({ site: ids.site, n: `Sede ${n}` }), field: 'updateSite', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'grant a role', write: true, query: 'mutation ($user: ID!) { assignRole(userId: $user, role: BOARD_MEMBER) { __typename } }', variables: (_own, _o, _n, ids) => ({ user: ids.user }), field: 'assignRole', allowed: only('ICT_HEAD') },
+  { name: 'name the referent of own body', write: true, query: 'mutation ($own: ID!, $user: ID!) { setReferent(entityId: $own, userId: $user) { __typename } }', variables: (own, _o, _n, ids) => ({ own, user: ids.user }), field: 'setReferent', allowed: only('ICT_HEAD') },
+  { name: 'check a bodies CSV (dry run)', write: true, query: 'mutation ($csv: String!) { importEntities(csv: $csv, dryRun: true) { __typename } }', variables: (_own, _o, n) => ({ csv: `kind,name\nMUNICIPALITY,Nuovo ${n}\n` }), field: 'importEntities', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'create an association', write: true, query: 'mutation ($own: ID!, $n: String!) { createAssociation(input: { kind: CONVENTION, name: $n, leadEntityId: $own, startDate: "2025-01-01", durationYears: 5 }) { __typename } }', variables: (own, _o, n) => ({ own, n: `Convenzione ${n}` }), field: 'createAssociation', allowed: only('ICT_HEAD') },
   { name: 'read own body', query: 'query ($own: ID!) { node(id: $own) { ... on Entity { name } } }', variables: (own) => ({ own }), field: 'node', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER') },
   { name: 'read other body', query: 'query ($other: ID!) { node(id: $other) { ... on Entity { name } } }', variables: (_own, other) => ({ other }), field: 'node', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
   { name: 'read own inventory', query: 'query ($own: ID!) { node(id: $own) { ... on Entity { assets(first: 3) { edges { cursor } } } } }', variables: (own) => ({ own }), field: 'node.assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'BOARD_MEMBER') },
@@ -43,16 +53,24 @@ const operations: Operation[] = [
   { name: 'create an API token', write: true, query: 'mutation { createApiToken(input: { name: "p", scopes: ["inventory:read"] }) { __typename } }', variables: () => ({}), field: 'createApiToken', allowed: only('ICT_HEAD') },
 ];
 
+// What the protocol token may do, on top of the roles above.
+const tokenMay = new Set(['read own body', 'read own inventory', 'add asset to own body']);
+for (const operation of operations) operation.allowed.PROTOCOL_TOKEN = tokenMay.has(operation.name);
+
 const t = useTestApi([inventory]);
 let own: string;
 let other: string;
 let ownId: string;
+let ids: { site: string; user: string };
 
 beforeAll(async () => {
   const [a, b] = await seedBodies(t.db, 2, 2, 'RM');
   ownId = a!.id;
   own = toGlobalId('Entity', a!.id);
   other = toGlobalId('Entity', b!.id);
+  const site = await t.db.prisma.site.create({ data: { entityId: a!.id, name: 'Sede RM', address: 'Via 1' } });
+  const user = await t.db.prisma.user.create({ data: { email: 'target@example.it', name: 'Target' } });
+  ids = { site: toGlobalId('Site', site.id), user: toGlobalId('User', user.id) };
   await t.db.prisma.association.create({
     data: { kind: 'UNION', name: 'Unione di prova', leadEntityId: a!.id, startDate: new Date('2020-01-01') },
   });
@@ -68,15 +86,18 @@ describe('roles x operations', () => {
       const allowed = operation.allowed[role];
       it(`${role} ${allowed ? 'may' : 'may not'} ${operation.name}`, async () => {
         const entityId = role === 'REFERENT' || role === 'WEB_EDITOR' ? ownId : null;
-        const actor = await createActor(t.db, t.api.composed, role.toLowerCase(), [{ role: role as Role, entityId }]);
+        const actor =
+          role === 'PROTOCOL_TOKEN'
+            ? actorFromGrants({ kind: 'token', id: randomUUID(), label: 'protocol token' }, tokenScopes.map((permission) => ({ permission, entityId: ownId })))
+            : await createActor(t.db, t.api.composed, role.toLowerCase(), [{ role: role as Role, entityId }]);
         const audits = await t.db.prisma.auditEvent.count();
-        const response = await t.api.gql(operation.query, operation.variables(own, other, n++), actor);
+        const response = await t.api.gql(operation.query, operation.variables(own, other, n++, ids), actor);
         const codes = (response.body.errors ?? []).map((error) => error.extensions?.code);
         if (allowed) {
           expect(codes).toEqual([]);
           expect(pick(response.body.data, operation.field)).toBeTruthy();
         } else {
-          expect(codes).toContain('FORBIDDEN');
+          expect(codes).toContain(role === 'PROTOCOL_TOKEN' ? 'INSUFFICIENT_SCOPE' : 'FORBIDDEN');
           expect(pick(response.body.data, operation.field) ?? null).toBeNull();
         }
         if (operation.write) {
