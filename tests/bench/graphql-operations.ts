@@ -19,6 +19,9 @@ async function seed(db: Database) {
   await db.prisma.entityPopulation.createMany({
     data: entities.map((e, i) => ({ entityId: e.id, referenceDate: new Date('2024-12-31'), population: 1000 + i * 37 })),
   });
+  await db.prisma.moduleEnablement.createMany({
+    data: entities.map((e) => ({ entityId: e.id, moduleKey: 'inventory', enabled: true })),
+  });
   const kinds = ['DESKTOP_PC', 'LAPTOP', 'PRINTER', 'SERVER'] as const;
   for (const entity of entities) {
     await db.prisma.asset.createMany({
