@@ -24,8 +24,12 @@ async function seed(db: Database) {
   });
   const kinds = ['DESKTOP_PC', 'LAPTOP', 'PRINTER', 'SERVER'] as const;
   for (const entity of entities) {
-    await db.prisma.asset.createMany({
+    const assets = await db.prisma.asset.createManyAndReturn({
       data: Array.from({ length: ASSETS_PER_BODY }, (_, n) => ({ entityId: entity.id, kind: kinds[n % 4]!, inventoryTag: `T-${n}` })),
+      select: { id: true },
+    });
+    await db.prisma.assetStatusChange.createMany({
+      data: assets.map((asset) => ({ assetId: asset.id, status: 'IN_SERVICE' as const, effectiveOn: new Date('2020-01-01') })),
     });
   }
 }

@@ -23,7 +23,7 @@ export async function seedBodies(db: Database, count: number, assetsEach: number
     });
     entities.push(entity);
   }
-  await db.prisma.asset.createMany({
+  const assets = await db.prisma.asset.createManyAndReturn({
     data: entities.flatMap((entity, e) =>
       Array.from({ length: assetsEach }, (_, n) => ({
         entityId: entity.id,
@@ -31,6 +31,10 @@ export async function seedBodies(db: Database, count: number, assetsEach: number
         inventoryTag: `${prefix}${e}-${n}`,
       })),
     ),
+    select: { id: true },
+  });
+  await db.prisma.assetStatusChange.createMany({
+    data: assets.map((asset) => ({ assetId: asset.id, status: 'IN_SERVICE' as const, effectiveOn: new Date('2020-01-01') })),
   });
   await enableModules(db, entities.map((entity) => entity.id));
   return entities;

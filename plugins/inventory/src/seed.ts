@@ -30,6 +30,15 @@ export async function seedInventory({ prisma, log }: SeedContext): Promise<void>
       { entityId: entity.id, kind: 'SERVER', manufacturer: 'Dell', model: 'PowerEdge R650', inventoryTag: `${prefix}-SRV-0001`, priceCents: 780_000 },
     );
   }
-  await prisma.asset.createMany({ data: rows });
-  log(`seeded ${rows.length} synthetic assets for ${entities.length} bodies`);
+  const assets = await prisma.asset.createManyAndReturn({ data: rows, select: { id: true, status: true, purchaseDate: true } });
+  // History: in service from purchase; those retired or under repair changed status in mid-2025.
+  const registered = new Date('2018-01-01');
+  const changed = new Date('2025-06-30');
+  await prisma.assetStatusChange.createMany({
+    data: assets.flatMap((asset) => {
+      const start = { assetId: asset.id, status: 'IN_SERVICE' as const, effectiveOn: asset.purchaseDate ?? registered };
+      return asset.status === 'IN_SERVICE' ? [start] : [start, { assetId: asset.id, status: asset.status, effectiveOn: changed }];
+    }),
+  });
+  log(`seeded ${rows.length} synthetic assets for ${entities.length} bodies, with their status history`);
 }

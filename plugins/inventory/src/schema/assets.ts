@@ -11,6 +11,9 @@ import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } fr
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
 
+/** Today as a calendar date (UTC midnight, as Prisma reads and writes DATE columns). */
+const today = () => new Date(new Date().toISOString().slice(0, 10));
+
 const read = (entityId: string) => ({ entityPermission: { permission: 'inventory:read', entityId } });
 const write = (entityId: string) => ({ entityPermission: { permission: 'inventory:write', entityId } });
 
@@ -35,6 +38,23 @@ export function addAssetSchema(builder: GeaBuilder) {
       priceCents: t.exposeInt('priceCents', { nullable: true, description: 'Purchase price in euro cents.' }),
       // nullable: the body itself may be outside the reader's scopes even when its asset is not
       entity: t.relation('entity', { nullable: true }),
+      statusHistory: t.relation('statusHistory', {
+        description: 'Every status the asset has had, oldest first.',
+        query: { orderBy: [{ effectiveOn: 'asc' }, { recordedAt: 'asc' }] },
+      }),
+    }),
+  });
+
+  builder.prismaObject('AssetStatusChange', {
+    description: 'One step of an asset\'s life.',
+    // Loaded with the change itself, so the check costs no query per row.
+    select: { asset: { select: { entityId: true } } },
+    authScopes: (change) => read(change.asset.entityId),
+    fields: (t) => ({
+      status: t.expose('status', { type: AssetStatus }),
+      effectiveOn: t.expose('effectiveOn', { type: 'Date' }),
+      note: t.exposeString('note', { nullable: true }),
+      recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
     }),
   });
 
@@ -62,9 +82,11 @@ export function addAssetSchema(builder: GeaBuilder) {
     }),
     personalComputersInService: t.int({
       nullable: true,
-      description: 'Desktops and laptops in service now: half of the cost-sharing key (art. 13).',
+      description:
+        'Desktops and laptops in service at a date (default today), from the status history: half of the cost-sharing key (art. 13).',
       authScopes: (entity) => read(entity.id),
-      resolve: (entity, _args, context) => countPersonalComputersInService(context, entity.id),
+      args: { at: t.arg({ type: 'Date', required: false }) },
+      resolve: (entity, args, context) => countPersonalComputersInService(context, entity.id, args.at ?? undefined),
     }),
   }));
 
@@ -108,13 +130,21 @@ export function addAssetSchema(builder: GeaBuilder) {
       authScopes: (_root, args) => write(args.input.entityId.id),
       resolve: async (query, _root, { input }, context) => {
         context.audit = { ...context.audit, targetType: 'Asset', entityId: input.entityId.id };
+        const status = input.status ?? 'IN_SERVICE';
         try {
           return await context.prisma.asset.create({
             ...query,
             data: {
+              statusHistory: {
+                create: {
+                  status,
+                  effectiveOn: input.purchaseDate ?? today(),
+                  changedById: context.actor.kind === 'user' ? context.actor.id : null,
+                },
+              },
               entityId: input.entityId.id,
               kind: input.kind,
-              status: input.status ?? 'IN_SERVICE',
+              status,
               manufacturer: input.manufacturer ?? null,
               model: input.model ?? null,
               serialNumber: input.serialNumber ?? null,
@@ -129,6 +159,63 @@ export function addAssetSchema(builder: GeaBuilder) {
           if (code === 'P2003') throw new NotFoundError('Entity');
           throw error;
         }
+      },
+    }),
+  }));
+
+  builder.mutationFields((t) => ({
+    changeAssetStatus: t.prismaField({
+      type: Asset,
+      description: 'Records that an asset has a new status from a date (default today). History only moves forward.',
+      errors: { types: [InputError, NotFoundError], directResult: true },
+      args: {
+        assetId: t.arg.globalID({ required: true, for: Asset }),
+        status: t.arg({ type: AssetStatus, required: true }),
+        effectiveOn: t.arg({ type: 'Date', required: false }),
+        note: t.arg.string({ required: false, validate: z.string().trim().max(500) }),
+      },
+      // Scoped on the asset's own body, read before the check.
+      authScopes: async (_root, args, context) => {
+        const asset = await context.prisma.asset.findUnique({ where: { id: args.assetId.id }, select: { entityId: true } });
+        return asset ? write(asset.entityId) : { permission: 'inventory:write' };
+      },
+      resolve: async (query, _root, args, context) => {
+        const asset = await context.prisma.asset.findUnique({
+          where: { id: args.assetId.id },
+          include: { statusHistory: { orderBy: [{ effectiveOn: 'desc' }, { recordedAt: 'desc' }], take: 1 } },
+        });
+        if (!asset) throw new NotFoundError('Asset');
+        const latest = asset.statusHistory[0];
+        const effectiveOn = args.effectiveOn ?? today();
+        const problem = (message: string) => new InputError([{ path: ['effectiveOn'], message }]);
+        if (effectiveOn > today()) throw problem('cannot be in the future');
+        if (latest?.status === 'DISPOSED') {
+          throw new InputError([{ path: ['status'], message: 'a disposed asset is gone: its status no longer changes' }]);
+        }
+        if (latest && effectiveOn < latest.effectiveOn) {
+          throw problem(`must be on or after ${latest.effectiveOn.toISOString().slice(0, 10)}, the date of the last change`);
+        }
+        if (latest?.status === args.status) {
+          throw new InputError([{ path: ['status'], message: `the asset is already ${args.status}` }]);
+        }
+        await context.prisma.assetStatusChange.create({
+          data: {
+            assetId: asset.id,
+            status: args.status,
+            effectiveOn,
+            note: args.note?.trim() || null,
+            changedById: context.actor.kind === 'user' ? context.actor.id : null,
+          },
+        });
+        context.audit = {
+          ...context.audit,
+          entityId: asset.entityId,
+          targetType: 'Asset',
+          targetId: asset.id,
+          before: { status: latest?.status ?? asset.status, since: latest?.effectiveOn ?? null },
+          after: { status: args.status, effectiveOn },
+        };
+        return context.prisma.asset.update({ ...query, where: { id: asset.id }, data: { status: args.status } });
       },
     }),
   }));
