@@ -113,6 +113,15 @@ export async function seedDemoOrganisation(
     await prisma.entity.update({ where: { id: entity.id }, data: { referentId: referent.id } });
   }
 
+  // One seat per body (synthetic addresses).
+  await prisma.site.createMany({
+    data: entities.map((entity) => ({
+      entityId: entity.id,
+      name: entity.kind === 'MUNICIPALITY' ? 'Palazzo comunale' : 'Sede',
+      address: `Piazza del Municipio 1, ${entity.name}`,
+      ictStaffPresent: entity.id === union.id || entity.id === prato.id,
+    })),
+  });
   await prisma.moduleEnablement.createMany({
     data: entities.flatMap((entity) => options.modules.map((moduleKey) => ({ entityId: entity.id, moduleKey, enabled: true }))),
   });

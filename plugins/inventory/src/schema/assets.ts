@@ -6,10 +6,14 @@ import {
   prismaErrorCode,
   readableEntitiesWhere,
   type GeaBuilder,
+  type GeaContext,
+  type GeaSchemaTypes,
 } from '@gea/core';
 import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
+
+type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
 
 /** Today as a calendar date (UTC midnight, as Prisma reads and writes DATE columns). */
 const today = () => new Date(new Date().toISOString().slice(0, 10));
@@ -36,6 +40,10 @@ export function addAssetSchema(builder: GeaBuilder) {
       inventoryTag: t.exposeString('inventoryTag', { nullable: true }),
       purchaseDate: t.expose('purchaseDate', { type: 'Date', nullable: true }),
       priceCents: t.exposeInt('priceCents', { nullable: true, description: 'Purchase price in euro cents.' }),
+      assignedTo: t.exposeString('assignedTo', { nullable: true, description: 'Person or office it is assigned to.' }),
+      supplier: t.exposeString('supplier', { nullable: true }),
+      warrantyEnd: t.expose('warrantyEnd', { type: 'Date', nullable: true }),
+      site: t.relation('site', { nullable: true }),
       // nullable: the body itself may be outside the reader's scopes even when its asset is not
       entity: t.relation('entity', { nullable: true }),
       statusHistory: t.relation('statusHistory', {
@@ -60,15 +68,66 @@ export function addAssetSchema(builder: GeaBuilder) {
 
   const AssetFilter = builder.inputType('AssetFilter', {
     fields: (t) => ({
+      entityIds: t.globalIDList({ required: false, for: Entity, description: 'Only these bodies.' }),
+      siteId: t.globalID({ required: false, description: 'Only this site.' }),
       kind: t.field({ type: [AssetKind], required: false }),
       status: t.field({ type: [AssetStatus], required: false }),
+      search: t.string({
+        required: false,
+        description: 'Text in the inventory tag, serial number, manufacturer, model or assignee.',
+        validate: z.string().trim().max(100),
+      }),
+      warrantyEndsBefore: t.field({ type: 'Date', required: false }),
     }),
   });
-  type Filter = { kind?: AssetKinds[] | null; status?: AssetStatuses[] | null };
-  const where = (filter: Filter | null | undefined): Prisma.AssetWhereInput => ({
-    ...(filter?.kind?.length ? { kind: { in: filter.kind } } : {}),
-    ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+  type Filter = {
+    entityIds?: { id: string }[] | null;
+    siteId?: { id: string } | null;
+    kind?: AssetKinds[] | null;
+    status?: AssetStatuses[] | null;
+    search?: string | null;
+    warrantyEndsBefore?: Date | null;
+  };
+  const where = (filter: Filter | null | undefined): Prisma.AssetWhereInput => {
+    const text = filter?.search?.trim();
+    const contains = (field: 'inventoryTag' | 'serialNumber' | 'manufacturer' | 'model' | 'assignedTo') => ({
+      [field]: { contains: text, mode: 'insensitive' as const },
+    });
+    return {
+      ...(filter?.entityIds?.length ? { entityId: { in: filter.entityIds.map((e) => e.id) } } : {}),
+      ...(filter?.siteId ? { siteId: filter.siteId.id } : {}),
+      ...(filter?.kind?.length ? { kind: { in: filter.kind } } : {}),
+      ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
+      ...(filter?.warrantyEndsBefore ? { warrantyEnd: { lt: filter.warrantyEndsBefore } } : {}),
+      ...(text
+        ? { OR: [contains('inventoryTag'), contains('serialNumber'), contains('manufacturer'), contains('model'), contains('assignedTo')] }
+        : {}),
+    };
+  };
+
+  const AssetSortField = builder.enumType('AssetSortField', {
+    values: ['INVENTORY_TAG', 'PURCHASE_DATE', 'WARRANTY_END', 'KIND', 'STATUS', 'PRICE'] as const,
   });
+  const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
+  const AssetSort = builder.inputType('AssetSort', {
+    fields: (t) => ({
+      field: t.field({ type: AssetSortField, required: true }),
+      direction: t.field({ type: SortDirection, required: false, defaultValue: 'ASC' }),
+    }),
+  });
+  const sortColumns = {
+    INVENTORY_TAG: 'inventoryTag',
+    PURCHASE_DATE: 'purchaseDate',
+    WARRANTY_END: 'warrantyEnd',
+    KIND: 'kind',
+    STATUS: 'status',
+    PRICE: 'priceCents',
+  } as const;
+  // The id last, so that pages are stable whatever the sort.
+  const orderBy = (sort: { field: keyof typeof sortColumns; direction?: 'ASC' | 'DESC' | null } | null | undefined) =>
+    sort
+      ? [{ [sortColumns[sort.field]]: { sort: sort.direction === 'DESC' ? 'desc' : 'asc', nulls: 'last' } }, { id: 'asc' as const }]
+      : [{ id: 'asc' as const }];
 
   builder.prismaObjectFields('Entity', (t) => ({
     // Nullable per body: one body outside the reader's scopes must not void the whole list.
@@ -77,8 +136,8 @@ export function addAssetSchema(builder: GeaBuilder) {
       nullable: true,
       cursor: 'id',
       authScopes: (entity) => read(entity.id),
-      args: { filter: t.arg({ type: AssetFilter, required: false }) },
-      query: (args) => ({ where: where(args.filter), orderBy: { id: 'asc' } }),
+      args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
+      query: (args) => ({ where: where(args.filter), orderBy: orderBy(args.sort) as Prisma.AssetOrderByWithRelationInput[] }),
     }),
     personalComputersInService: t.int({
       nullable: true,
@@ -96,29 +155,86 @@ export function addAssetSchema(builder: GeaBuilder) {
       cursor: 'id',
       description: 'Equipment of every body, for those who may read the whole inventory.',
       authScopes: { permission: 'inventory:read' },
-      args: { filter: t.arg({ type: AssetFilter, required: false }) },
+      args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
       // Bodies where the actor lacks the grant or the module is off are never selected.
       resolve: (query, _root, args, context) =>
         context.prisma.asset.findMany({
           ...query,
           where: { ...where(args.filter), entity: readableEntitiesWhere(context, 'inventory:read') },
-          orderBy: { id: 'asc' },
+          orderBy: orderBy(args.sort) as Prisma.AssetOrderByWithRelationInput[],
         }),
     }),
   }));
+
+  // What describes an asset, whether registered or edited; its body and status have their own paths.
+  const detailFields = (t: PothosSchemaTypes.InputFieldBuilder<GeaTypes, 'InputObject'>) => ({
+    manufacturer: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
+    model: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
+    serialNumber: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
+    inventoryTag: t.string({ required: false, validate: z.string().trim().min(1).max(50) }),
+    purchaseDate: t.field({ type: 'Date', required: false }),
+    priceCents: t.int({ required: false, description: 'Euro cents.', validate: z.number().int().min(0).max(1_000_000_000) }),
+    siteId: t.globalID({ required: false, description: 'A site of the same body.' }),
+    assignedTo: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
+    supplier: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
+    warrantyEnd: t.field({ type: 'Date', required: false }),
+  });
+  type Details = {
+    manufacturer?: string | null;
+    model?: string | null;
+    serialNumber?: string | null;
+    inventoryTag?: string | null;
+    purchaseDate?: Date | null;
+    priceCents?: number | null;
+    siteId?: { id: string; typename: string } | null;
+    assignedTo?: string | null;
+    supplier?: string | null;
+    warrantyEnd?: Date | null;
+  };
+  const detailsData = (input: Details) => ({
+    manufacturer: input.manufacturer?.trim() ?? null,
+    model: input.model?.trim() ?? null,
+    serialNumber: input.serialNumber?.trim() ?? null,
+    inventoryTag: input.inventoryTag?.trim() ?? null,
+    purchaseDate: input.purchaseDate ?? null,
+    priceCents: input.priceCents ?? null,
+    siteId: input.siteId?.id ?? null,
+    assignedTo: input.assignedTo?.trim() ?? null,
+    supplier: input.supplier?.trim() ?? null,
+    warrantyEnd: input.warrantyEnd ?? null,
+  });
+  /** A site must be a Site of the asset's own body: another body's site is refused like a missing one. */
+  const checkDetails = async (context: GeaContext, input: Details, entityId: string) => {
+    if (input.warrantyEnd && input.purchaseDate && input.warrantyEnd < input.purchaseDate) {
+      throw new InputError([{ path: ['input', 'warrantyEnd'], message: 'cannot end before the purchase date' }]);
+    }
+    if (!input.siteId) return;
+    const site =
+      input.siteId.typename === 'Site'
+        ? await context.prisma.site.findUnique({ where: { id: input.siteId.id }, select: { entityId: true } })
+        : null;
+    if (site?.entityId !== entityId) {
+      throw new InputError([{ path: ['input', 'siteId'], message: 'is not a site of this body' }]);
+    }
+  };
+  const saveError = (error: unknown, input: Details) => {
+    const code = prismaErrorCode(error);
+    if (code === 'P2002') return new ConflictError(`inventory tag "${input.inventoryTag}" is already used in this body`);
+    if (code === 'P2003') return new NotFoundError('Entity');
+    return error;
+  };
 
   const CreateAssetInput = builder.inputType('CreateAssetInput', {
     fields: (t) => ({
       entityId: t.globalID({ required: true, for: Entity }),
       kind: t.field({ type: AssetKind, required: true }),
       status: t.field({ type: AssetStatus, required: false }),
-      manufacturer: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
-      model: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
-      serialNumber: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
-      inventoryTag: t.string({ required: false, validate: z.string().trim().min(1).max(50) }),
-      purchaseDate: t.field({ type: 'Date', required: false }),
-      priceCents: t.int({ required: false, validate: z.number().int().min(0) }),
+      ...detailFields(t),
     }),
+  });
+  const UpdateAssetInput = builder.inputType('UpdateAssetInput', {
+    description: 'The new description of an asset: fields left out are cleared.',
+    fields: (t) => ({ kind: t.field({ type: AssetKind, required: true }), ...detailFields(t) }),
   });
 
   builder.mutationFields((t) => ({
@@ -130,11 +246,16 @@ export function addAssetSchema(builder: GeaBuilder) {
       authScopes: (_root, args) => write(args.input.entityId.id),
       resolve: async (query, _root, { input }, context) => {
         context.audit = { ...context.audit, targetType: 'Asset', entityId: input.entityId.id };
+        await checkDetails(context, input, input.entityId.id);
         const status = input.status ?? 'IN_SERVICE';
         try {
           return await context.prisma.asset.create({
             ...query,
             data: {
+              entityId: input.entityId.id,
+              kind: input.kind,
+              status,
+              ...detailsData(input),
               statusHistory: {
                 create: {
                   status,
@@ -142,22 +263,37 @@ export function addAssetSchema(builder: GeaBuilder) {
                   changedById: context.actor.kind === 'user' ? context.actor.id : null,
                 },
               },
-              entityId: input.entityId.id,
-              kind: input.kind,
-              status,
-              manufacturer: input.manufacturer ?? null,
-              model: input.model ?? null,
-              serialNumber: input.serialNumber ?? null,
-              inventoryTag: input.inventoryTag ?? null,
-              purchaseDate: input.purchaseDate ?? null,
-              priceCents: input.priceCents ?? null,
             },
           });
         } catch (error) {
-          const code = prismaErrorCode(error);
-          if (code === 'P2002') throw new ConflictError(`inventory tag "${input.inventoryTag}" is already used in this body`);
-          if (code === 'P2003') throw new NotFoundError('Entity');
-          throw error;
+          throw saveError(error, input);
+        }
+      },
+    }),
+
+    updateAsset: t.prismaField({
+      type: Asset,
+      description: 'Changes the description of an asset (its status changes through changeAssetStatus).',
+      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      args: { id: t.arg.globalID({ required: true, for: Asset }), input: t.arg({ type: UpdateAssetInput, required: true }) },
+      authScopes: async (_root, args, context) => {
+        const asset = await context.prisma.asset.findUnique({ where: { id: args.id.id }, select: { entityId: true } });
+        return asset ? write(asset.entityId) : { permission: 'inventory:write' };
+      },
+      resolve: async (query, _root, { id, input }, context) => {
+        const before = await context.prisma.asset.findUnique({ where: { id: id.id } });
+        if (!before) throw new NotFoundError('Asset');
+        await checkDetails(context, input, before.entityId);
+        try {
+          const asset = await context.prisma.asset.update({
+            ...query,
+            where: { id: before.id },
+            data: { kind: input.kind, ...detailsData(input) },
+          });
+          context.audit = { ...context.audit, entityId: before.entityId, targetType: 'Asset', targetId: before.id, before, after: asset };
+          return asset;
+        } catch (error) {
+          throw saveError(error, input);
         }
       },
     }),

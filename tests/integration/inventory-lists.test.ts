@@ -1,0 +1,104 @@
+import inventory from '@gea/plugin-inventory';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { enableModules, toGlobalId } from '../support/seed.ts';
+
+const t = useTestApi([inventory]);
+let body: { id: string; gid: string; siteGid: string };
+let otherSiteGid: string;
+
+const CREATE = `mutation ($input: CreateAssetInput!) {
+  createAsset(input: $input) { __typename ... on Asset { id } ... on InputError { issues { path message } } }
+}`;
+
+beforeAll(async () => {
+  const entity = await t.db.prisma.entity.create({
+    data: { kind: 'MUNICIPALITY', name: 'Comune Liste', sites: { create: [{ name: 'Municipio', address: 'Piazza 1' }] } },
+    include: { sites: true },
+  });
+  const other = await t.db.prisma.entity.create({
+    data: { kind: 'MUNICIPALITY', name: 'Comune Altro', sites: { create: [{ name: 'Municipio', address: 'Piazza 2' }] } },
+    include: { sites: true },
+  });
+  await enableModules(t.db, [entity.id, other.id]);
+  body = { id: entity.id, gid: toGlobalId('Entity', entity.id), siteGid: toGlobalId('Site', entity.sites[0]!.id) };
+  otherSiteGid = toGlobalId('Site', other.sites[0]!.id);
+  const assets = [
+    { kind: 'DESKTOP_PC', inventoryTag: 'L-003', manufacturer: 'HP', model: 'EliteDesk', purchaseDate: '2021-05-01', warrantyEnd: '2024-05-01', priceCents: 70000, assignedTo: 'Ufficio anagrafe' },
+    { kind: 'LAPTOP', inventoryTag: 'L-001', manufacturer: 'Lenovo', model: 'ThinkPad', purchaseDate: '2023-02-01', warrantyEnd: '2026-02-01', priceCents: 95000 },
+    { kind: 'PRINTER', inventoryTag: 'L-002', manufacturer: 'Brother', serialNumber: 'BR-778', purchaseDate: '2019-09-09', priceCents: 15000 },
+  ];
+  for (const asset of assets) {
+    const response = await t.api.gql(CREATE, { input: { entityId: body.gid, siteId: body.siteGid, ...asset } });
+    expect(response.body.data!.createAsset.__typename).toBe('Asset');
+  }
+});
+
+const list = async (args: string) => {
+  const response = await t.api.gql(`{ assets(first: 10${args}) { edges { node { inventoryTag site { name } } } } }`);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!.assets.edges.map((e: { node: { inventoryTag: string } }) => e.node.inventoryTag);
+};
+
+describe('inventory lists: filters, text search, sorting', () => {
+  it('sorts by any column, either way, with missing values last', async () => {
+    expect(await list(', sort: { field: INVENTORY_TAG }')).toEqual(['L-001', 'L-002', 'L-003']);
+    expect(await list(', sort: { field: PURCHASE_DATE, direction: DESC }')).toEqual(['L-001', 'L-003', 'L-002']);
+    expect(await list(', sort: { field: WARRANTY_END }')).toEqual(['L-003', 'L-001', 'L-002']);
+    expect(await list(', sort: { field: PRICE, direction: DESC }')).toEqual(['L-001', 'L-003', 'L-002']);
+  });
+
+  it('filters by kind, site, body, warranty and text', async () => {
+    expect(await list(', filter: { kind: [LAPTOP, PRINTER] }, sort: { field: INVENTORY_TAG }')).toEqual(['L-001', 'L-002']);
+    expect(await list(`, filter: { siteId: "${body.siteGid}" }, sort: { field: INVENTORY_TAG }`)).toEqual(['L-001', 'L-002', 'L-003']);
+    expect(await list(`, filter: { siteId: "${otherSiteGid}" }`)).toEqual([]);
+    expect(await list(`, filter: { entityIds: ["${body.gid}"], warrantyEndsBefore: "2025-01-01" }`)).toEqual(['L-003']);
+    expect(await list(', filter: { search: "thinkpad" }')).toEqual(['L-001']);
+    expect(await list(', filter: { search: "br-778" }')).toEqual(['L-002']);
+    expect(await list(', filter: { search: "anagrafe" }')).toEqual(['L-003']);
+  });
+
+  it('pages through a sorted list without gaps or repeats', async () => {
+    const first = await t.api.gql('{ assets(first: 2, sort: { field: INVENTORY_TAG }) { edges { node { inventoryTag } } pageInfo { hasNextPage endCursor } } }');
+    const page1 = first.body.data!.assets;
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const second = await t.api.gql(
+      'query ($after: String!) { assets(first: 2, after: $after, sort: { field: INVENTORY_TAG }) { edges { node { inventoryTag } } pageInfo { hasNextPage } } }',
+      { after: page1.pageInfo.endCursor },
+    );
+    const tags = [...page1.edges, ...second.body.data!.assets.edges].map((e: { node: { inventoryTag: string } }) => e.node.inventoryTag);
+    expect(tags).toEqual(['L-001', 'L-002', 'L-003']);
+    expect(second.body.data!.assets.pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('editing an asset', () => {
+  it('refuses a site of another body, and a warranty ending before the purchase', async () => {
+    const before = await t.db.prisma.asset.count();
+    const wrongSite = await t.api.gql(CREATE, { input: { entityId: body.gid, kind: 'SERVER', siteId: otherSiteGid } });
+    expect(wrongSite.body.data!.createAsset.issues).toEqual([{ path: ['input', 'siteId'], message: 'is not a site of this body' }]);
+    const badWarranty = await t.api.gql(CREATE, {
+      input: { entityId: body.gid, kind: 'SERVER', purchaseDate: '2024-01-01', warrantyEnd: '2023-01-01' },
+    });
+    expect(badWarranty.body.data!.createAsset.issues[0].message).toBe('cannot end before the purchase date');
+    expect(await t.db.prisma.asset.count()).toBe(before);
+  });
+
+  it('updates the description and records before and after', async () => {
+    const [asset] = await t.db.prisma.asset.findMany({ where: { inventoryTag: 'L-002' } });
+    const response = await t.api.gql(
+      `mutation ($id: ID!, $input: UpdateAssetInput!) { updateAsset(id: $id, input: $input) {
+        __typename ... on Asset { kind inventoryTag assignedTo site { name } } } }`,
+      { id: toGlobalId('Asset', asset!.id), input: { kind: 'MULTIFUNCTION_PRINTER', inventoryTag: 'L-002', assignedTo: 'Piano terra', siteId: body.siteGid } },
+    );
+    expect(response.body.data!.updateAsset).toEqual({
+      __typename: 'Asset',
+      kind: 'MULTIFUNCTION_PRINTER',
+      inventoryTag: 'L-002',
+      assignedTo: 'Piano terra',
+      site: { name: 'Municipio' },
+    });
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { operation: 'updateAsset' } });
+    expect(audit).toMatchObject({ entityId: body.id, before: { kind: 'PRINTER' }, after: { kind: 'MULTIFUNCTION_PRINTER', assignedTo: 'Piano terra' } });
+  });
+});
