@@ -102,3 +102,27 @@ describe('editing an asset', () => {
     expect(audit).toMatchObject({ entityId: body.id, before: { kind: 'PRINTER' }, after: { kind: 'MULTIFUNCTION_PRINTER', assignedTo: 'Piano terra' } });
   });
 });
+
+describe('CSV export of a filtered list', () => {
+  it('writes the same rows as the list, in its order, with prices in euros to the cent', async () => {
+    const { parse } = await import('csv-parse/sync');
+    const response = await t.api.gql('{ assetsCsv(filter: { kind: [DESKTOP_PC, LAPTOP] }, sort: { field: INVENTORY_TAG }) }');
+    const rows = parse(response.body.data!.assetsCsv as string, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.inventory_tag, r.kind, r.price_eur, r.site, r.purchase_date])).toEqual([
+      ['L-001', 'LAPTOP', '950.00', 'Municipio', '2023-02-01'],
+      ['L-003', 'DESKTOP_PC', '700.00', 'Municipio', '2021-05-01'],
+    ]);
+    expect(rows[0]!.body).toBe('Comune Liste');
+  });
+
+  it('contains only the bodies the reader may see', async () => {
+    const { actorFromGrants } = await import('@gea/core');
+    const other = await t.db.prisma.entity.findFirstOrThrow({ where: { name: 'Comune Altro' } });
+    await t.db.prisma.asset.create({ data: { entityId: other.id, kind: 'SERVER', inventoryTag: 'ALTRO-1' } });
+    const referent = actorFromGrants({ kind: 'user', id: null, label: 'referente' }, [{ permission: 'inventory:read', entityId: body.id }]);
+    const csv = (await t.api.gql('{ assetsCsv }', {}, referent)).body.data!.assetsCsv as string;
+    expect(csv).toContain('L-001');
+    expect(csv).not.toContain('ALTRO-1');
+    expect(csv).not.toContain('Comune Altro');
+  });
+});

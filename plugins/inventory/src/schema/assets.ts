@@ -10,6 +10,7 @@ import {
   type GeaSchemaTypes,
 } from '@gea/core';
 import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } from '@gea/db';
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
 
@@ -163,6 +164,46 @@ export function addAssetSchema(builder: GeaBuilder) {
           where: { ...where(args.filter), entity: readableEntitiesWhere(context, 'inventory:read') },
           orderBy: orderBy(args.sort) as Prisma.AssetOrderByWithRelationInput[],
         }),
+    }),
+  }));
+
+  builder.queryFields((t) => ({
+    assetsCsv: t.string({
+      description:
+        'The filtered, sorted list as CSV (UTF-8, comma-separated, header row), over every body the reader may see. At most 100,000 rows.',
+      authScopes: { authenticated: true },
+      args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
+      resolve: async (_root, args, context) => {
+        const rows = await context.prisma.asset.findMany({
+          where: { ...where(args.filter), entity: readableEntitiesWhere(context, 'inventory:read') },
+          orderBy: orderBy(args.sort) as Prisma.AssetOrderByWithRelationInput[],
+          include: { entity: { select: { name: true } }, site: { select: { name: true } } },
+          take: 100_000,
+        });
+        const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : '');
+        return stringify(
+          rows.map((a) => [
+            a.entity.name,
+            a.inventoryTag ?? '',
+            a.kind,
+            a.status,
+            a.manufacturer ?? '',
+            a.model ?? '',
+            a.serialNumber ?? '',
+            a.site?.name ?? '',
+            a.assignedTo ?? '',
+            a.supplier ?? '',
+            date(a.purchaseDate),
+            // integer cents written as euros with two decimals, never through floating point
+            a.priceCents === null ? '' : `${Math.trunc(a.priceCents / 100)}.${String(a.priceCents % 100).padStart(2, '0')}`,
+            date(a.warrantyEnd),
+          ]),
+          {
+            header: true,
+            columns: ['body', 'inventory_tag', 'kind', 'status', 'manufacturer', 'model', 'serial_number', 'site', 'assigned_to', 'supplier', 'purchase_date', 'price_eur', 'warranty_end'],
+          },
+        );
+      },
     }),
   }));
 
