@@ -5,7 +5,7 @@ export { createAuthenticator, AuthenticationError, API_TOKEN_PATTERN, type Authe
 export { hashPassword, verifyPassword, hashToken, newSecret } from './auth/secrets.ts';
 export { startSession, type StartedSession } from './auth/sessions.ts';
 export { defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
-export { enabledModulesOf, isModuleEnabledFor, readableEntitiesWhere, ModuleDisabledError } from './modules.ts';
+export { enabledModulesOf, isModuleEnabledFor, readableEntitiesWhere, ModuleDisabledError, onBodyOf } from './modules.ts';
 export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';
 export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
 export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type WebRouteDefinition } from './plugin.ts';

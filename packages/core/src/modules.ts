@@ -47,3 +47,15 @@ export function readableEntitiesWhere(context: GeaContext, permission: string): 
     ...(context.installedModules.has(module) ? { modules: { some: { moduleKey: module, enabled: true } } } : {}),
   };
 }
+
+/**
+ * Scope of an operation on an existing record: the permission for the record's own body, looked up
+ * first. A record that does not exist needs the association-wide permission, so that nobody learns
+ * of its absence without the right to see it.
+ */
+export function onBodyOf(permission: string, entityIdOf: (context: GeaContext) => Promise<{ entityId: string } | null>) {
+  return async (context: GeaContext) => {
+    const record = await entityIdOf(context);
+    return record ? { entityPermission: { permission, entityId: record.entityId } } : { permission };
+  };
+}

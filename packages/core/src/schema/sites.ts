@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { onBodyOf } from '../modules.ts';
 import { coreRefs } from './entities.ts';
 
 export function addSiteSchema(builder: GeaBuilder) {
@@ -63,11 +64,8 @@ export function addSiteSchema(builder: GeaBuilder) {
       type: Site,
       errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
       args: { id: t.arg.globalID({ required: true, for: Site }), input: t.arg({ type: SiteInput, required: true }) },
-      // Scoped on the site's own body, loaded before the check.
-      authScopes: async (_root, args, context) => {
-        const site = await context.prisma.site.findUnique({ where: { id: args.id.id }, select: { entityId: true } });
-        return site ? write(site.entityId) : { permission: 'core:entities:write' };
-      },
+      authScopes: (_root, args, context) =>
+        onBodyOf('core:entities:write', (c) => c.prisma.site.findUnique({ where: { id: args.id.id }, select: { entityId: true } }))(context),
       resolve: async (query, _root, { id, input }, context) => {
         const before = await context.prisma.site.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError('Site');

@@ -3,6 +3,7 @@ import {
   coreRefs,
   InputError,
   NotFoundError,
+  onBodyOf,
   prismaErrorCode,
   readableEntitiesWhere,
   type GeaBuilder,
@@ -21,6 +22,8 @@ const today = () => new Date(new Date().toISOString().slice(0, 10));
 
 const read = (entityId: string) => ({ entityPermission: { permission: 'inventory:read', entityId } });
 const write = (entityId: string) => ({ entityPermission: { permission: 'inventory:write', entityId } });
+const onAssetBody = (assetId: string) =>
+  onBodyOf('inventory:write', (context) => context.prisma.asset.findUnique({ where: { id: assetId }, select: { entityId: true } }));
 
 export function addAssetSchema(builder: GeaBuilder) {
   const AssetKind = builder.enumType(AssetKinds, { name: 'AssetKind' });
@@ -317,10 +320,7 @@ export function addAssetSchema(builder: GeaBuilder) {
       description: 'Changes the description of an asset (its status changes through changeAssetStatus).',
       errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
       args: { id: t.arg.globalID({ required: true, for: Asset }), input: t.arg({ type: UpdateAssetInput, required: true }) },
-      authScopes: async (_root, args, context) => {
-        const asset = await context.prisma.asset.findUnique({ where: { id: args.id.id }, select: { entityId: true } });
-        return asset ? write(asset.entityId) : { permission: 'inventory:write' };
-      },
+      authScopes: (_root, args, context) => onAssetBody(args.id.id)(context),
       resolve: async (query, _root, { id, input }, context) => {
         const before = await context.prisma.asset.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError('Asset');
@@ -351,11 +351,7 @@ export function addAssetSchema(builder: GeaBuilder) {
         effectiveOn: t.arg({ type: 'Date', required: false }),
         note: t.arg.string({ required: false, validate: z.string().trim().max(500) }),
       },
-      // Scoped on the asset's own body, read before the check.
-      authScopes: async (_root, args, context) => {
-        const asset = await context.prisma.asset.findUnique({ where: { id: args.assetId.id }, select: { entityId: true } });
-        return asset ? write(asset.entityId) : { permission: 'inventory:write' };
-      },
+      authScopes: (_root, args, context) => onAssetBody(args.assetId.id)(context),
       resolve: async (query, _root, args, context) => {
         const asset = await context.prisma.asset.findUnique({
           where: { id: args.assetId.id },
