@@ -1,20 +1,13 @@
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
-import { createTestApi, useTestApi } from '../support/api.ts';
+import { createTestApi, postWithRealAuth, useTestApi } from '../support/api.ts';
 import { seedBodies, toGlobalId } from '../support/seed.ts';
 import { createUser, sessionToken, TEST_PASSWORD } from '../support/users.ts';
 
 const t = useTestApi([inventory]);
 
-async function post(query: string, variables: Record<string, unknown> = {}, token?: string) {
-  const api = createTestApi(t.db, [inventory], { realAuth: true });
-  const response = await api.yoga.fetch('http://yoga/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
-}
+const post = (query: string, variables: Record<string, unknown> = {}, token?: string) =>
+  postWithRealAuth(t.db, [inventory], query, variables, token);
 
 const LOGIN = 'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token expiresAt user { email } } }';
 const auditOf = (operation: string) => t.db.prisma.auditEvent.findMany({ where: { operation }, orderBy: { id: 'asc' } });

@@ -1,21 +1,14 @@
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
-import { createTestApi, useTestApi } from '../support/api.ts';
+import { postWithRealAuth, useTestApi } from '../support/api.ts';
 import { seedBodies, toGlobalId } from '../support/seed.ts';
 import { createActor, createUser, TEST_PASSWORD } from '../support/users.ts';
 
 /** Each case here is an attack a review found possible once; they stay closed. */
 const t = useTestApi([inventory]);
 
-async function asToken(token: string, query: string, variables: Record<string, unknown> = {}) {
-  const api = createTestApi(t.db, [inventory], { realAuth: true });
-  const response = await api.yoga.fetch('http://yoga/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: any[] };
-}
+const asToken = async (token: string, query: string, variables: Record<string, unknown> = {}) =>
+  (await postWithRealAuth(t.db, [inventory], query, variables, token)).body;
 
 const CREATE_TOKEN = `mutation ($input: CreateApiTokenInput!) {
   createApiToken(input: $input) { __typename ... on CreatedApiToken { token } ... on InputError { issues { message } } }
@@ -126,14 +119,11 @@ describe('concurrency', () => {
 
   it('parallel wrong passwords cannot get more than the allowed guesses checked', async () => {
     await createUser(t.db, 'guessed@example.it');
-    const api = createTestApi(t.db, [inventory], { realAuth: true });
     const guess = async (password: string) => {
-      const response = await api.yoga.fetch('http://yoga/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation ($p: String!) { login(email: "guessed@example.it", password: $p) { token } }', variables: { p: password } }),
+      const response = await postWithRealAuth(t.db, [inventory], 'mutation ($p: String!) { login(email: "guessed@example.it", password: $p) { token } }', {
+        p: password,
       });
-      return ((await response.json()) as { errors: { message: string }[] }).errors[0]!.message;
+      return (response.body.errors as { message: string }[])[0]!.message;
     };
     const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => guess(`guess ${i}`)));
     expect(answers.filter((m) => m === 'Wrong e-mail or password').length).toBeLessThanOrEqual(10);

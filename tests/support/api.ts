@@ -90,3 +90,20 @@ export function useTestApi(plugins: readonly GeaPlugin[]): { readonly db: Databa
     },
   };
 }
+
+/** A request through the real authenticator: anonymous without a token, else `Authorization: Bearer <token>`. */
+export async function postWithRealAuth(
+  db: Database,
+  plugins: readonly GeaPlugin[],
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
+  const api = createTestApi(db, plugins, { realAuth: true });
+  const response = await api.yoga.fetch('http://yoga/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: any[] } };
+}
