@@ -24,6 +24,12 @@ export interface GeaAuthScopes {
   permission: string;
   /** The actor holds the permission for this body (or for the whole association). */
   entityPermission: { permission: string; entityId: string };
+  /** For a record that serves several bodies: the permission (module on) for at least one of them. */
+  someEntityPermission: { permission: string; entityIds: readonly string[] };
+  /** For changing a record that serves several bodies: the permission (module on) for every one of them. */
+  everyEntityPermission: { permission: string; entityIds: readonly string[] };
+  /** The actor holds the permission for at least one body (catalogues shared by all bodies). */
+  permissionOnSomeBody: string;
 }
 
 export interface GeaSchemaTypes {
@@ -76,6 +82,24 @@ export function createBuilder(): GeaBuilder {
             throw new ModuleDisabledError(moduleOfPermission(permission));
           }
           return true;
+        },
+        someEntityPermission: async ({ permission, entityIds }) => {
+          const allowed = entityIds.filter((entityId) => context.actor.can(permission, entityId));
+          if (allowed.length === 0) return false;
+          const enabled = await Promise.all(allowed.map((entityId) => isModuleEnabledFor(context, permission, entityId)));
+          if (!enabled.includes(true)) throw new ModuleDisabledError(moduleOfPermission(permission));
+          return true;
+        },
+        everyEntityPermission: async ({ permission, entityIds }) => {
+          if (entityIds.length === 0) return context.actor.can(permission);
+          if (!entityIds.every((entityId) => context.actor.can(permission, entityId))) return false;
+          const enabled = await Promise.all(entityIds.map((entityId) => isModuleEnabledFor(context, permission, entityId)));
+          if (enabled.includes(false)) throw new ModuleDisabledError(moduleOfPermission(permission));
+          return true;
+        },
+        permissionOnSomeBody: (permission) => {
+          const scope = context.actor.entitiesWith(permission);
+          return scope === 'all' || scope.length > 0;
         },
       }),
       // One message per kind of actor, never naming the scope or the body that was missing.

@@ -28,7 +28,8 @@ function isStructural(type: GraphQLObjectType): boolean {
   if (type.name.endsWith('Edge')) return hasExactly(type, ['cursor', 'node']);
   if (type.name.endsWith('Connection')) {
     const edges = type.getFields().edges;
-    return hasExactly(type, ['edges', 'pageInfo']) && !!edges && getNamedType(edges.type).name.endsWith('Edge');
+    // totalCount counts the same rows as the edges, under the same filter: no more than they show.
+    return (hasExactly(type, ['edges', 'pageInfo']) || hasExactly(type, ['edges', 'pageInfo', 'totalCount'])) && !!edges && getNamedType(edges.type).name.endsWith('Edge');
   }
   if (type.name.endsWith('Success')) return hasExactly(type, ['data']);
   return type.getInterfaces().some((iface) => iface.name === 'Error');

@@ -1,6 +1,7 @@
 import { definePlugin } from '@gea/core';
 import { inventoryPermissions } from './permissions.ts';
 import { addAssetSchema } from './schema/assets.ts';
+import { addSoftwareSchema } from './schema/software.ts';
 import { seedInventory } from './seed.ts';
 
 export { countPersonalComputersInService, PERSONAL_COMPUTER_KINDS } from './services.ts';

@@ -14,14 +14,12 @@ import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } fr
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
+import { readOn, today, writeOn } from './shared.ts';
 
 type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
 
-/** Today as a calendar date (UTC midnight, as Prisma reads and writes DATE columns). */
-const today = () => new Date(new Date().toISOString().slice(0, 10));
-
-const read = (entityId: string) => ({ entityPermission: { permission: 'inventory:read', entityId } });
-const write = (entityId: string) => ({ entityPermission: { permission: 'inventory:write', entityId } });
+const read = readOn;
+const write = writeOn;
 const onAssetBody = (assetId: string) =>
   onBodyOf('inventory:write', (context) => context.prisma.asset.findUnique({ where: { id: assetId }, select: { entityId: true } }));
 
@@ -44,6 +42,7 @@ export function addAssetSchema(builder: GeaBuilder) {
       inventoryTag: t.exposeString('inventoryTag', { nullable: true }),
       purchaseDate: t.expose('purchaseDate', { type: 'Date', nullable: true }),
       priceCents: t.exposeInt('priceCents', { nullable: true, description: 'Purchase price in euro cents.' }),
+      floor: t.exposeString('floor', { nullable: true, description: 'Floor or room within the site.' }),
       assignedTo: t.exposeString('assignedTo', { nullable: true, description: 'Person or office it is assigned to.' }),
       supplier: t.exposeString('supplier', { nullable: true }),
       warrantyEnd: t.expose('warrantyEnd', { type: 'Date', nullable: true }),
@@ -194,6 +193,7 @@ export function addAssetSchema(builder: GeaBuilder) {
             a.model ?? '',
             a.serialNumber ?? '',
             a.site?.name ?? '',
+            a.floor ?? '',
             a.assignedTo ?? '',
             a.supplier ?? '',
             date(a.purchaseDate),
@@ -203,7 +203,7 @@ export function addAssetSchema(builder: GeaBuilder) {
           ]),
           {
             header: true,
-            columns: ['body', 'inventory_tag', 'kind', 'status', 'manufacturer', 'model', 'serial_number', 'site', 'assigned_to', 'supplier', 'purchase_date', 'price_eur', 'warranty_end'],
+            columns: ['body', 'inventory_tag', 'kind', 'status', 'manufacturer', 'model', 'serial_number', 'site', 'floor', 'assigned_to', 'supplier', 'purchase_date', 'price_eur', 'warranty_end'],
           },
         );
       },
@@ -219,6 +219,7 @@ export function addAssetSchema(builder: GeaBuilder) {
     purchaseDate: t.field({ type: 'Date', required: false }),
     priceCents: t.int({ required: false, description: 'Euro cents.', validate: z.number().int().min(0).max(1_000_000_000) }),
     siteId: t.globalID({ required: false, description: 'A site of the same body.' }),
+    floor: t.string({ required: false, description: 'Floor or room within the site.', validate: z.string().trim().min(1).max(100) }),
     assignedTo: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
     supplier: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
     warrantyEnd: t.field({ type: 'Date', required: false }),
@@ -231,6 +232,7 @@ export function addAssetSchema(builder: GeaBuilder) {
     purchaseDate?: Date | null;
     priceCents?: number | null;
     siteId?: { id: string; typename: string } | null;
+    floor?: string | null;
     assignedTo?: string | null;
     supplier?: string | null;
     warrantyEnd?: Date | null;
@@ -243,6 +245,7 @@ export function addAssetSchema(builder: GeaBuilder) {
     purchaseDate: input.purchaseDate ?? null,
     priceCents: input.priceCents ?? null,
     siteId: input.siteId?.id ?? null,
+    floor: input.floor?.trim() ?? null,
     assignedTo: input.assignedTo?.trim() ?? null,
     supplier: input.supplier?.trim() ?? null,
     warrantyEnd: input.warrantyEnd ?? null,
