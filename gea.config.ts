@@ -1,7 +1,8 @@
 // Installed plugins. Override with GEA_PLUGINS=inventory,... (or GEA_PLUGINS=none for the core alone).
 import type { GeaConfig } from '@gea/api';
 import inventory from '@gea/plugin-inventory';
+import procurement from '@gea/plugin-procurement';
 
 export default {
-  plugins: [inventory],
+  plugins: [inventory, procurement],
 } satisfies GeaConfig;

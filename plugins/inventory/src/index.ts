@@ -4,6 +4,7 @@ import { addAssetSchema } from './schema/assets.ts';
 import { addSoftwareSchema } from './schema/software.ts';
 import { seedInventory } from './seed.ts';
 
+export { inventoryRefs, type InventoryRefs } from './schema/refs.ts';
 export { countPersonalComputersInService, PERSONAL_COMPUTER_KINDS } from './services.ts';
 
 export default definePlugin({
@@ -12,6 +13,9 @@ export default definePlugin({
   description: 'ICT equipment and software of every member body (art. 10), and the PC count used for cost sharing.',
   prismaSchema: 'prisma/schema/inventory.prisma',
   permissions: inventoryPermissions,
-  schema: addAssetSchema,
+  schema: (builder) => {
+    addAssetSchema(builder);
+    addSoftwareSchema(builder);
+  },
   seed: seedInventory,
 });

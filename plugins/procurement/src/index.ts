@@ -1,4 +1,10 @@
 import { definePlugin } from '@gea/core';
+import { procurementPermissions } from './permissions.ts';
+import { addContractSchema } from './schema/contracts.ts';
+import { addSupplierSchema } from './schema/suppliers.ts';
+import { seedProcurement } from './seed.ts';
+
+export { cigFor, isValidCig, isValidCup, isValidVatNumber } from './codes.ts';
 
 export default definePlugin({
   key: 'procurement',
@@ -6,4 +12,10 @@ export default definePlugin({
   description: 'Suppliers and contracts of the ICT office, for one or several bodies (art. 3.11-12, 10.5).',
   dependsOn: ['inventory'],
   prismaSchema: 'prisma/schema/procurement.prisma',
+  permissions: procurementPermissions,
+  schema: (builder) => {
+    const suppliers = addSupplierSchema(builder);
+    addContractSchema(builder, suppliers);
+  },
+  seed: seedProcurement,
 });

@@ -14,6 +14,7 @@ import { AssetKind as AssetKinds, AssetStatus as AssetStatuses, type Prisma } fr
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { countPersonalComputersInService } from '../services.ts';
+import { registerInventoryRefs } from './refs.ts';
 import { readOn, today, writeOn } from './shared.ts';
 
 type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
@@ -395,4 +396,8 @@ export function addAssetSchema(builder: GeaBuilder) {
       },
     }),
   }));
+
+  const refs = { Asset };
+  registerInventoryRefs(builder, refs);
+  return refs;
 }

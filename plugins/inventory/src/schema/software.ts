@@ -12,6 +12,7 @@ import {
 } from '@gea/core';
 import { LicenceKind as LicenceKinds, type Prisma } from '@gea/db';
 import { z } from 'zod';
+import { registerInventoryRefs } from './refs.ts';
 import { isoDate, readOn, today } from './shared.ts';
 
 const licenceRead = (entityIds: readonly string[]) => ({ someEntityPermission: { permission: 'inventory:read', entityIds } });
@@ -453,4 +454,8 @@ export function addSoftwareSchema(builder: GeaBuilder) {
       },
     }),
   }));
+
+  const refs = { SoftwareProduct, SoftwareLicence, SoftwareInstallation };
+  registerInventoryRefs(builder, refs);
+  return refs;
 }

@@ -1,0 +1,135 @@
+import inventory from '@gea/plugin-inventory';
+import procurement, { cigFor } from '@gea/plugin-procurement';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { enableModules, toGlobalId } from '../support/seed.ts';
+import { actorForRoles } from '../support/users.ts';
+
+const t = useTestApi([inventory, procurement]);
+type Body = { id: string; gid: string; pcGid: string };
+let union: Body;
+let a: Body;
+let b: Body;
+let supplierGid: string;
+
+const CREATE = `mutation ($input: ContractInput!) {
+  createContract(input: $input) {
+    __typename
+    ... on Contract { id cig entities { name } }
+    ... on InputError { issues { path message } }
+    ... on ConflictError { message }
+  }
+}`;
+const COVER = `mutation ($id: ID!, $add: [ID!], $remove: [ID!]) {
+  setContractCoverage(contractId: $id, addAssetIds: $add, removeAssetIds: $remove) {
+    __typename ... on Contract { coveredAssetCount } ... on InputError { issues { path message } }
+  }
+}`;
+
+const gql = async (query: string, variables: Record<string, unknown> = {}, actor?: Parameters<typeof t.api.gql>[2]) => {
+  const response = await t.api.gql(query, variables, actor);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data!;
+};
+
+const contractInput = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'MAINTENANCE',
+  subject: 'Manutenzione PC',
+  supplierId: supplierGid,
+  contractingEntityId: union.gid,
+  entityIds: [a.gid, b.gid],
+  startsOn: '2025-01-01',
+  endsOn: '2099-12-31',
+  valueCents: 1_234_500,
+  ...overrides,
+});
+
+beforeAll(async () => {
+  const make = async (name: string, kind: 'UNION' | 'MUNICIPALITY'): Promise<Body> => {
+    const entity = await t.db.prisma.entity.create({ data: { kind, name } });
+    await enableModules(t.db, [entity.id], ['inventory', 'procurement']);
+    const pc = await gql('mutation ($input: CreateAssetInput!) { createAsset(input: $input) { ... on Asset { id } } }', {
+      input: { entityId: toGlobalId('Entity', entity.id), kind: 'DESKTOP_PC', inventoryTag: `${name}-PC1` },
+    });
+    return { id: entity.id, gid: toGlobalId('Entity', entity.id), pcGid: pc.createAsset.id };
+  };
+  union = await make('Unione Contratti', 'UNION');
+  a = await make('Comune Contratti A', 'MUNICIPALITY');
+  b = await make('Comune Contratti B', 'MUNICIPALITY');
+  const supplier = await gql('mutation { createSupplier(input: { name: "Assistenza S.r.l.", vatNumber: "01114601006" }) { ... on Supplier { id } } }');
+  supplierGid = supplier.createSupplier.id;
+});
+
+describe('procurement: suppliers and contracts for several bodies', () => {
+  it('validates CIG, CUP, partita IVA and the term, and writes nothing when refused', async () => {
+    const badVat = await gql('mutation { createSupplier(input: { name: "X", vatNumber: "01114601007" }) { __typename ... on InputError { issues { path message } } } }');
+    expect(badVat.createSupplier.issues[0].path).toEqual(['input', 'vatNumber']);
+    const dupVat = await gql('mutation { createSupplier(input: { name: "Y", vatNumber: "01114601006" }) { __typename } }');
+    expect(dupVat.createSupplier.__typename).toBe('ConflictError');
+
+    const badCig = await gql(CREATE, { input: contractInput({ cig: '95156957ED' }) });
+    expect(badCig.createContract.issues).toEqual([
+      { path: ['input', 'cig'], message: 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)' },
+    ]);
+    const badCup = await gql(CREATE, { input: contractInput({ cup: 'J51B2100001000X' }) });
+    expect(badCup.createContract.issues[0].path).toEqual(['input', 'cup']);
+    const backwards = await gql(CREATE, { input: contractInput({ startsOn: '2026-01-01', endsOn: '2025-12-31', renewableUntil: '2025-06-30' }) });
+    expect(backwards.createContract.issues.map((i: { path: string[] }) => i.path.join('.'))).toEqual(['input.endsOn', 'input.renewableUntil']);
+    expect(await t.db.prisma.contract.count()).toBe(0);
+
+    const ok = await gql(CREATE, { input: contractInput({ cig: '95156957ec' }) });
+    expect(ok.createContract).toMatchObject({ __typename: 'Contract', cig: '95156957EC' });
+    const again = await gql(CREATE, { input: contractInput({ cig: '95156957EC' }) });
+    expect(again.createContract).toEqual({ __typename: 'ConflictError', message: 'CIG 95156957EC is already used by another contract' });
+  });
+
+  it('covers assets of the bodies it serves only, and gives each asset its maintenance contract in force', async () => {
+    const created = await gql(CREATE, { input: contractInput({ cig: cigFor(1001) }) });
+    const contractGid = created.createContract.id;
+    const outsider = await gql(COVER, { id: contractGid, add: [union.pcGid] });
+    expect(outsider.setContractCoverage.issues).toEqual([{ path: ['addAssetIds'], message: 'every asset must belong to a body the contract serves' }]);
+    const covered = await gql(COVER, { id: contractGid, add: [a.pcGid, b.pcGid] });
+    expect(covered.setContractCoverage.coveredAssetCount).toBe(2);
+
+    // An expired maintenance contract covering the same PC is history, not the one in force.
+    const old = await gql(CREATE, { input: contractInput({ cig: cigFor(1002), startsOn: '2020-01-01', endsOn: '2024-12-31' }) });
+    await gql(COVER, { id: old.createContract.id, add: [a.pcGid] });
+    const asset = await gql('query ($id: ID!) { node(id: $id) { ... on Asset { maintenanceContract { cig supplier { name } } contracts { cig } } } }', { id: a.pcGid });
+    expect(asset.node.maintenanceContract).toEqual({ cig: cigFor(1001), supplier: { name: 'Assistenza S.r.l.' } });
+    expect(asset.node.contracts.map((c: { cig: string }) => c.cig)).toEqual([cigFor(1001), cigFor(1002)]);
+
+    // A body with assets under the contract cannot be dropped from it.
+    const drop = await gql(
+      `mutation ($id: ID!, $input: ContractInput!) { updateContract(id: $id, input: $input) { __typename ... on ConflictError { message } } }`,
+      { id: contractGid, input: contractInput({ cig: cigFor(1001), entityIds: [a.gid] }) },
+    );
+    expect(drop.updateContract.__typename).toBe('ConflictError');
+    const removed = await gql(COVER, { id: contractGid, remove: [b.pcGid] });
+    expect(removed.setContractCoverage.coveredAssetCount).toBe(1);
+  });
+
+  it('shows a referent the contracts of their body naming only their body, and lets them change none', async () => {
+    await gql(CREATE, { input: contractInput({ cig: cigFor(1003), subject: 'Contratto condiviso' }) });
+    const referentA = actorForRoles(t.api.composed, 'referent-a', [{ role: 'REFERENT', entityId: a.id }]);
+    const seen = await gql('{ contracts(first: 50, filter: { search: "condiviso" }) { edges { node { subject entities { name } contractingEntity { name } } } } }', {}, referentA);
+    expect(seen.contracts.edges).toEqual([{ node: { subject: 'Contratto condiviso', entities: [{ name: 'Comune Contratti A' }], contractingEntity: null } }]);
+
+    const referentUnion = actorForRoles(t.api.composed, 'referent-u', [{ role: 'REFERENT', entityId: union.id }]);
+    const none = await gql('{ contracts(first: 50) { edges { node { subject } } } }', {}, referentUnion);
+    expect(none.contracts.edges).toEqual([]);
+
+    const write = await t.api.gql(CREATE, { input: contractInput({ entityIds: [a.gid] }) }, referentA);
+    expect(write.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const staff = actorForRoles(t.api.composed, 'staff', [{ role: 'ICT_STAFF', entityId: null }]);
+    const staffWrite = await t.api.gql(CREATE, { input: contractInput() }, staff);
+    expect(staffWrite.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lists contracts ending soon, for the dashboard', async () => {
+    await gql(CREATE, { input: contractInput({ cig: cigFor(1004), subject: 'In scadenza', startsOn: '2020-01-01', endsOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) }) });
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const today = new Date().toISOString().slice(0, 10);
+    const ending = await gql('query ($soon: Date!, $today: Date!) { contracts(first: 10, filter: { endingBefore: $soon, inForceOn: $today }) { edges { node { subject daysToEnd } } } }', { soon, today });
+    expect(ending.contracts.edges).toEqual([{ node: { subject: 'In scadenza', daysToEnd: 20 } }]);
+  });
+});
