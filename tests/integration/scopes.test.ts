@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../support/api.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { seedBodies, toGlobalId } from '../support/seed.ts';
+import { actorForRoles } from '../support/users.ts';
 
 let db: Database;
 let api: TestApi;
@@ -40,8 +41,16 @@ describe('scopes declared on fields and types hold through every path', () => {
     expect(response.body.data!.entities.edges).toEqual([{ node: { name: own.name } }]);
   });
 
-  it('a body-scoped user cannot list the whole inventory (no global grant)', async () => {
-    const response = await api.gql('{ assets(first: 5) { edges { node { id } } } }', {}, referent);
+  it('a body-scoped user listing the inventory sees their own body\'s equipment only', async () => {
+    const response = await api.gql('{ assets(first: 500) { edges { node { entity { id } } } } }', {}, referent);
+    expect(response.body.errors).toBeUndefined();
+    const bodies = new Set(response.body.data!.assets.edges.map((e: { node: { entity: { id: string } } }) => e.node.entity.id));
+    expect([...bodies]).toEqual([toGlobalId('Entity', own.id)]);
+  });
+
+  it('a user without any inventory grant cannot list the inventory', async () => {
+    const editor = actorForRoles(api.composed, 'editor', [{ role: 'WEB_EDITOR', entityId: own.id }]);
+    const response = await api.gql('{ assets(first: 5) { edges { node { id } } } }', {}, editor);
     expect(response.body.data).toBeNull();
     expect(response.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });

@@ -31,7 +31,10 @@ export async function seedInventory({ prisma, log }: SeedContext): Promise<void>
       });
     }
     rows.push(
-      { entityId: entity.id, kind: 'MULTIFUNCTION_PRINTER', manufacturer: 'Kyocera', inventoryTag: `${prefix}-MFP-0001`, priceCents: 240_000, siteId },
+      { entityId: entity.id, kind: 'MULTIFUNCTION_PRINTER', manufacturer: 'Kyocera', inventoryTag: `${prefix}-MFP-0001`, priceCents: 240_000, siteId, floor: 'Piano 1' },
+      // Desk printers: the one on the MFP's floor shows up in renewal planning as replaceable.
+      { entityId: entity.id, kind: 'PRINTER', manufacturer: 'Brother', model: 'HL-L2350', inventoryTag: `${prefix}-PRN-0001`, priceCents: 12_000, siteId, floor: 'Piano 1', assignedTo: 'Ufficio ragioneria' },
+      { entityId: entity.id, kind: 'PRINTER', manufacturer: 'HP', model: 'LaserJet M110', inventoryTag: `${prefix}-PRN-0002`, priceCents: 11_000, siteId, floor: 'Piano 2', assignedTo: 'Ufficio tecnico' },
       { entityId: entity.id, kind: 'SERVER', manufacturer: 'Dell', model: 'PowerEdge R650', inventoryTag: `${prefix}-SRV-0001`, priceCents: 780_000, siteId },
     );
   }
@@ -45,5 +48,39 @@ export async function seedInventory({ prisma, log }: SeedContext): Promise<void>
       return asset.status === 'IN_SERVICE' ? [start] : [start, { assetId: asset.id, status: asset.status, effectiveOn: changed }];
     }),
   });
-  log(`seeded ${rows.length} synthetic assets for ${entities.length} bodies, with their status history`);
+  // Software: an open-source suite everywhere, and a subscription shared by every body (art. 3.12).
+  const [office, suite] = await prisma.softwareProduct.createManyAndReturn({
+    data: [
+      { name: 'LibreOffice', publisher: 'The Document Foundation', category: 'Produttività' },
+      { name: 'Protocollo informatico', publisher: 'Fornitore demo', category: 'Gestionali' },
+    ],
+  });
+  const shared = await prisma.softwareLicence.create({
+    data: {
+      productId: suite!.id,
+      kind: 'SUBSCRIPTION',
+      reference: 'Contratto di servizio 2025-2027',
+      seats: entities.length * 4,
+      validFrom: new Date('2025-01-01'),
+      validUntil: new Date('2027-12-31'),
+      entities: { createMany: { data: entities.map((entity) => ({ entityId: entity.id })) } },
+    },
+  });
+  const pcs = await prisma.asset.findMany({
+    where: { kind: { in: ['DESKTOP_PC', 'LAPTOP'] }, status: 'IN_SERVICE' },
+    select: { id: true, entityId: true },
+    orderBy: { inventoryTag: 'asc' },
+  });
+  const perBody = new Map<string, number>();
+  const installations = pcs.flatMap((pc) => {
+    const rank = (perBody.get(pc.entityId) ?? 0) + 1;
+    perBody.set(pc.entityId, rank);
+    const base = { assetId: pc.id, installedOn: new Date('2025-02-01') };
+    return [
+      { ...base, productId: office!.id, version: '24.8' },
+      ...(rank <= 2 ? [{ ...base, productId: suite!.id, licenceId: shared.id }] : []),
+    ];
+  });
+  await prisma.softwareInstallation.createMany({ data: installations });
+  log(`seeded ${rows.length} synthetic assets for ${entities.length} bodies, with their status history, and ${installations.length} software installations`);
 }

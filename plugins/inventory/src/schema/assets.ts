@@ -157,8 +157,8 @@ export function addAssetSchema(builder: GeaBuilder) {
     assets: t.prismaConnection({
       type: Asset,
       cursor: 'id',
-      description: 'Equipment of every body, for those who may read the whole inventory.',
-      authScopes: { permission: 'inventory:read' },
+      description: 'Equipment of the bodies whose inventory the reader may see.',
+      authScopes: { permissionOnSomeBody: 'inventory:read' },
       args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
       // Bodies where the actor lacks the grant or the module is off are never selected.
       resolve: (query, _root, args, context) =>
@@ -397,7 +397,7 @@ export function addAssetSchema(builder: GeaBuilder) {
     }),
   }));
 
-  const refs = { Asset };
+  const refs = { Asset, AssetKind, AssetStatus };
   registerInventoryRefs(builder, refs);
   return refs;
 }
