@@ -201,19 +201,21 @@ export function addContractSchema(builder: GeaBuilder, { Supplier }: ReturnType<
   );
 
   builder.prismaObjectFields('Entity', (t) => ({
-    contracts: t.prismaConnection({
-      type: Contract,
-      cursor: 'id',
+    // A list, not a connection: a body has tens of contracts, and a list loads with its parent page.
+    contracts: t.field({
+      type: [Contract],
       nullable: true,
       description: 'Contracts serving this body, soonest to end first.',
       authScopes: (entity) => ({ entityPermission: { permission: 'procurement:read', entityId: entity.id } }),
       args: { filter: t.arg({ type: ContractFilter, required: false }) },
-      resolve: (query, entity, args, context) =>
-        context.prisma.contract.findMany({
-          ...query,
-          where: { AND: [where(context, args.filter), { entities: { some: { entityId: entity.id } } }] },
-          orderBy: [{ endsOn: 'asc' }, { id: 'asc' }],
-        }),
+      select: (args, context, nestedSelection) => ({
+        contracts: {
+          where: { contract: where(context, args.filter) },
+          orderBy: [{ contract: { endsOn: 'asc' } }, { contractId: 'asc' }],
+          select: { contract: nestedSelection(true) },
+        },
+      }),
+      resolve: (entity) => (entity as unknown as { contracts: { contract: LoadedContract }[] }).contracts.map((row) => row.contract),
     }),
   }));
 

@@ -1,0 +1,94 @@
+import inventory from '@gea/plugin-inventory';
+import procurement, { cigFor } from '@gea/plugin-procurement';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/api.ts';
+import { enableModules, seedBodies } from '../support/seed.ts';
+
+const t = useTestApi([inventory, procurement]);
+
+const nested = `{
+  entities(first: 100) {
+    edges { node {
+      name
+      assets(first: 10, sort: { field: INVENTORY_TAG }) {
+        edges { node {
+          inventoryTag
+          maintenanceContract { subject supplier { name } entities { name } }
+          software { version product { name } licence { seatsUsed entities { name } } }
+        } }
+      }
+      contracts { cig coveredAssetCount }
+      softwareLicences { reference }
+    } }
+  }
+}`;
+const lists = `{
+  assets(first: 50, filter: { kind: [DESKTOP_PC], status: [IN_SERVICE] }, sort: { field: WARRANTY_END }) {
+    edges { node { inventoryTag site { name } entity { name } maintenanceContract { cig } } }
+  }
+  contracts(first: 50) { edges { node { subject supplier { name } entities { name } contractingEntity { name } assets { inventoryTag } } } }
+  softwareLicences(first: 50) { edges { node { seatsUsed product { name } entities { name } contracts { cig } } } }
+}`;
+
+let progressive = 1;
+/** Per body: a maintenance contract covering its PCs, a licence for it, and an installation on each PC. */
+async function addProcurement(entities: { id: string }[]) {
+  await enableModules(t.db, entities.map((e) => e.id), ['procurement']);
+  const supplier = await t.db.prisma.supplier.create({ data: { name: `Fornitore ${progressive}` } });
+  const product = await t.db.prisma.softwareProduct.create({ data: { name: `Prodotto ${progressive}`, publisher: 'Demo' } });
+  for (const entity of entities) {
+    const contract = await t.db.prisma.contract.create({
+      data: {
+        kind: 'MAINTENANCE',
+        subject: `Manutenzione ${progressive}`,
+        supplierId: supplier.id,
+        contractingEntityId: entity.id,
+        cig: cigFor(progressive++),
+        startsOn: new Date('2020-01-01'),
+        endsOn: new Date('2099-12-31'),
+        valueCents: 100_00,
+        entities: { create: { entityId: entity.id } },
+      },
+    });
+    const licence = await t.db.prisma.softwareLicence.create({
+      data: { productId: product.id, kind: 'PERPETUAL', reference: `L${progressive}`, entities: { create: { entityId: entity.id } } },
+    });
+    await t.db.prisma.contractLicence.create({ data: { contractId: contract.id, licenceId: licence.id } });
+    const pcs = await t.db.prisma.asset.findMany({ where: { entityId: entity.id, kind: 'DESKTOP_PC' }, select: { id: true } });
+    await t.db.prisma.contractAsset.createMany({ data: pcs.map((pc) => ({ contractId: contract.id, assetId: pc.id })) });
+    await t.db.prisma.softwareInstallation.createMany({
+      data: pcs.map((pc) => ({ assetId: pc.id, productId: product.id, licenceId: licence.id, installedOn: new Date('2024-01-01') })),
+    });
+  }
+}
+
+async function statementsFor(query: string) {
+  const { result, statements } = await t.api.countStatements(() => t.api.gql(query));
+  expect(result.body.errors).toBeUndefined();
+  return { data: result.body.data!, statements };
+}
+
+describe('SQL statements per operation over inventory and procurement do not grow with the rows (no N+1)', () => {
+  it('nested bodies -> assets -> maintenance contract, software and licences, and the three lists', async () => {
+    await addProcurement(await seedBodies(t.db, 3, 6, 'P'));
+    const smallNested = await statementsFor(nested);
+    const smallLists = await statementsFor(lists);
+    expect(smallNested.data.entities.edges).toHaveLength(3);
+
+    await addProcurement(await seedBodies(t.db, 25, 6, 'Q'));
+    const largeNested = await statementsFor(nested);
+    const largeLists = await statementsFor(lists);
+    expect(largeNested.data.entities.edges).toHaveLength(28);
+    const firstAsset = largeNested.data.entities.edges[0].node.assets.edges[0].node;
+    expect(firstAsset.maintenanceContract.subject).toMatch(/^Manutenzione/);
+    expect(firstAsset.software[0].licence.seatsUsed).toBe(3);
+    expect(largeLists.data.contracts.edges).toHaveLength(28);
+    expect(largeLists.data.contracts.edges[0].node.assets).toHaveLength(3);
+
+    expect(largeNested.statements.length).toBe(smallNested.statements.length);
+    // The module-enablement check batches per tick: bodies first met at a deeper level (contracts
+    // of bodies not on the asset page) cost one more batch, once, however many bodies there are.
+    expect(largeLists.statements.length).toBeLessThanOrEqual(smallLists.statements.length + 1);
+    expect(largeLists.statements.length).toBeLessThanOrEqual(7);
+  });
+});
