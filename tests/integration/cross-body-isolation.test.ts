@@ -3,6 +3,7 @@ import { actorFromGrants } from '@gea/core';
 import fc from 'fast-check';
 import type { Role } from '@gea/db';
 import inventory from '@gea/plugin-inventory';
+import procurement, { cigFor } from '@gea/plugin-procurement';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.ts';
 import { enableModules, toGlobalId } from '../support/seed.ts';
@@ -13,7 +14,7 @@ import { actorForRoles } from '../support/users.ts';
  * body the actor may not read (names, sites, asset tags, even in error messages), and a write lands
  * only where the actor holds the write permission and the module is enabled.
  */
-const t = useTestApi([inventory]);
+const t = useTestApi([inventory, procurement]);
 
 interface Body {
   id: string;
@@ -21,6 +22,7 @@ interface Body {
   assetGid: string;
   siteGid: string;
   inventoryOn: boolean;
+  procurementOn: boolean;
 }
 const bodies: Body[] = [];
 const marker = (i: number) => `ISO${i}Q`;
@@ -37,21 +39,46 @@ beforeAll(async () => {
       include: { assets: true, sites: true },
     });
     const inventoryOn = i !== 2; // the third body has not enabled the inventory
+    const procurementOn = i !== 1; // nor the second procurement
     if (inventoryOn) await enableModules(t.db, [entity.id]);
+    if (procurementOn) await enableModules(t.db, [entity.id], ['procurement']);
     bodies.push({
       id: entity.id,
       gid: toGlobalId('Entity', entity.id),
       assetGid: toGlobalId('Asset', entity.assets[0]!.id),
       siteGid: toGlobalId('Site', entity.sites[0]!.id),
       inventoryOn,
+      procurementOn,
     });
   }
+  // Each body's own contract and licence, and one of each shared by all three (art. 3.12).
+  const supplier = await t.db.prisma.supplier.create({ data: { name: 'Fornitore comune' } });
+  const product = await t.db.prisma.softwareProduct.create({ data: { name: 'Suite', publisher: 'Demo' } });
+  const contract = (subject: string, cig: string, served: Body[]) =>
+    t.db.prisma.contract.create({
+      data: {
+        kind: 'MAINTENANCE', subject, cig, supplierId: supplier.id, contractingEntityId: served[0]!.id,
+        startsOn: new Date('2020-01-01'), endsOn: new Date('2099-12-31'), valueCents: 1,
+        entities: { createMany: { data: served.map((b) => ({ entityId: b.id })) } },
+        assets: { createMany: { data: served.map((b) => ({ assetId: Buffer.from(b.assetGid, 'base64').toString().split(':')[1]! })) } },
+      },
+    });
+  const licence = (reference: string, served: Body[]) =>
+    t.db.prisma.softwareLicence.create({
+      data: { productId: product.id, kind: 'PERPETUAL', reference, entities: { createMany: { data: served.map((b) => ({ entityId: b.id })) } } },
+    });
+  for (const [i, body] of bodies.entries()) {
+    await contract(`Contratto ${marker(i)}`, cigFor(100 + i), [body]);
+    await licence(`Licenza ${marker(i)}`, [body]);
+  }
+  await contract('Contratto condiviso', cigFor(200), bodies);
+  await licence('Licenza condivisa', bodies);
 });
 
 const roleArb = fc.constantFrom<Role>('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER');
 const bodyArb = fc.option(fc.integer({ min: 0, max: 2 }), { nil: null });
 const assignmentArb = fc.record({ role: roleArb, body: bodyArb });
-const scopeArb = fc.subarray(['core:entities:read', 'core:entities:write', 'inventory:read', 'inventory:write', 'core:associations:read']);
+const scopeArb = fc.subarray(['core:entities:read', 'core:entities:write', 'inventory:read', 'inventory:write', 'core:associations:read', 'procurement:read']);
 /** A person with random roles, or a machine client with random scopes for one body or all. */
 const actorArb = fc.oneof(
   fc.array(assignmentArb, { maxLength: 3 }).map((assignments) => ({ kind: 'user' as const, assignments })),
@@ -67,6 +94,11 @@ const reads: Record<string, Extract<Op, { kind: 'read' }>> = {
   nodes: { kind: 'read', query: () => 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Asset { inventoryTag } ... on Entity { name } ... on Site { name } } }', variables: () => ({ ids: bodies.flatMap((b) => [b.gid, b.assetGid, b.siteGid]) }) },
   entities: { kind: 'read', query: () => '{ entities(first: 10) { edges { node { name sites { name } } } } }', variables: () => ({}) },
   assets: { kind: 'read', query: () => '{ assets(first: 10) { edges { node { inventoryTag entity { name } } } } }', variables: () => ({}) },
+  contracts: { kind: 'read', query: () => '{ contracts(first: 10) { edges { node { subject entities { name } contractingEntity { name } assets { inventoryTag } } } } }', variables: () => ({}) },
+  licences: { kind: 'read', query: () => '{ softwareLicences(first: 10) { edges { node { reference entities { name } } } } }', variables: () => ({}) },
+  entityContracts: { kind: 'read', query: () => 'query ($id: ID!) { node(id: $id) { ... on Entity { contracts { subject entities { name } } softwareLicences { reference } } } }', variables: (b) => ({ id: b.gid }) },
+  assetContract: { kind: 'read', query: () => 'query ($id: ID!) { node(id: $id) { ... on Asset { maintenanceContract { subject entities { name } assets { inventoryTag } } } } }', variables: (b) => ({ id: b.assetGid }) },
+  renewal: { kind: 'read', query: () => '{ renewalPlans(criteria: { maxAgeYears: 1, warrantyWithinDays: 3650 }) { entity { name } pastAge { inventoryTag } } }', variables: () => ({}) },
 };
 const writes = ['createAsset', 'createSite', 'recordPopulation', 'updateSite'] as const;
 const opArb = fc.oneof(
@@ -95,6 +127,7 @@ describe('no cross-body read or write, for any actor and operation', () => {
         const body = bodies[target]!;
         const canReadBody = (b: Body) => actor.can('core:entities:read', b.id);
         const canReadInventory = (b: Body) => b.inventoryOn && actor.can('inventory:read', b.id);
+        const canReadProcurement = (b: Body) => b.procurementOn && actor.can('procurement:read', b.id);
 
         let response;
         if (op.kind === 'read') {
@@ -126,6 +159,8 @@ describe('no cross-body read or write, for any actor and operation', () => {
         }
 
         const text = JSON.stringify(response.body);
+        if (!bodies.some(canReadProcurement)) expect(text).not.toContain('Contratto condiviso');
+        if (!bodies.some(canReadInventory)) expect(text).not.toContain('Licenza condivisa');
         bodies.forEach((b, i) => {
           if (!canReadBody(b)) {
             expect(text, `${name}: body ${i} name or site leaked to ${JSON.stringify(roles)}`).not.toMatch(new RegExp(`(Comune|Sede|Via) ${marker(i)}`));
@@ -133,6 +168,10 @@ describe('no cross-body read or write, for any actor and operation', () => {
           if (!canReadInventory(b)) {
             expect(text, `${name}: body ${i} assets leaked to ${JSON.stringify(roles)}`).not.toContain(`${marker(i)}-PC`);
             expect(text).not.toContain(`SN-${marker(i)}`);
+            expect(text, `${name}: body ${i} licence leaked to ${JSON.stringify(roles)}`).not.toContain(`Licenza ${marker(i)}`);
+          }
+          if (!canReadProcurement(b)) {
+            expect(text, `${name}: body ${i} contract leaked to ${JSON.stringify(roles)}`).not.toContain(`Contratto ${marker(i)}`);
           }
         });
       }),
