@@ -1,8 +1,9 @@
 // Installed plugins. Override with GEA_PLUGINS=inventory,... (or GEA_PLUGINS=none for the core alone).
 import type { GeaConfig } from '@gea/api';
+import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
 
 export default {
-  plugins: [inventory, procurement],
+  plugins: [inventory, procurement, costSharing],
 } satisfies GeaConfig;

@@ -1,9 +1,12 @@
 import { definePlugin } from '@gea/core';
 import { procurementPermissions } from './permissions.ts';
 import { addContractSchema } from './schema/contracts.ts';
+import { addExpenseSchema } from './schema/expenses.ts';
 import { addSupplierSchema } from './schema/suppliers.ts';
 import { seedProcurement } from './seed.ts';
 
+export { costsOfYear, membersDuringYear, type YearCosts } from './services.ts';
+export { procurementRefs, type ProcurementRefs } from './schema/refs.ts';
 export { cigFor, isValidCig, isValidCup, isValidVatNumber } from './codes.ts';
 
 export default definePlugin({
@@ -15,7 +18,8 @@ export default definePlugin({
   permissions: procurementPermissions,
   schema: (builder) => {
     const suppliers = addSupplierSchema(builder);
-    addContractSchema(builder, suppliers);
+    const contracts = addContractSchema(builder, suppliers);
+    addExpenseSchema(builder, contracts);
   },
   seed: seedProcurement,
 });

@@ -54,5 +54,60 @@ export async function seedProcurement({ prisma, log }: SeedContext): Promise<voi
     });
     contracts += 2;
   }
-  log(`seeded 2 suppliers and ${contracts} contracts`);
+  const year = await seedYearOfExpenses(prisma, associations.find((a) => a.kind === 'UNION'));
+  log(`seeded 2 suppliers and ${contracts} contracts${year ? `, and ${year}` : ''}`);
+}
+
+/**
+ * A full demo year for the union (the first association by name): expenses of the three plans,
+ * grants, a project only some municipalities join (art. 13.4) and staff lent by one of them (art. 13.5).
+ * Amounts are synthetic; tests/integration/cost-allocation-demo.test.ts checks the allocation by hand.
+ */
+export const DEMO_YEAR = 2026;
+async function seedYearOfExpenses(prisma: SeedContext['prisma'], association: { id: string; name: string } | undefined) {
+  if (!association) return null;
+  const byName = async (name: string) => (await prisma.entity.findFirstOrThrow({ where: { name, kind: 'MUNICIPALITY' } })).id;
+  const project = await prisma.project.create({
+    data: {
+      associationId: association.id,
+      name: 'SUAP associato',
+      cup: 'J51B26000010006',
+      description: 'Sportello unico per le attività produttive in forma associata',
+      participants: { createMany: { data: await Promise.all(['Pontassieve', 'Pelago', 'Rufina'].map(async (name) => ({ entityId: await byName(name) }))) } },
+    },
+  });
+  const expense = (data: Omit<Parameters<typeof prisma.expense.create>[0]['data'], 'associationId' | 'year'>) =>
+    prisma.expense.create({ data: { associationId: association.id, year: DEMO_YEAR, ...data } as never });
+  await expense({ description: 'Rinnovo di 40 PC desktop', plan: 'PURCHASES', category: 'CAPITAL', amountCents: 2_800_000, vatCents: 616_000, orderReference: 'MePA ODA 7654321' });
+  await expense({
+    description: 'Piattaforma SUAP: licenze e avvio',
+    plan: 'PURCHASES',
+    category: 'CAPITAL',
+    amountCents: 2_000_000,
+    vatCents: 440_000,
+    projectId: project.id,
+    grants: { create: [{ source: 'REGIONAL', grantor: 'Regione Toscana', amountCents: 1_000_000, reference: 'Decreto 12345/2026' }] },
+  });
+  await expense({
+    description: 'Protocollo informatico unico: canone annuo',
+    plan: 'SOFTWARE_INTEGRATION',
+    category: 'CURRENT',
+    amountCents: 1_200_000,
+    vatCents: 264_000,
+    grants: { create: [{ source: 'NATIONAL', grantor: 'PNRR Misura 1.2', amountCents: 400_000 }] },
+  });
+  await expense({ description: 'Connettività SPC delle sedi', plan: 'RUNNING_SERVICES', category: 'CURRENT', amountCents: 960_000, vatCents: 211_200 });
+  await expense({ description: 'Manutenzione e assistenza postazioni', plan: 'RUNNING_SERVICES', category: 'CURRENT', amountCents: 620_000, vatCents: 136_400 });
+  await prisma.staffSecondment.create({
+    data: {
+      associationId: association.id,
+      year: DEMO_YEAR,
+      lendingEntityId: await byName('Pontassieve'),
+      personName: 'Mario Rossi',
+      role: 'Tecnico informatico',
+      timeShareBasisPoints: 5000,
+      costCents: 1_800_000,
+    },
+  });
+  return `a ${DEMO_YEAR} of expenses for ${association.name}`;
 }

@@ -2,7 +2,7 @@ import { AssociationKind as AssociationKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
-import { coreRefs } from './entities.ts';
+import { coreRefs, registerCoreRefs } from './entities.ts';
 
 const addYears = (date: Date, years: number) => {
   const next = new Date(date);
@@ -194,4 +194,7 @@ export function addAssociationSchema(builder: GeaBuilder) {
       },
     }),
   }));
+
+  registerCoreRefs(builder, { Association });
+  return { Association };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { EntityImportError, importEntities, type EntityImportCounts, type ImportIssue } from '../entity-import/index.ts';
 import { ConflictError, InputError } from '../errors.ts';
+import { registerCoreRefs } from './entities.ts';
 
 /** About 8,000 Italian municipalities with a few population columns take under 1 MB. */
 const MAX_CSV_LENGTH = 10_000_000;
@@ -20,6 +21,7 @@ export function addEntityImportSchema(builder: GeaBuilder) {
       message: t.exposeString('message', { authScopes: { public: true } }),
     }),
   });
+  registerCoreRefs(builder, { ImportIssue: ImportIssueRef });
 
   builder.objectType(EntityImportError, {
     name: 'EntityImportError',
@@ -77,4 +79,5 @@ export function addEntityImportSchema(builder: GeaBuilder) {
       },
     }),
   );
+  return { ImportIssue: ImportIssueRef };
 }

@@ -1,0 +1,139 @@
+import { coreRefs, InputError, NotFoundError, type GeaBuilder, type GeaContext } from '@gea/core';
+import type { Prisma } from '@gea/db';
+import { procurementRefs } from '@gea/plugin-procurement';
+import { z } from 'zod';
+import { AllocationInputError } from '../allocation/index.ts';
+import { buildPlanContent, deadlines, PLAN_TITLES, type PlanDocumentContent } from '../documents/content.ts';
+import { planDocumentCsv } from '../documents/csv.ts';
+import { planDocumentPdf } from '../documents/pdf.ts';
+import { loadAllocationContext } from '../inputs.ts';
+import { readOnMembers } from './allocation.ts';
+
+const membersOf = async (context: GeaContext, associationId: string) =>
+  (await context.prisma.associationMember.findMany({ where: { associationId }, select: { entityId: true } })).map((row) => row.entityId);
+
+type DocumentRow = Prisma.PlanDocumentGetPayload<object>;
+const contentOf = (document: DocumentRow) => document.content as unknown as PlanDocumentContent;
+
+export function addDocumentSchema(builder: GeaBuilder) {
+  const { Association } = coreRefs(builder);
+  const { ExpensePlan } = procurementRefs(builder);
+
+  const open = { authScopes: { authenticated: true } } as const;
+  const QuotaLine = builder.objectRef<PlanDocumentContent['quotas'][number]>('PlanQuota').implement({
+    ...open,
+    description: 'A body\'s quota in an issued document.',
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      pcs: t.exposeInt('pcs'),
+      population: t.exposeInt('population'),
+      totalCents: t.exposeInt('totalCents'),
+      explanation: t.exposeStringList('explanation'),
+    }),
+  });
+  const ExpenseLine = builder.objectRef<PlanDocumentContent['expenses'][number]>('PlanExpenseLine').implement({
+    ...open,
+    fields: (t) => ({
+      description: t.exposeString('description'),
+      grossCents: t.exposeInt('grossCents'),
+      grantsCents: t.exposeInt('grantsCents'),
+      netCents: t.exposeInt('netCents'),
+      cig: t.exposeString('cig', { nullable: true }),
+      cup: t.exposeString('cup', { nullable: true }),
+    }),
+  });
+
+  const PlanDocument = builder.prismaNode('PlanDocument', {
+    description: 'An issued version of one of the three annual documents (art. 10), frozen as it was sent.',
+    id: { field: 'id' },
+    nullable: true,
+    // Sent to every member body (art. 10): whoever reads the cost sharing of one of them may read it.
+    authScopes: async (document, context) => readOnMembers(await membersOf(context, document.associationId)),
+    fields: (t) => ({
+      year: t.exposeInt('year'),
+      plan: t.expose('plan', { type: ExpensePlan }),
+      title: t.string({ resolve: (d) => `${PLAN_TITLES[d.plan].it} ${d.year}` }),
+      version: t.exposeInt('version'),
+      note: t.exposeString('note', { nullable: true }),
+      issuedAt: t.expose('issuedAt', { type: 'DateTime' }),
+      dueOn: t.field({ type: 'Date', description: 'Deadline of the first issue.', resolve: (d) => deadlines(d.plan, d.year).firstIssue }),
+      revisionDueOn: t.field({ type: 'Date', description: 'Deadline of the revision (30 September).', resolve: (d) => deadlines(d.plan, d.year).revision }),
+      onTime: t.boolean({
+        description: 'Issued by its deadline: the first version by the first deadline, a revision by 30 September.',
+        resolve: (d) => {
+          const { firstIssue, revision } = deadlines(d.plan, d.year);
+          const limit = d.version === 1 ? firstIssue : revision;
+          return d.issuedAt.toISOString().slice(0, 10) <= limit.toISOString().slice(0, 10);
+        },
+      }),
+      netTotalCents: t.int({ resolve: (d) => contentOf(d).totals.netCents }),
+      expenses: t.field({ type: [ExpenseLine], resolve: (d) => contentOf(d).expenses }),
+      quotas: t.field({ type: [QuotaLine], resolve: (d) => contentOf(d).quotas }),
+      csv: t.string({ description: 'Each body\'s quota as CSV.', resolve: (d) => planDocumentCsv(contentOf(d)) }),
+      pdfBase64: t.string({
+        description: 'The document as PDF (A4), base64-encoded.',
+        resolve: async (d) => (await planDocumentPdf(contentOf(d))).toString('base64'),
+      }),
+    }),
+  });
+
+  builder.prismaObjectFields('Association', (t) => ({
+    planDocuments: t.relation('planDocuments', {
+      description: 'Issued annual documents of a year, latest version first.',
+      authScopes: async (association, _args, context) => readOnMembers(await membersOf(context, association.id)),
+      args: { year: t.arg.int({ required: true }) },
+      query: (args) => ({ where: { year: args.year }, orderBy: [{ plan: 'asc' }, { version: 'desc' }] }),
+    }),
+  }));
+
+  builder.mutationField('issuePlanDocument', (t) =>
+    t.prismaField({
+      type: PlanDocument,
+      description:
+        'Issues the next version of an annual document from the year\'s current expenses and rule. Issued versions never change.',
+      errors: { types: [InputError, NotFoundError], directResult: true },
+      authScopes: { permission: 'cost-sharing:write' },
+      args: {
+        association: t.arg.globalID({ required: true, for: Association }),
+        year: t.arg.int({ required: true, validate: z.number().int().min(2000).max(2100) }),
+        plan: t.arg({ type: ExpensePlan, required: true }),
+        note: t.arg.string({ required: false, validate: z.string().trim().max(2000) }),
+      },
+      resolve: async (query, _root, args, context) => {
+        const association = await context.prisma.association.findUnique({ where: { id: args.association.id }, select: { id: true, name: true } });
+        if (!association) throw new NotFoundError('Association');
+        // Serialises issues of the same document, so two versions never get the same number.
+        await context.prisma.$executeRaw`select pg_advisory_xact_lock(hashtext(${`plan-document:${association.id}:${args.year}:${args.plan}`}))`;
+        const last = await context.prisma.planDocument.findFirst({
+          where: { associationId: association.id, year: args.year, plan: args.plan },
+          orderBy: { version: 'desc' },
+          select: { version: true },
+        });
+        const version = (last?.version ?? 0) + 1;
+        const loaded = await loadAllocationContext(context, association.id, args.year);
+        let content: PlanDocumentContent;
+        try {
+          content = buildPlanContent(loaded, { associationName: association.name, year: args.year, plan: args.plan, version, issuedAt: new Date() });
+        } catch (error) {
+          if (error instanceof AllocationInputError) throw new InputError(error.issues.map((issue) => ({ ...issue, path: ['allocation', ...issue.path] })));
+          throw error;
+        }
+        const document = await context.prisma.planDocument.create({
+          ...query,
+          data: {
+            associationId: association.id,
+            year: args.year,
+            plan: args.plan,
+            version,
+            note: args.note?.trim() || null,
+            content: content as unknown as Prisma.InputJsonValue,
+            issuedById: context.actor.kind === 'user' ? context.actor.id : null,
+          },
+        });
+        context.audit = { ...context.audit, targetType: 'PlanDocument', targetId: document.id, after: { year: args.year, plan: args.plan, version, netCents: content.totals.netCents } };
+        return document;
+      },
+    }),
+  );
+
+}

@@ -1,0 +1,58 @@
+// What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
+// never from the tables).
+import type { GeaContext } from '@gea/core';
+import type { ExpenseCategory, ExpensePlan } from '@gea/db';
+export { membersDuringYear } from './schema/expenses.ts';
+
+export interface YearCosts {
+  expenses: {
+    id: string;
+    description: string;
+    plan: ExpensePlan;
+    category: ExpenseCategory;
+    grossCents: number;
+    grantsCents: number;
+    projectId: string | null;
+    cig: string | null;
+    cup: string | null;
+  }[];
+  projects: { id: string; name: string; cup: string | null; participantIds: string[] }[];
+  staff: { id: string; lendingEntityId: string; personName: string; costCents: number }[];
+}
+
+/** A year's expenses (with their grants), the association's projects and the staff lent to it: three queries. */
+export async function costsOfYear(context: GeaContext, associationId: string, year: number): Promise<YearCosts> {
+  const [expenses, projects, staff] = await Promise.all([
+    context.prisma.expense.findMany({
+      where: { associationId, year },
+      include: { grants: { select: { amountCents: true } }, contract: { select: { cig: true, cup: true } }, project: { select: { cup: true } } },
+      orderBy: [{ plan: 'asc' }, { description: 'asc' }, { id: 'asc' }],
+    }),
+    context.prisma.project.findMany({
+      where: { associationId },
+      include: { participants: { select: { entityId: true } } },
+      orderBy: { name: 'asc' },
+    }),
+    context.prisma.staffSecondment.findMany({ where: { associationId, year }, orderBy: [{ personName: 'asc' }, { id: 'asc' }] }),
+  ]);
+  return {
+    expenses: expenses.map((expense) => ({
+      id: expense.id,
+      description: expense.description,
+      plan: expense.plan,
+      category: expense.category,
+      grossCents: expense.amountCents + expense.vatCents,
+      grantsCents: expense.grants.reduce((sum, grant) => sum + grant.amountCents, 0),
+      projectId: expense.projectId,
+      cig: expense.contract?.cig ?? null,
+      cup: expense.project?.cup ?? expense.contract?.cup ?? null,
+    })),
+    projects: projects.map((project) => ({
+      id: project.id,
+      name: project.name,
+      cup: project.cup,
+      participantIds: project.participants.map((p) => p.entityId),
+    })),
+    staff: staff.map((row) => ({ id: row.id, lendingEntityId: row.lendingEntityId, personName: row.personName, costCents: row.costCents })),
+  };
+}
