@@ -25,11 +25,15 @@ const associationMembers = defineLoader<string, string[]>('procurement.associati
   return associationIds.map((id) => [...new Set(rows.filter((row) => row.associationId === id).map((row) => row.entityId))]);
 });
 
-/** Bodies that are members at some point of a year: they share that year's costs. */
+/**
+ * Bodies that are members at some point of a year: they share that year's costs. A union itself is
+ * left out: it holds the office whose costs its municipalities share (art. 13), it does not pay a quota.
+ */
 export async function membersDuringYear(context: GeaContext, associationId: string, year: number): Promise<string[]> {
   const rows = await context.prisma.associationMember.findMany({
     where: {
       associationId,
+      entity: { kind: { not: 'UNION' } },
       joinedOn: { lte: new Date(`${year}-12-31`) },
       OR: [{ leftOn: null }, { leftOn: { gte: new Date(`${year}-01-01`) } }],
     },
