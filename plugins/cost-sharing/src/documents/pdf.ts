@@ -1,9 +1,12 @@
 import PDFDocument from 'pdfkit';
 import { PLAN_TITLES, type PlanDocumentContent } from './content.ts';
 
-const eur = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' });
-const int = new Intl.NumberFormat('it-IT');
-const money = (cents: number) => eur.format(cents / 100);
+// 'always': Italian style otherwise leaves four-digit numbers ungrouped (7564,00 next to 11.712,00).
+const eur = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' } as Intl.NumberFormatOptions);
+const int = new Intl.NumberFormat('it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions);
+/** The standard PDF fonts are WinAnsi: no true minus sign, no narrow spaces. */
+const winAnsi = (text: string) => text.replace(/\u2212/g, '-').replace(/[\u00a0\u202f]/g, ' ');
+const money = (cents: number) => winAnsi(eur.format(cents / 100));
 const date = (iso: string) => new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(new Date(iso));
 type TableWithData = PDFKit.Mixins.TableOptionsWithData;
 const CATEGORY = { CURRENT: 'Corrente', CAPITAL: 'Capitale' } as Record<string, string>;
@@ -79,8 +82,8 @@ export function planDocumentPdf(content: PlanDocumentContent): Promise<Buffer> {
       ['Ente', 'PC', 'Abitanti', 'Quota PC', 'Quota abitanti', 'Altre voci', 'Totale'],
       ...content.quotas.map((q) => [
         q.name,
-        { text: int.format(q.pcs), align: { x: 'right' } },
-        { text: int.format(q.population), align: { x: 'right' } },
+        { text: winAnsi(int.format(q.pcs)), align: { x: 'right' } },
+        { text: winAnsi(int.format(q.population)), align: { x: 'right' } },
         { text: money(q.pcQuotaCents), align: { x: 'right' } },
         { text: money(q.populationQuotaCents), align: { x: 'right' } },
         { text: money(q.correctivesCents + q.projectsCents + q.staffReimbursementCents), align: { x: 'right' } },
@@ -99,7 +102,7 @@ export function planDocumentPdf(content: PlanDocumentContent): Promise<Buffer> {
   doc.font('Helvetica').fontSize(8);
   for (const quota of content.quotas) {
     doc.font('Helvetica-Bold').text(quota.name);
-    doc.font('Helvetica').list(quota.explanation, { bulletRadius: 1.2, textIndent: 8 });
+    doc.font('Helvetica').list(quota.explanation.map(winAnsi), { bulletRadius: 1.2, textIndent: 8 });
     doc.moveDown(0.4);
   }
   doc.end();
