@@ -39,7 +39,8 @@ const operations: Operation[] = [
   { name: 'read other body', query: 'query ($other: ID!) { node(id: $other) { ... on Entity { name } } }', variables: (_own, other) => ({ other }), field: 'node', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
   { name: 'read own inventory', query: 'query ($own: ID!) { node(id: $own) { ... on Entity { assets(first: 3) { edges { cursor } } } } }', variables: (own) => ({ own }), field: 'node.assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'BOARD_MEMBER') },
   { name: 'read other inventory', query: 'query ($other: ID!) { node(id: $other) { ... on Entity { assets(first: 3) { edges { cursor } } } } }', variables: (_own, other) => ({ other }), field: 'node.assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
-  { name: 'list all assets', query: '{ assets(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'BOARD_MEMBER') },
+  // Everyone with inventory read somewhere lists (the rows of their own bodies only: cross-body-isolation.test.ts).
+  { name: 'list assets', query: '{ assets(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'BOARD_MEMBER', 'PROTOCOL_TOKEN') },
   { name: 'list associations', query: '{ associations { name } }', variables: () => ({}), field: 'associations', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER') },
   { name: 'list users', query: '{ users(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'users', allowed: only('ICT_HEAD', 'ICT_STAFF') },
   { name: 'read audit trail', query: '{ auditEvents(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'auditEvents', allowed: only('ICT_HEAD') },
@@ -54,7 +55,7 @@ const operations: Operation[] = [
 ];
 
 // What the protocol token may do, on top of the roles above.
-const tokenMay = new Set(['read own body', 'read own inventory', 'add asset to own body']);
+const tokenMay = new Set(['read own body', 'read own inventory', 'list assets', 'add asset to own body']);
 for (const operation of operations) operation.allowed.PROTOCOL_TOKEN = tokenMay.has(operation.name);
 
 const t = useTestApi([inventory]);

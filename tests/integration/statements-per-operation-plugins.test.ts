@@ -1,10 +1,11 @@
 import inventory from '@gea/plugin-inventory';
+import costSharing from '@gea/plugin-cost-sharing';
 import procurement, { cigFor } from '@gea/plugin-procurement';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/api.ts';
-import { enableModules, seedBodies } from '../support/seed.ts';
+import { enableModules, seedBodies, toGlobalId } from '../support/seed.ts';
 
-const t = useTestApi([inventory, procurement]);
+const t = useTestApi([inventory, procurement, costSharing]);
 
 const nested = `{
   entities(first: 100) {
@@ -62,8 +63,8 @@ async function addProcurement(entities: { id: string }[]) {
   }
 }
 
-async function statementsFor(query: string) {
-  const { result, statements } = await t.api.countStatements(() => t.api.gql(query));
+async function statementsFor(query: string, variables: Record<string, unknown> = {}) {
+  const { result, statements } = await t.api.countStatements(() => t.api.gql(query, variables));
   expect(result.body.errors).toBeUndefined();
   return { data: result.body.data!, statements };
 }
@@ -90,5 +91,33 @@ describe('SQL statements per operation over inventory and procurement do not gro
     // of bodies not on the asset page) cost one more batch, once, however many bodies there are.
     expect(largeLists.statements.length).toBeLessThanOrEqual(smallLists.statements.length + 1);
     expect(largeLists.statements.length).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('costAllocation costs the same statements for 3 or 30 member bodies', () => {
+  it('reads members, populations, PCs, expenses, rule and correctives in a fixed number of queries', async () => {
+    const query = `query ($a: ID!) { costAllocation(association: $a, year: 2026) {
+      ... on CostAllocation { netTotalCents bodies { name pcs population totalCents explanation } } } }`;
+    const associationOf = async (prefix: string, count: number) => {
+      const entities = await seedBodies(t.db, count, 4, prefix);
+      await enableModules(t.db, entities.map((e) => e.id), ['procurement', 'cost-sharing']);
+      const association = await t.db.prisma.association.create({
+        data: {
+          kind: 'CONVENTION', name: `Convenzione ${prefix}`, leadEntityId: entities[0]!.id, startDate: new Date('2020-01-01'),
+          members: { createMany: { data: entities.map((e) => ({ entityId: e.id, joinedOn: new Date('2020-01-01') })) } },
+          expenses: { create: [{ year: 2026, description: 'Canone', plan: 'RUNNING_SERVICES', category: 'CURRENT', amountCents: 1_000_000, grants: { create: { source: 'NATIONAL', grantor: 'PNRR', amountCents: 1000 } } }] },
+          costCorrectives: { create: { year: 2026, position: 0, kind: 'MAX_SHARE', label: 'Tetto', basisPoints: 5000, populationBelow: 100_000 } },
+        },
+      });
+      return toGlobalId('Association', association.id);
+    };
+    const small = await associationOf('CA', 3);
+    const large = await associationOf('CB', 30);
+    const few = await statementsFor(query.replace('$a', '$a'), { a: small });
+    const many = await statementsFor(query, { a: large });
+    expect(few.data.costAllocation.bodies).toHaveLength(3);
+    expect(many.data.costAllocation.bodies).toHaveLength(30);
+    expect(many.data.costAllocation.bodies.reduce((s: number, b: { totalCents: number }) => s + b.totalCents, 0)).toBe(999_000);
+    expect(many.statements.length).toBe(few.statements.length);
   });
 });

@@ -1,6 +1,7 @@
 import { definePlugin } from '@gea/core';
 import { inventoryPermissions } from './permissions.ts';
 import { addAssetSchema } from './schema/assets.ts';
+import { addAssetImportSchema } from './schema/asset-import.ts';
 import { addRenewalSchema } from './schema/renewal.ts';
 import { addSoftwareSchema } from './schema/software.ts';
 import { seedInventory } from './seed.ts';
@@ -16,6 +17,7 @@ export default definePlugin({
   permissions: inventoryPermissions,
   schema: (builder) => {
     addAssetSchema(builder);
+    addAssetImportSchema(builder);
     addSoftwareSchema(builder);
     addRenewalSchema(builder);
   },

@@ -180,13 +180,14 @@ export function addAssetSchema(builder: GeaBuilder) {
         const rows = await context.prisma.asset.findMany({
           where: { ...where(args.filter), entity: readableEntitiesWhere(context, 'inventory:read') },
           orderBy: orderBy(args.sort) as Prisma.AssetOrderByWithRelationInput[],
-          include: { entity: { select: { name: true } }, site: { select: { name: true } } },
+          include: { entity: { select: { name: true, istatCode: true } }, site: { select: { name: true } } },
           take: 100_000,
         });
         const date = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : '');
         return stringify(
           rows.map((a) => [
             a.entity.name,
+            a.entity.istatCode ?? '',
             a.inventoryTag ?? '',
             a.kind,
             a.status,
@@ -204,7 +205,7 @@ export function addAssetSchema(builder: GeaBuilder) {
           ]),
           {
             header: true,
-            columns: ['body', 'inventory_tag', 'kind', 'status', 'manufacturer', 'model', 'serial_number', 'site', 'floor', 'assigned_to', 'supplier', 'purchase_date', 'price_eur', 'warranty_end'],
+            columns: ['body', 'body_istat_code', 'inventory_tag', 'kind', 'status', 'manufacturer', 'model', 'serial_number', 'site', 'floor', 'assigned_to', 'supplier', 'purchase_date', 'price_eur', 'warranty_end'],
           },
         );
       },

@@ -1,0 +1,89 @@
+import { ConflictError, coreRefs, prismaErrorCode, type GeaBuilder } from '@gea/core';
+import { AssetImportError, assetColumns, importAssets, MAX_CSV_CHARACTERS, MAX_ROWS, type AssetImportCounts } from '../asset-import/index.ts';
+
+interface AssetImportSummary extends AssetImportCounts {
+  dryRun: boolean;
+}
+
+/** A unique index refused a row: P2002 from Prisma's own queries, SQLSTATE 23505 inside a raw query's P2010. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = prismaErrorCode(error);
+  if (code === 'P2002') return true;
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError?.cause;
+  return code === 'P2010' && cause?.originalCode === '23505';
+}
+
+export function addAssetImportSchema(builder: GeaBuilder) {
+  const { ImportIssue } = coreRefs(builder);
+
+  builder.objectType(AssetImportError, {
+    name: 'AssetImportError',
+    description: 'The asset file cannot be imported as it is; nothing was written. Every problem found, by line and column.',
+    // The Error interface is implemented in the core; Pothos also resolves a type by its name.
+    interfaces: ['Error' as never],
+    isTypeOf: (value) => value instanceof AssetImportError,
+    fields: (t) => ({
+      // The caller's own file: the messages name only what it names, so whoever got the error may read them.
+      issues: t.field({ type: [ImportIssue], authScopes: { public: true }, resolve: (error) => error.issues }),
+    }),
+  });
+
+  // Counts of the caller's own import, nothing stored beyond them.
+  const AssetImportResult = builder.objectRef<AssetImportSummary>('AssetImportResult').implement({
+    description: 'What an asset import wrote, or with `dryRun` would write.',
+    authScopes: { authenticated: true },
+    fields: (t) => ({
+      dryRun: t.exposeBoolean('dryRun', { description: 'True when nothing was written.' }),
+      rows: t.exposeInt('rows', { description: 'Data rows in the file.' }),
+      created: t.exposeInt('created', { description: 'New assets (each with a first status-history entry).' }),
+      updated: t.exposeInt('updated', { description: 'Existing assets of which the description or the status changed.' }),
+      unchanged: t.exposeInt('unchanged', { description: 'Existing assets the file leaves as they are.' }),
+      statusChanges: t.exposeInt('statusChanges', { description: 'Existing assets given a new status, effective today.' }),
+    }),
+  });
+
+  builder.mutationField('importAssets', (t) =>
+    t.field({
+      type: AssetImportResult,
+      description:
+        `Creates or updates assets from a CSV file with the columns assetsCsv writes (${assetColumns.join(', ')}; any order; ` +
+        'inventory_tag and body or body_istat_code required). A row matches the asset of its body with its inventory tag: an ' +
+        'existing one gets the non-empty cells, and a new status from today; a new one is created. Each row needs inventory:write ' +
+        `on its body and the module enabled there. At most ${MAX_ROWS.toLocaleString('en')} rows. ` +
+        'All or nothing: any problem in the file and nothing is written.',
+      errors: { types: [AssetImportError, ConflictError], directResult: true },
+      // Rights are per body, so checked per row: someone limited to a few bodies may import theirs;
+      // someone who may change no inventory at all is refused outright (FORBIDDEN).
+      authScopes: { permissionOnSomeBody: 'inventory:write' },
+      args: {
+        csv: t.arg.string({
+          required: true,
+          description: `The file content (UTF-8 text, at most ${MAX_CSV_CHARACTERS.toLocaleString('en')} characters).`,
+        }),
+        dryRun: t.arg.boolean({ required: false, defaultValue: false, description: 'Check and count, write nothing.' }),
+      },
+      resolve: async (_root, args, context) => {
+        context.audit = { ...context.audit, targetType: 'Asset' };
+        let outcome;
+        try {
+          outcome = await importAssets(context, args.csv, { dryRun: args.dryRun ?? false });
+        } catch (error) {
+          // Another request added one of the file's tags between the check and the write.
+          if (isUniqueViolation(error)) {
+            throw new ConflictError('another change to the same assets was saved while importing; nothing was imported, try again');
+          }
+          throw error;
+        }
+        if (!outcome.ok) throw new AssetImportError(outcome.issues);
+        const summary = { dryRun: outcome.dryRun, ...outcome.counts };
+        context.audit = {
+          ...context.audit,
+          // One body: the import is on that body's trail; several: on the association's.
+          entityId: outcome.entityIds.length === 1 ? outcome.entityIds[0]! : null,
+          after: summary,
+        };
+        return summary;
+      },
+    }),
+  );
+}
