@@ -2,8 +2,9 @@
 import type { GeaConfig } from '@gea/api';
 import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
+import pecSignatures from '@gea/plugin-pec-signatures';
 import procurement from '@gea/plugin-procurement';
 
 export default {
-  plugins: [inventory, procurement, costSharing],
+  plugins: [inventory, procurement, costSharing, pecSignatures],
 } satisfies GeaConfig;

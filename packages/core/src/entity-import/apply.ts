@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { EntityKind, Prisma } from '@gea/db';
 import type { EntityImportCounts, EntityImportRow, ImportIssue, ImportProgress } from './issues.ts';
+// Time-ordered ids like Prisma's uuid(7) default: rows inserted in batches by SQL get no Prisma default.
+import { v7 as uuidv7 } from 'uuid';
 
 /** A client to read and write with: the root client or an interactive transaction. */
 export type ImportClient = Prisma.TransactionClient;
@@ -37,18 +38,6 @@ export interface EntityImportPlan {
   issues: ImportIssue[];
 }
 
-/**
- * Ids the way Prisma's `uuid(7)` default makes them (time-ordered), generated here so that new
- * bodies can be inserted in batches and their populations and memberships attached to them at once.
- */
-export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** Today's date in Italy, as stored in a `@db.Date` column. */
 export function italianToday(now = new Date()): Date {

@@ -1,11 +1,7 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from '../csv/records.ts';
 import type { ImportIssue } from './issues.ts';
 
-/** A record of the file with the line it starts on (a quoted field may span several lines). */
-export interface CsvRecord {
-  line: number;
-  fields: string[];
-}
+export type { CsvRecord };
 
 export const valueColumns = [
   'kind',
@@ -48,97 +44,14 @@ export function populationReferenceDate(column: string): string | null {
   return `${year - 1}-12-31`;
 }
 
-function newlines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
-function syntaxMessage(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'malformed CSV: a closing quote must be followed by the separator or the end of the line (write a quote inside a quoted field as "")';
-    case 'INVALID_OPENING_QUOTE':
-      return 'malformed CSV: a quote in the middle of an unquoted field (quote the whole field and write the quote as "")';
-    default:
-      // csv-parse counts lines within the record: drop its line number, the caller gives the file's
-      return `malformed CSV: ${error.message.replace(/ at line \d+/g, '').split('\n')[0]}`;
-  }
-}
-
-/** Why a record breaks the CSV quoting rules, or null when it follows them. */
-function quotingProblem(body: string, delimiter: string): { offset: number; message: string } | null {
-  try {
-    const strict = parse(body, { delimiter, relax_column_count: true });
-    return strict.length === 1 ? null : { offset: 0, message: 'malformed CSV: the quotes of this row do not pair up' };
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    return { offset: ((error as { lines?: number }).lines ?? 1) - 1, message: syntaxMessage(error) };
-  }
-}
-
-/**
- * Splits the text into records, each with the line it starts on. Records are delimited leniently
- * (a stray quote does not swallow the rows after it), then each record is checked against the
- * strict quoting rules, so every malformed row is reported on its own line and the others are
- * still checked. An unclosed quote at the end swallows the rest of the file, so it ends the reading.
- */
-export function readRecords(text: string, delimiter: string): { records: CsvRecord[]; issues: ImportIssue[] } {
-  const records: CsvRecord[] = [];
-  const issues: ImportIssue[] = [];
-  let lastEnd = 0;
-  try {
-    parse(text, {
-      delimiter,
-      raw: true,
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (value, context) => {
-        const { record, raw } = value as unknown as { record: string[]; raw: string };
-        // raw also holds the blank lines skipped before the record and its own line break
-        const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-        const line = context.lines - newlines(body);
-        lastEnd = context.lines;
-        const problem = quotingProblem(body, delimiter);
-        if (problem) {
-          const where = problem.offset > 0 ? ` (at line ${line + problem.offset})` : '';
-          issues.push({ line, column: null, message: `${problem.message}${where}` });
-        } else {
-          records.push({ line, fields: record });
-        }
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const lines = text.split('\n');
-    let start = lastEnd + 1;
-    while (start <= lines.length && lines[start - 1]!.trim() === '') start++;
-    issues.push({
-      line: start,
-      column: null,
-      message:
-        error.code === 'CSV_QUOTE_NOT_CLOSED'
-          ? 'malformed CSV: a quoted field starts on this line and is never closed (write a quote inside a quoted field as "")'
-          : syntaxMessage(error),
-    });
-  }
-  return { records, issues };
-}
-
 /** Reads the header and the records of an import file. Checks the shape only, not the values. */
 export function parseEntityCsv(input: string): ParsedCsv {
-  // One line break convention, so that line numbers are counted the same for every file.
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normalizeCsvText(input);
   const empty: ParsedCsv = { columns: [], records: [], recordCount: 0, issues: [] };
   if (text.trim() === '') return { ...empty, issues: [{ line: 1, column: null, message: 'the file is empty' }] };
 
-  // Spreadsheets set to Italian save CSV with semicolons; a header never contains either.
-  const headerLine = text.split('\n').find((line) => line.trim() !== '')!;
-  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
-  const read = readRecords(text, delimiter);
-  const nonBlank = read.records.filter((record) => record.fields.some((field) => field.trim() !== ''));
+  const read = readCsvRecords(text, detectDelimiter(text));
+  const nonBlank = read.records;
   const [header, ...data] = nonBlank;
   const issues = [...read.issues];
   if (!header) return { ...empty, issues };

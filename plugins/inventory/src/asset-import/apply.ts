@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { isModuleEnabledFor, type GeaContext, type ImportIssue } from '@gea/core';
 import type { AssetKind, AssetStatus } from '@gea/db';
 import { bodyColumn, describeBody, foldName, type AssetImportRow } from './validate.ts';
+// Time-ordered ids like Prisma's uuid(7) default: rows inserted in batches by SQL get no Prisma default.
+import { v7 as uuidv7 } from 'uuid';
 
 /** What describes an asset, as the import compares and writes it (dates as `YYYY-MM-DD`). */
 interface Description {
@@ -284,18 +285,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return result;
 }
 
-/**
- * Ids the way Prisma's `uuid(7)` default makes them (time-ordered), made here because rows
- * inserted by SQL get no Prisma defaults, and so that the history can point at new assets at once.
- */
-export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** Writes a plan without issues. Inside a transaction: a failure half-way must undo it all. */
 export async function applyAssetImportPlan(context: GeaContext, plan: AssetImportPlan): Promise<void> {

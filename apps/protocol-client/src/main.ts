@@ -1,0 +1,154 @@
+// Example protocol-system client for GEA: registers a PEC message of its mailbox and posts the
+// receipts it got for it (daticert.xml files), then prints where the message stands.
+//
+//   GEA_TOKEN=gea_... npm start --workspace @gea/protocol-client -- \
+//     --sender protocollo@pec.comune.esempio.example.it \
+//     --message-id '<20261120103000.4f2a9c@pec.comune.esempio.example.it>' \
+//     --to ufficio.tributi@pec.destinatario.example.it \
+//     --subject 'Trasmissione determinazione n. 123 del 20/11/2026' \
+//     ../../tests/fixtures/pec/accettazione.xml ../../tests/fixtures/pec/avvenuta-consegna.xml
+//
+// See docs/integrations/protocol-systems.md.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { Client, CombinedError, fetchExchange, gql, type AnyVariables, type DocumentInput } from '@urql/core';
+
+const url = process.env.GEA_API_URL ?? 'http://127.0.0.1:4000/graphql';
+const token = process.env.GEA_TOKEN;
+if (!token) {
+  console.error('Set GEA_TOKEN to the API token of this protocol system (gea_..., from createApiToken).');
+  process.exit(2);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    sender: { type: 'string' },
+    'message-id': { type: 'string' },
+    to: { type: 'string', multiple: true },
+    subject: { type: 'string' },
+    'protocol-number': { type: 'string' },
+    'protocol-date': { type: 'string' },
+  },
+});
+if (!values.sender || !values['message-id'] || !values.to?.length || values.subject === undefined) {
+  console.error('Usage: --sender <mailbox> --message-id <id> --to <address> [--to ...] --subject <text> [--protocol-number N --protocol-date YYYY-MM-DD] [daticert.xml ...]');
+  process.exit(2);
+}
+
+const client = new Client({
+  url,
+  exchanges: [fetchExchange],
+  requestPolicy: 'network-only',
+  // POST for everything; the x-gea-client header is what GEA's CSRF protection asks of any request
+  // a browser could send cross-site (GET, multipart uploads): send it always.
+  preferGetMethod: false,
+  fetchOptions: () => ({ headers: { authorization: `Bearer ${token}`, 'x-gea-client': 'protocol-client' } }),
+});
+
+/** An answer that may be retried: no answer at all, or the server's 5xx. Business errors are final. */
+function isTransient(error: CombinedError): boolean {
+  const status = (error.response as Response | undefined)?.status ?? 0;
+  return !!error.networkError || status >= 500;
+}
+
+/**
+ * Both GEA mutations used here are idempotent (the same message or receipt again returns what is
+ * stored), so a request whose answer was lost is simply sent again.
+ */
+async function call<Data, Variables extends AnyVariables>(kind: 'query' | 'mutation', document: DocumentInput<Data, Variables>, variables: Variables): Promise<Data> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await (kind === 'query' ? client.query(document, variables) : client.mutation(document, variables)).toPromise();
+    if (!result.error) return result.data as Data;
+    const codes = result.error.graphQLErrors.map((e) => e.extensions?.code);
+    if (!isTransient(result.error) || attempt === 5) {
+      throw new Error(`${result.error.message}${codes.length ? ` (${codes.join(', ')})` : ''}`);
+    }
+    const delay = 500 * 2 ** (attempt - 1);
+    console.warn(`attempt ${attempt} failed (${result.error.message}); retrying in ${delay} ms`);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+const MAILBOXES = gql<{ pecMailboxes: { id: string; address: string; registryOffice: { code: string } | null }[] }>`
+  query Mailboxes {
+    pecMailboxes { id address registryOffice { code } }
+  }
+`;
+
+const REGISTER_MESSAGE = gql`
+  mutation RegisterMessage($input: RegisterPecMessageInput!) {
+    registerPecMessage(input: $input) {
+      __typename
+      ... on PecMessage { id state }
+      ... on Error { code reason: message }
+      ... on InputError { issues { path message } }
+    }
+  }
+`;
+
+const REGISTER_RECEIPT = gql`
+  mutation RegisterReceipt($mailboxId: ID!, $daticert: String!) {
+    registerPecReceipt(mailboxId: $mailboxId, daticert: $daticert) {
+      __typename
+      ... on PecReceipt { id type identifier message { state } }
+      ... on Error { code reason: message }
+      ... on InputError { issues { path message } }
+    }
+  }
+`;
+
+const MESSAGE = gql`
+  query Message($id: ID!) {
+    node(id: $id) {
+      ... on PecMessage {
+        messageId state protocolNumber
+        recipients { address kind state deliveredAt error }
+        receipts { type issuedAt identifier }
+      }
+    }
+  }
+`;
+
+type Outcome = { __typename: string; code?: string; reason?: string; issues?: { path: string[]; message: string }[] } & Record<string, unknown>;
+function explain(outcome: Outcome): string {
+  if (outcome.issues) return outcome.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  return `${outcome.code}: ${outcome.reason}`;
+}
+
+const sender = values.sender.trim().toLowerCase();
+const { pecMailboxes } = await call('query', MAILBOXES, {});
+const mailbox = pecMailboxes.find((m) => m.address === sender);
+if (!mailbox) {
+  console.error(`This token sees no mailbox ${sender} (it sees: ${pecMailboxes.map((m) => m.address).join(', ') || 'none'}).`);
+  process.exit(1);
+}
+
+const registered = (await call('mutation', REGISTER_MESSAGE, {
+  input: {
+    mailboxId: mailbox.id,
+    direction: 'OUTGOING',
+    messageId: values['message-id'],
+    subject: values.subject,
+    sender,
+    recipients: values.to,
+    ...(values['protocol-number'] ? { protocolNumber: values['protocol-number'], protocolDate: values['protocol-date'] } : {}),
+  },
+})) as { registerPecMessage: Outcome & { id?: string; state?: string } };
+if (registered.registerPecMessage.__typename !== 'PecMessage') {
+  console.error(`message refused: ${explain(registered.registerPecMessage)}`);
+  process.exit(1);
+}
+const messageId = registered.registerPecMessage.id!;
+console.log(`message registered (${registered.registerPecMessage.state}) in AOO ${mailbox.registryOffice?.code ?? '-'}: ${messageId}`);
+
+for (const file of positionals) {
+  const daticert = await readFile(file, 'utf8');
+  const posted = (await call('mutation', REGISTER_RECEIPT, { mailboxId: mailbox.id, daticert })) as { registerPecReceipt: Outcome & { type?: string; message?: { state: string } } };
+  const receipt = posted.registerPecReceipt;
+  if (receipt.__typename === 'PecReceipt') console.log(`${file}: ${receipt.type} recorded, message now ${receipt.message!.state}`);
+  else console.error(`${file}: refused, ${explain(receipt)}`);
+}
+
+const final = (await call('query', MESSAGE, { id: messageId })) as { node: unknown };
+console.log(JSON.stringify(final.node, null, 2));

@@ -1,0 +1,255 @@
+// daticert.xml: the certification data a PEC provider attaches to every receipt and transport
+// envelope (DPR 68/2005; technical rules of DM 2 November 2005, whose DTD `Postacert.dtd` this
+// parser follows). Parsed with fast-xml-parser; the structure is then checked by hand so that every
+// problem is reported with its element path, and nothing is stored unless the whole file is valid.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export const RECEIPT_TYPES = {
+  accettazione: 'ACCETTAZIONE',
+  'non-accettazione': 'NON_ACCETTAZIONE',
+  'presa-in-carico': 'PRESA_IN_CARICO',
+  'avvenuta-consegna': 'AVVENUTA_CONSEGNA',
+  'posta-certificata': 'POSTA_CERTIFICATA',
+  'errore-consegna': 'ERRORE_CONSEGNA',
+  'preavviso-errore-consegna': 'PREAVVISO_ERRORE_CONSEGNA',
+  'rilevazione-virus': 'RILEVAZIONE_VIRUS',
+} as const;
+export type ReceiptTipo = keyof typeof RECEIPT_TYPES;
+export type ReceiptType = (typeof RECEIPT_TYPES)[ReceiptTipo];
+
+const ERRORS = ['nessuno', 'no-dominio', 'virus', 'altro'] as const;
+const RECEIPT_KINDS = ['completa', 'breve', 'sintetica'] as const;
+
+/** Receipts about one recipient: their `consegna` names it. */
+export const PER_RECIPIENT_TYPES: readonly ReceiptType[] = ['AVVENUTA_CONSEGNA', 'ERRORE_CONSEGNA', 'PREAVVISO_ERRORE_CONSEGNA'];
+
+export interface DaticertRecipient {
+  address: string;
+  kind: 'CERTIFIED' | 'EXTERNAL';
+}
+
+export interface Daticert {
+  tipo: ReceiptTipo;
+  type: ReceiptType;
+  error: (typeof ERRORS)[number];
+  sender: string;
+  recipients: DaticertRecipient[];
+  replyTo: string | null;
+  subject: string;
+  issuer: string;
+  issuedAt: Date;
+  identifier: string;
+  /** The Message-ID the receipt is about, without angle brackets; null only where the DTD allows it. */
+  msgid: string | null;
+  receiptKind: (typeof RECEIPT_KINDS)[number] | null;
+  deliveryAddress: string | null;
+  errorDetail: string | null;
+}
+
+export interface DaticertIssue {
+  /** Element path in the file, e.g. `postacert/dati/data/giorno`. */
+  path: string;
+  message: string;
+}
+
+export type DaticertResult = { ok: true; daticert: Daticert } | { ok: false; issues: DaticertIssue[] };
+
+/** Receipts are a few kilobytes; anything far larger is not one. */
+export const MAX_DATICERT_BYTES = 256 * 1024;
+
+/**
+ * The one document type declaration providers write (`<!DOCTYPE postacert SYSTEM "Postacert.dtd">`):
+ * an external identifier the parser never fetches, without an internal subset. Any other DOCTYPE,
+ * and any entity declaration, is refused: that is where XXE and entity-expansion attacks live.
+ */
+const STANDARD_DOCTYPE = /<!DOCTYPE\s+postacert\s+SYSTEM\s+"Postacert\.dtd"\s*>/;
+
+/** Message-ID as written in headers and daticert (`<id@host>`), without brackets or surrounding space. */
+export function normaliseMessageId(value: string): string {
+  const trimmed = value.trim();
+  const bracketed = /^<(.*)>$/s.exec(trimmed);
+  return (bracketed ? bracketed[1]! : trimmed).trim();
+}
+
+export function normaliseAddress(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+type XmlNode = Record<string, unknown>;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  // Text is kept as written: identifiers and dates must never become numbers.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  // Only XML's five predefined entities and character references; no DOCTYPE entities (refused above).
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => name === 'destinatari',
+});
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/** Parses and validates a daticert.xml; never throws on bad input. */
+export function parseDaticert(xml: string): DaticertResult {
+  const fail = (path: string, message: string): DaticertResult => ({ ok: false, issues: [{ path, message }] });
+  if (Buffer.byteLength(xml, 'utf8') > MAX_DATICERT_BYTES) return fail('', `is larger than ${MAX_DATICERT_BYTES / 1024} KB: not a daticert.xml`);
+  let text = xml.replace(/^\uFEFF/, '');
+  if (/<!ENTITY/i.test(text)) return fail('', 'entity declarations are not allowed');
+  const doctypes = text.match(/<!DOCTYPE/gi)?.length ?? 0;
+  if (doctypes > 0) {
+    if (doctypes > 1 || !STANDARD_DOCTYPE.test(text)) {
+      return fail('', 'a DOCTYPE other than <!DOCTYPE postacert SYSTEM "Postacert.dtd"> is not allowed');
+    }
+    text = text.replace(STANDARD_DOCTYPE, '');
+  }
+  const wellFormed = XMLValidator.validate(text);
+  if (wellFormed !== true) {
+    return fail('', `is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`);
+  }
+  let document: XmlNode;
+  try {
+    document = parser.parse(text) as XmlNode;
+  } catch (error) {
+    return fail('', `is not well-formed XML: ${(error as Error).message}`);
+  }
+  const roots = Object.keys(document).filter((key) => !key.startsWith('?'));
+  if (roots.length !== 1 || roots[0] !== 'postacert') {
+    return fail('', `the root element must be <postacert> (found ${roots.map((r) => `<${r}>`).join(', ') || 'none'})`);
+  }
+  return validate(document.postacert);
+}
+
+function validate(root: unknown): DaticertResult {
+  const issues: DaticertIssue[] = [];
+  const issue = (path: string, message: string) => issues.push({ path, message });
+  const node = (value: unknown, path: string): XmlNode | null => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as XmlNode;
+    issue(path, value === undefined ? 'is missing' : 'must be an element with children');
+    return null;
+  };
+  /** Text of an element that appears once (text-only, or with attributes). */
+  const text = (parent: XmlNode | null, name: string, path: string, required = true): string | null => {
+    if (!parent) return null;
+    const value = parent[name];
+    if (value === undefined) {
+      if (required) issue(`${path}/${name}`, 'is missing');
+      return null;
+    }
+    if (Array.isArray(value)) {
+      issue(`${path}/${name}`, 'must appear once');
+      return null;
+    }
+    const content = typeof value === 'object' ? (value as XmlNode)['#text'] : value;
+    const result = typeof content === 'string' ? content.trim() : '';
+    if (required && result === '') issue(`${path}/${name}`, 'is empty');
+    return result === '' ? null : result;
+  };
+  const attribute = (element: unknown, name: string): string | undefined => {
+    if (!element || typeof element !== 'object') return undefined;
+    const value = (element as XmlNode)[`@${name}`];
+    return typeof value === 'string' ? value.trim() : undefined;
+  };
+
+  const postacert = node(root, 'postacert');
+  if (!postacert) return { ok: false, issues };
+  const tipoValue = attribute(postacert, 'tipo');
+  const tipo = tipoValue && Object.hasOwn(RECEIPT_TYPES, tipoValue) ? (tipoValue as ReceiptTipo) : null;
+  if (!tipoValue) issue('postacert/@tipo', 'is missing');
+  else if (!tipo) issue('postacert/@tipo', `"${tipoValue}" is not a receipt type (${Object.keys(RECEIPT_TYPES).join(', ')})`);
+  const errorValue = attribute(postacert, 'errore') ?? 'nessuno';
+  const error = (ERRORS as readonly string[]).includes(errorValue) ? (errorValue as Daticert['error']) : null;
+  if (!error) issue('postacert/@errore', `"${errorValue}" is not one of ${ERRORS.join(', ')}`);
+
+  const intestazione = node(postacert.intestazione, 'postacert/intestazione');
+  const sender = text(intestazione, 'mittente', 'postacert/intestazione');
+  if (sender && !ADDRESS.test(sender)) issue('postacert/intestazione/mittente', `"${sender}" is not an e-mail address`);
+  const recipients: DaticertRecipient[] = [];
+  const listed = intestazione?.destinatari as unknown[] | undefined;
+  if (intestazione && (!listed || listed.length === 0)) issue('postacert/intestazione/destinatari', 'is missing');
+  for (const [index, element] of (listed ?? []).entries()) {
+    const path = `postacert/intestazione/destinatari[${index + 1}]`;
+    const address = (typeof element === 'object' ? ((element as XmlNode)['#text'] as string | undefined) : (element as string))?.trim() ?? '';
+    const kind = attribute(element, 'tipo') ?? 'certificato';
+    if (!ADDRESS.test(address)) issue(path, `"${address}" is not an e-mail address`);
+    if (kind !== 'certificato' && kind !== 'esterno') issue(`${path}/@tipo`, `"${kind}" is not certificato or esterno`);
+    recipients.push({ address: normaliseAddress(address), kind: kind === 'esterno' ? 'EXTERNAL' : 'CERTIFIED' });
+  }
+  const replyTo = text(intestazione, 'risposte', 'postacert/intestazione', false);
+  const subject = text(intestazione, 'oggetto', 'postacert/intestazione', false) ?? '';
+
+  const dati = node(postacert.dati, 'postacert/dati');
+  const issuer = text(dati, 'gestore-emittente', 'postacert/dati');
+  const data = dati ? node(dati.data, 'postacert/dati/data') : null;
+  const issuedAt = data ? timestamp(data, issue) : null;
+  const identifier = text(dati, 'identificativo', 'postacert/dati');
+  const msgidText = text(dati, 'msgid', 'postacert/dati', false);
+  const msgid = msgidText ? normaliseMessageId(msgidText) : null;
+  // Every receipt refers to a message; only the DTD's most general form leaves msgid out.
+  if (tipo && !msgid) issue('postacert/dati/msgid', 'is missing: a receipt must name the message it is about');
+  const ricevuta = dati?.ricevuta;
+  let receiptKind: Daticert['receiptKind'] = null;
+  if (ricevuta !== undefined) {
+    const value = attribute(ricevuta, 'tipo') ?? 'completa';
+    if ((RECEIPT_KINDS as readonly string[]).includes(value)) receiptKind = value as Daticert['receiptKind'];
+    else issue('postacert/dati/ricevuta/@tipo', `"${value}" is not one of ${RECEIPT_KINDS.join(', ')}`);
+  }
+  const consegna = text(dati, 'consegna', 'postacert/dati', false);
+  const type = tipo ? RECEIPT_TYPES[tipo] : null;
+  if (type && PER_RECIPIENT_TYPES.includes(type) && !consegna) {
+    issue('postacert/dati/consegna', `is missing: a ${tipo} receipt names the recipient it is about`);
+  }
+  if (consegna && !ADDRESS.test(consegna)) issue('postacert/dati/consegna', `"${consegna}" is not an e-mail address`);
+  const errorDetail = text(dati, 'errore-esteso', 'postacert/dati', false);
+
+  if (issues.length > 0 || !tipo || !type || !error || !sender || !issuer || !issuedAt || !identifier) {
+    return { ok: false, issues };
+  }
+  return {
+    ok: true,
+    daticert: {
+      tipo,
+      type,
+      error,
+      sender: normaliseAddress(sender),
+      recipients,
+      replyTo,
+      subject,
+      issuer,
+      issuedAt,
+      identifier,
+      msgid,
+      receiptKind,
+      deliveryAddress: consegna ? normaliseAddress(consegna) : null,
+      errorDetail,
+    },
+  };
+}
+
+/** `<data zona="+0100"><giorno>dd/mm/yyyy</giorno><ora>hh:mm:ss</ora></data>` as an instant. */
+function timestamp(data: XmlNode, issue: (path: string, message: string) => void): Date | null {
+  const path = 'postacert/dati/data';
+  const zone = typeof data['@zona'] === 'string' ? data['@zona'].trim() : '';
+  const day = typeof data.giorno === 'string' ? data.giorno.trim() : '';
+  const time = typeof data.ora === 'string' ? data.ora.trim() : '';
+  const zoneMatch = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  const dayMatch = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(day);
+  const timeMatch = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time);
+  if (!zoneMatch) issue(`${path}/@zona`, zone ? `"${zone}" is not a UTC offset like +0100` : 'is missing');
+  if (!dayMatch) issue(`${path}/giorno`, day ? `"${day}" is not a date dd/mm/yyyy` : 'is missing');
+  if (!timeMatch) issue(`${path}/ora`, time ? `"${time}" is not a time hh:mm:ss` : 'is missing');
+  if (!zoneMatch || !dayMatch || !timeMatch) return null;
+  const [, dd, mm, yyyy] = dayMatch.map(Number) as [number, number, number, number];
+  const [, hh, mi, ss] = timeMatch.map(Number) as [number, number, number, number];
+  const offsetMinutes = (zoneMatch[1] === '-' ? -1 : 1) * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]));
+  const local = Date.UTC(yyyy, mm - 1, dd, hh, mi, ss);
+  const probe = new Date(local);
+  // Date.UTC rolls 31/02 over into March: such a date does not exist.
+  if (probe.getUTCDate() !== dd || probe.getUTCMonth() !== mm - 1 || hh > 23 || mi > 59 || ss > 59) {
+    issue(path, `${day} ${time} is not a real date and time`);
+    return null;
+  }
+  return new Date(local - offsetMinutes * 60_000);
+}

@@ -1,0 +1,17 @@
+import type { PermissionDefinition } from '@gea/core';
+
+// PEC and signatures are run by the ICT staff for every body (art. 3.5); referents and the board
+// read what concerns their bodies. Protocol systems get these as API token scopes, for one body.
+export const pecSignaturesPermissions = {
+  'pec-signatures:read': {
+    description: 'Read registry offices, PEC mailboxes, messages and receipts, signature certificates; verify signatures',
+    roles: ['ICT_STAFF', 'REFERENT', 'BOARD_MEMBER'],
+  },
+  'pec-signatures:write': {
+    description: 'Record registry offices, mailboxes, certificates; register PEC messages and their receipts',
+    roles: ['ICT_STAFF'],
+  },
+} as const satisfies Record<string, PermissionDefinition>;
+
+export const READ = 'pec-signatures:read';
+export const WRITE = 'pec-signatures:write';
