@@ -54,6 +54,7 @@ export async function loadAllocationContext(
   scenario: ScenarioOptions = {},
 ): Promise<AllocationContext> {
   const memberIds = await membersDuringYear(context, associationId, year);
+  const members = new Set(memberIds);
   const populationReferenceDate = lastDayOfPreviousYear(year);
   const [rule, storedCorrectives, entities, populations, costs] = await Promise.all([
     context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } }),
@@ -110,7 +111,7 @@ export async function loadAllocationContext(
       // Only projects with capital expenses this year matter; the engine ignores the others.
       projects: costs.projects
         .filter((project) => expenses.some((expense) => expense.projectId === project.id))
-        .map((project) => ({ id: project.id, name: project.name, participantIds: project.participantIds.filter((id) => memberIds.includes(id)) })),
+        .map((project) => ({ id: project.id, name: project.name, participantIds: project.participantIds.filter((id) => members.has(id)) })),
       staff: costs.staff.map((row) => ({ id: row.id, lendingEntityId: row.lendingEntityId, personName: row.personName, costCents: row.costCents })),
       weights: { pcBasisPoints: pcWeight, populationBasisPoints: 10_000 - pcWeight },
       // Population floors first: they change an input of the rule, and would otherwise undo a share floor or cap applied before them.

@@ -1,0 +1,104 @@
+// Benchmark (not a test): costAllocation for an association of every body of the inventory
+// benchmark's database (7,900 bodies, 2,000,000 assets), through the real GraphQL stack.
+// Run `npm run bench` (inventory-scale seeds the database first), or alone:
+//   tsx tests/bench/cost-allocation-scale.ts   (BENCH_DATABASE_URL, BENCH_ITERATIONS)
+import { actorWithPermissions } from '@gea/core';
+import { openDatabase } from '@gea/db';
+import { createApi } from '@gea/api';
+import costSharing from '@gea/plugin-cost-sharing';
+import inventory from '@gea/plugin-inventory';
+import procurement from '@gea/plugin-procurement';
+import { measure, printHeader } from './support/measure.ts';
+
+const url = process.env.BENCH_INVENTORY_DATABASE_URL || process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gea_bench_inventory';
+const runs = Number(process.env.BENCH_COUNT_ITERATIONS ?? 30);
+const YEAR = 2026;
+const NAME = 'Bench: every body';
+
+const db = await openDatabase({ kind: 'postgres', url }, { observeQueries: true });
+const { prisma } = db;
+const bodies = await prisma.entity.findMany({ select: { id: true }, orderBy: { name: 'asc' } });
+if (bodies.length < 100) {
+  console.error(`cost-allocation-scale: ${url} holds ${bodies.length} bodies; run tests/bench/inventory-scale.ts first to seed it`);
+  process.exit(1);
+}
+
+// The association, its year of expenses, a project some bodies join, lent staff and a corrective:
+// created once, kept for the next runs.
+let association = await prisma.association.findUnique({ where: { name: NAME } });
+if (!association) {
+  const started = performance.now();
+  association = await prisma.association.create({
+    data: { kind: 'CONVENTION', name: NAME, leadEntityId: bodies[0]!.id, startDate: new Date('2020-01-01') },
+  });
+  await prisma.associationMember.createMany({ data: bodies.map((b) => ({ associationId: association!.id, entityId: b.id, joinedOn: new Date('2020-01-01') })) });
+  await prisma.moduleEnablement.createMany({
+    data: bodies.flatMap((b) => ['procurement', 'cost-sharing'].map((moduleKey) => ({ entityId: b.id, moduleKey, enabled: true }))),
+    skipDuplicates: true,
+  });
+  const project = await prisma.project.create({
+    data: {
+      associationId: association.id,
+      name: 'Progetto di una parte',
+      participants: { createMany: { data: bodies.filter((_, i) => i % 7 === 0).map((b) => ({ entityId: b.id })) } },
+    },
+  });
+  for (let i = 0; i < 40; i++) {
+    await prisma.expense.create({
+      data: {
+        associationId: association.id,
+        year: YEAR,
+        description: `Spesa ${i + 1}`,
+        plan: (['PURCHASES', 'SOFTWARE_INTEGRATION', 'RUNNING_SERVICES'] as const)[i % 3]!,
+        category: i % 4 === 0 ? 'CAPITAL' : 'CURRENT',
+        amountCents: 1_000_000 + i * 123_457,
+        vatCents: 220_000 + i * 27_160,
+        projectId: i % 8 === 0 ? project.id : null,
+        grants: i % 5 === 0 ? { create: { source: 'REGIONAL', grantor: 'Regione', amountCents: 300_000 } } : undefined,
+      },
+    });
+  }
+  await prisma.staffSecondment.createMany({
+    data: bodies.slice(0, 10).map((b, i) => ({ associationId: association!.id, year: YEAR, lendingEntityId: b.id, personName: `Persona ${i}`, timeShareBasisPoints: 5000, costCents: 1_800_000 })),
+  });
+  await prisma.costSharingCorrective.create({
+    data: { associationId: association.id, year: YEAR, position: 0, kind: 'MAX_SHARE', label: 'Tetto 1%', basisPoints: 100, populationBelow: 2000 },
+  });
+  console.log(`seeded the association of ${bodies.length} bodies with a year of costs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const api = createApi({ db, plugins: [inventory, procurement, costSharing], authenticate: () => actorWithPermissions('bench', ['*'], 'user') });
+const query = `query ($a: ID!, $year: Int!, $scenario: AllocationScenario) {
+  costAllocation(association: $a, year: $year, scenario: $scenario) {
+    __typename
+    ... on CostAllocation { netTotalCents memberCount bodies { entity { id } pcs population pcQuotaCents populationQuotaCents totalCents } }
+    ... on InputError { issues { path message } }
+  }
+}`;
+const variables = { a: Buffer.from(`Association:${association.id}`).toString('base64'), year: YEAR };
+const run = (scenario?: Record<string, unknown>) => async () => {
+  const response = await api.yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query, variables: { ...variables, scenario } }),
+  });
+  const body = (await response.json()) as { data?: { costAllocation: { __typename: string; memberCount?: number } }; errors?: unknown };
+  if (body.errors || body.data?.costAllocation.__typename !== 'CostAllocation') throw new Error(JSON.stringify(body).slice(0, 500));
+};
+const statementsOf = async (operation: () => Promise<unknown>) => {
+  let count = 0;
+  const stop = db.onQuery(() => count++);
+  try {
+    await operation();
+  } finally {
+    stop();
+  }
+  return count;
+};
+
+printHeader();
+const options = { runs, warmup: 3, budgetMs: 180_000, statementsOf };
+await measure(`costAllocation, ${bodies.length} bodies, every line and total`, options, run());
+await measure(`costAllocation scenario (70/30 weights, no correctives), ${bodies.length} bodies`, options, run({ pcWeightBasisPoints: 7000, correctives: [] }));
+await db.close();
+process.exit(0);
