@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // Database tests (tests/integration) run once per database: always on PGlite, and on PostgreSQL
@@ -15,7 +16,13 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'plugins/*/src/**/*.test.ts', 'tests/static/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'plugins/*/src/**/*.test.ts',
+            'apps/web/src/**/*.test.ts',
+            'apps/web/server/**/*.test.ts',
+            'tests/static/**/*.test.ts',
+          ],
         },
       },
       ...databases.map((database) => ({
@@ -37,6 +44,21 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      // The web client in a real browser against a real server: only where Chromium is installed
+      // (.ci/run installs it; locally: apt-get install -y chromium).
+      ...(existsSync('/usr/bin/chromium')
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'browser',
+                include: ['tests/browser/**/*.test.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 240_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

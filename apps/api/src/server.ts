@@ -18,6 +18,8 @@ import { useHealth } from './yoga/use-health.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
+import { useWebClient } from './yoga/use-web-client.ts';
+import type { StaticFile } from '@gea/web/server';
 
 /** Decides who sends a request; by default sessions and API tokens (`Authorization: Bearer ...`). */
 export type Authenticate = (attempt: AuthenticationAttempt) => Actor | Promise<Actor>;
@@ -33,6 +35,8 @@ export interface ApiOptions {
   corsOrigins?: readonly string[];
   /** OpenID Connect sign-in; off (routes answer 404) when unset. A schema passed already composed must have been given its `oidcLoginUrl`. */
   oidc?: OidcLoginOptions;
+  /** The built web client, served from `/` (see prepareWebClient); none: the API alone. */
+  webClient?: ReadonlyMap<string, StaticFile>;
 }
 
 export interface Api {
@@ -60,6 +64,7 @@ export function createApi({
   development = false,
   corsOrigins = [],
   oidc,
+  webClient,
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -92,6 +97,7 @@ export function createApi({
       useRequestId(),
       useHealth(db),
       ...(oidc ? [useOidcLogin(db.prisma, oidc)] : []),
+      ...(webClient ? [useWebClient(webClient)] : []),
       // Requests a browser could send cross-site without a preflight (GET, multipart) need a custom header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
       useRequestErrorStatus(),

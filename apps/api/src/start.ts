@@ -5,6 +5,7 @@ import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migr
 import { ConfigError, loadInstalledPlugins } from './config.ts';
 import { createApi } from './server.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
+import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
 
 export interface StartedServer {
   url: string;
@@ -85,6 +86,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const target = targetFromEnv(env);
   const db = await openDatabase(target);
   let server: Server | undefined;
+  let web: PreparedWebClient | undefined;
   try {
     await prepareDatabase(db, log);
     // Demo data: on the embedded database unless switched off; on PostgreSQL only when asked for.
@@ -98,14 +100,18 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
         for (const account of accounts) log(`  ${account.email.padEnd(42)} ${account.role}${account.body ? ` (${account.body})` : ''}`);
       }
     }
-    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc });
-    server = createServer(yoga);
+    // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
+    web = await prepareWebClient(env, composed, log);
+    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files });
+    server = createServer();
+    server.on('request', await web.handler(server, yoga));
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(port, host, () => resolve());
     });
   } catch (error) {
     server?.close();
+    await web?.close();
     await db.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ConfigError(`port ${port} on ${host} is already in use; set PORT to another one`);
@@ -119,7 +125,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     `GEA ready in ${Math.round(performance.now() - startedAt)} ms on ${db.describe()} ` +
       `with plugins: ${composed.plugins.map((p) => p.key).join(', ') || 'none'}`,
   );
-  log(`GraphQL: ${url}/graphql${production ? '' : ' (GraphiQL in the browser)'}   health: ${url}/health`);
+  log(
+    `${web.served ? `Web client: ${url}/   ` : ''}GraphQL: ${url}/graphql${production ? '' : ' (GraphiQL in the browser)'}   health: ${url}/health`,
+  );
   if (oidc) log(`OpenID Connect sign-in: ${new URL(oidcLoginUrlFor(oidc), url).href} with ${oidc.issuer} (discovered on first use)`);
 
   return {
@@ -128,6 +136,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     db,
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await web.close();
       await db.close();
     },
   };

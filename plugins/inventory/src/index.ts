@@ -22,4 +22,15 @@ export default definePlugin({
     addRenewalSchema(builder);
   },
   seed: seedInventory,
+  web: {
+    routes: [
+      {
+        path: '/inventory',
+        component: '@gea/plugin-inventory/web/assets-page.tsx',
+        permission: 'inventory:read',
+        menu: { label: { it: 'Inventario', en: 'Inventory' }, order: 10 },
+      },
+      { path: '/inventory/assets/:id', component: '@gea/plugin-inventory/web/asset-page.tsx', permission: 'inventory:read' },
+    ],
+  },
 });

@@ -1,0 +1,18 @@
+// Typed GraphQL documents. graphql-env.d.ts is generated from apps/api/schema.graphql
+// (`npm run schema:print` regenerates both); a document that no longer matches the schema fails
+// `npm test` (gql.tada check + tsc in the typecheck task, tests/static/web-graphql-env.test.ts).
+import { initGraphQLTada } from 'gql.tada';
+import type { introspection } from './graphql-env';
+
+export const graphql = initGraphQLTada<{
+  introspection: introspection;
+  scalars: {
+    /** `YYYY-MM-DD`, a calendar day with no time zone. */
+    Date: string;
+    /** ISO 8601 instant in UTC. */
+    DateTime: string;
+  };
+}>();
+
+export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';
+export { readFragment } from 'gql.tada';
