@@ -110,7 +110,7 @@ describe('the web client, served by npm start', () => {
     );
     expect(signInPaint).toBeGreaterThan(0);
     await head.getByRole('heading', { name: 'Per ente' }).waitFor();
-    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
+    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi', 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
     await screenshot(head, '02-dashboard-head');
     expect(await accessibilityViolations(head)).toEqual([]);
   });
@@ -174,7 +174,7 @@ describe('the web client, served by npm start', () => {
   it('a referent sees their own body; switching a module off for it takes it out of their menu, on again brings it back', async () => {
     referent = await newPage();
     await signIn(referent, server.base, 'referente@pontassieve.gea.local');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Inventario']);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
     expect(await referent.locator('tbody tr').count()).toBe(1);
     await screenshot(referent, '08-dashboard-referent');
 
@@ -198,7 +198,7 @@ describe('the web client, served by npm start', () => {
 
     await referent.goto(`${server.base}/`);
     await heading(referent, 'Cruscotto');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve']);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
     await referent.goto(`${server.base}/inventory`);
     await heading(referent, 'Modulo non attivo');
     await screenshot(referent, '11-referent-module-off');
@@ -220,7 +220,7 @@ describe('the web client, served by npm start', () => {
     await head.getByRole('status').filter({ hasText: 'Inventario attivato per Pontassieve.' }).waitFor();
     await referent.reload();
     await heading(referent, 'Inventario');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Inventario']);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
     await referent.locator('tbody tr').first().waitFor();
     await screenshot(referent, '12-inventory-referent');
   });
@@ -274,7 +274,7 @@ describe('the web client, served by npm start', () => {
     await head.locator('#inventory-search').fill(tag);
     await head.getByRole('button', { name: 'Filtra' }).click();
     const row = head.locator('tbody tr').filter({ hasText: tag });
-    await row.filter({ hasText: '1234,56\u00a0€' }).waitFor();
+    await row.filter({ hasText: '1.234,56\u00a0€' }).waitFor();
     expect(await row.textContent()).toContain('10/05/2027');
   });
 
@@ -357,7 +357,7 @@ describe('the web client, served by npm start', () => {
   it('a board member reads bodies and reports, without administration', async () => {
     const board = await newPage();
     await signIn(board, server.base, 'giunta@gea.local');
-    expect(await menu(board)).toEqual(['Cruscotto', 'Enti', 'Inventario']);
+    expect(await menu(board)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
     expect(await board.locator('.user-roles').textContent()).toBe('Giunta / comitato di indirizzo');
     await screenshot(board, '19-dashboard-board');
     await board.getByRole('button', { name: 'Esci' }).click();
@@ -378,7 +378,7 @@ describe('the web client, served by npm start', () => {
     expect(page.url()).toBe(`${server.base}/`);
     expect(await page.locator('.user-roles').textContent()).toBe('Tecnico ICT');
     // ICT staff read users but do not manage modules or read the audit trail.
-    expect(await menu(page)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Utenti e ruoli']);
+    expect(await menu(page)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi', 'Utenti e ruoli']);
   });
 
   it('no page logged a script error', () => {

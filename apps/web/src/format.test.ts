@@ -5,7 +5,7 @@ import { setLocaleForTests } from './i18n/index.ts';
 describe('formats follow the language', () => {
   it('Italian: euro cents, numbers and days', () => {
     setLocaleForTests('it');
-    expect(formatEuroCents(123456)).toBe('1234,56\u00a0€');
+    expect(formatEuroCents(123456)).toBe('1.234,56\u00a0€');
     expect(formatEuroCents(12345678)).toBe('123.456,78\u00a0€');
     expect(formatEuroCents(5)).toBe('0,05\u00a0€');
     expect(formatNumber(193568)).toBe('193.568');

@@ -32,15 +32,19 @@ export function formatDateTime(instant: string | null | undefined): string {
   ).format(date);
 }
 
+// 'always': Italian style otherwise leaves four-digit numbers ungrouped (1234,56 € next to 12.345,67 €),
+// unlike the PDF documents and the explanations.
+const grouping = { useGrouping: 'always' } as unknown as Intl.NumberFormatOptions;
+
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  return formatter('number', (tag) => new Intl.NumberFormat(tag)).format(value);
+  return formatter('number', (tag) => new Intl.NumberFormat(tag, grouping)).format(value);
 }
 
 /** Integer euro cents as money: 1.234,56 € in Italian, €1,234.56 in English. */
 export function formatEuroCents(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return '';
-  return formatter('eur', (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' })).format(cents / 100);
+  return formatter('eur', (tag) => new Intl.NumberFormat(tag, { ...grouping, style: 'currency', currency: 'EUR' })).format(cents / 100);
 }
 
 /** Cents as the amount a person types back into a field (no currency sign, no grouping). */

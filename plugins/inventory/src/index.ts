@@ -32,5 +32,6 @@ export default definePlugin({
       },
       { path: '/inventory/assets/:id', component: '@gea/plugin-inventory/web/asset-page.tsx', permission: 'inventory:read' },
     ],
+    widgets: [{ slot: 'dashboard.attention', component: '@gea/plugin-inventory/web/warranty-widget.tsx', permission: 'inventory:read', order: 30 }],
   },
 });

@@ -1,0 +1,529 @@
+// Cost sharing: an association's allocation of a year per body (with each body's explanation), a
+// bar chart of the shares, a simulation of the PC weight (nothing saved), and the annual documents
+// with PDF and CSV downloads (issued by those who may write).
+import {
+  createQuery,
+  describeError,
+  ErrorNotice,
+  formatDate,
+  formatDateTime,
+  formatEuroCents,
+  formatNumber,
+  graphql,
+  Loading,
+  locale,
+  PageHeading,
+  SelectField,
+  SuccessNotice,
+  TableWrap,
+  TextField,
+  useClient,
+  useShell,
+} from '@gea/web/client';
+import { useSearchParams } from '@solidjs/router';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { base64ToBytes, downloadBlob, m, planLabel, PLANS, type Plan } from './messages.ts';
+import ShareChart from './share-chart.tsx';
+import './cost-sharing.css';
+
+const AssociationsQuery = graphql(`
+  query CostSharingAssociations {
+    associations {
+      id
+      name
+      kind
+      lead {
+        id
+      }
+    }
+  }
+`);
+
+const AllocationQuery = graphql(`
+  query CostSharingAllocation($association: ID!, $year: Int!, $scenario: AllocationScenario, $locale: Locale!) {
+    costAllocation(association: $association, year: $year, scenario: $scenario) {
+      __typename
+      ... on CostAllocation {
+        year
+        scenario
+        netTotalCents
+        grossTotalCents
+        pcWeightBasisPoints
+        populationWeightBasisPoints
+        bodies {
+          name
+          entity {
+            id
+          }
+          pcs
+          population
+          pcQuotaCents
+          populationQuotaCents
+          correctives {
+            label
+            amountCents
+          }
+          projects {
+            name
+            amountCents
+          }
+          staffReimbursementCents
+          totalCents
+          explanation(locale: $locale)
+        }
+      }
+      ... on InputError {
+        message
+        issues {
+          path
+          message
+        }
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);
+
+const DocumentsQuery = graphql(`
+  query CostSharingDocuments($association: ID!, $year: Int!) {
+    node(id: $association) {
+      id
+      ... on Association {
+        planDocuments(year: $year) {
+          id
+          title
+          plan
+          version
+          issuedAt
+          dueOn
+          onTime
+          netTotalCents
+          note
+        }
+      }
+    }
+  }
+`);
+
+const DocumentFileQuery = graphql(`
+  query CostSharingDocumentFile($id: ID!) {
+    node(id: $id) {
+      id
+      ... on PlanDocument {
+        title
+        version
+        year
+        plan
+        pdfBase64
+        csv
+      }
+    }
+  }
+`);
+
+const IssueMutation = graphql(`
+  mutation CostSharingIssue($association: ID!, $year: Int!, $plan: ExpensePlan!, $note: String) {
+    issuePlanDocument(association: $association, year: $year, plan: $plan, note: $note) {
+      __typename
+      ... on PlanDocument {
+        id
+        title
+        version
+      }
+      ... on InputError {
+        message
+        issues {
+          path
+          message
+        }
+      }
+      ... on NotFoundError {
+        message
+      }
+    }
+  }
+`);
+
+const THIS_YEAR = new Date().getFullYear();
+const YEARS = Array.from({ length: 6 }, (_, i) => THIS_YEAR + 1 - i);
+const percent = (basisPoints: number) => `${formatNumber(basisPoints / 100)} %`;
+const sum = (lines: readonly { amountCents: number }[]) => lines.reduce((total, line) => total + line.amountCents, 0);
+
+/** InputError issues as sentences. */
+function Issues(props: { issues: readonly { path: readonly string[]; message: string }[] | undefined; message?: string }) {
+  return (
+    <Show when={props.issues || props.message}>
+      <div class="notice notice-error" role="alert">
+        <p>{m('issuesTitle')}</p>
+        <ul>
+          <Show when={props.issues && props.issues.length > 0} fallback={<li>{props.message}</li>}>
+            <For each={props.issues}>{(issue) => <li>{issue.message}</li>}</For>
+          </Show>
+        </ul>
+      </div>
+    </Show>
+  );
+}
+
+export default function CostSharingPage() {
+  const shell = useShell();
+  const client = useClient();
+  const [params, setParams] = useSearchParams<{ association?: string; year?: string }>();
+  const [associations] = createQuery({ query: AssociationsQuery });
+  const associationId = () => params.association || associations.data?.associations[0]?.id || '';
+  const year = () => {
+    const value = Number(params.year);
+    return Number.isInteger(value) && value > 1900 ? value : THIS_YEAR;
+  };
+  const association = () => associations.data?.associations.find((a) => a.id === associationId());
+
+  // Simulated PC weight (basis points); null: the weights in force.
+  const [weight, setWeight] = createSignal<number | null>(null);
+  const scenario = () => (weight() === null ? null : { pcWeightBasisPoints: weight()! });
+  const [allocation] = createQuery({
+    query: AllocationQuery,
+    variables: () => ({ association: associationId(), year: year(), scenario: scenario(), locale: locale() === 'en' ? ('EN' as const) : ('IT' as const) }),
+    pause: () => !associationId(),
+  });
+  const result = () => allocation.data?.costAllocation;
+  const data = createMemo(() => {
+    const value = result();
+    return value?.__typename === 'CostAllocation' ? value : undefined;
+  });
+  const shownWeight = () => weight() ?? data()?.pcWeightBasisPoints ?? 5000;
+
+  const [open, setOpen] = createSignal<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) => {
+    const next = new Set(open());
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setOpen(next);
+  };
+
+  const shares = createMemo(() => {
+    const value = data();
+    if (!value) return [];
+    const total = value.bodies.reduce((all, body) => all + body.totalCents, 0);
+    return value.bodies.map((body) => ({ name: body.name, percent: total > 0 ? (body.totalCents * 100) / total : 0 }));
+  });
+
+  const [documents, refetchDocuments] = createQuery({
+    query: DocumentsQuery,
+    variables: () => ({ association: associationId(), year: year() }),
+    pause: () => !associationId(),
+  });
+  const planDocuments = () => {
+    const node = documents.data?.node;
+    return node && 'planDocuments' in node ? (node.planDocuments ?? []) : [];
+  };
+  const canWrite = () => {
+    const lead = association()?.lead?.id;
+    return lead ? shell().access.can('cost-sharing:write', lead) : shell().access.can('cost-sharing:write');
+  };
+
+  const [notice, setNotice] = createSignal<string | null>(null);
+  const [failure, setFailure] = createSignal<string>();
+  async function download(id: string, kind: 'pdf' | 'csv') {
+    setNotice(null);
+    setFailure(undefined);
+    const outcome = await client.query(DocumentFileQuery, { id }, { requestPolicy: 'network-only' }).toPromise();
+    const node = outcome.data?.node;
+    if (!node || !('pdfBase64' in node)) {
+      setFailure(outcome.error ? describeError(outcome.error) : m('notFound'));
+      return;
+    }
+    const name = `${node.year}-${node.plan.toLowerCase().replace(/_/g, '-')}-v${node.version}.${kind}`;
+    if (kind === 'pdf') downloadBlob(new Blob([base64ToBytes(node.pdfBase64!)], { type: 'application/pdf' }), name);
+    else downloadBlob(new Blob(['\ufeff', node.csv!], { type: 'text/csv;charset=utf-8' }), name);
+    setNotice(m('downloaded', { file: name }));
+  }
+
+  const [plan, setPlan] = createSignal<Plan>('RUNNING_SERVICES');
+  const [note, setNote] = createSignal('');
+  const [issuing, setIssuing] = createSignal(false);
+  const [issueIssues, setIssueIssues] = createSignal<{ issues?: readonly { path: readonly string[]; message: string }[]; message?: string } | null>(null);
+  async function issue() {
+    setIssuing(true);
+    setIssueIssues(null);
+    setNotice(null);
+    setFailure(undefined);
+    const outcome = await client
+      .mutation(IssueMutation, { association: associationId(), year: year(), plan: plan(), note: note().trim() || null })
+      .toPromise();
+    setIssuing(false);
+    const payload = outcome.data?.issuePlanDocument;
+    if (!payload) {
+      setFailure(outcome.error ? describeError(outcome.error) : undefined);
+      return;
+    }
+    if (payload.__typename === 'PlanDocument') {
+      setNotice(m('issued', { title: payload.title, version: String(payload.version) }));
+      setNote('');
+      refetchDocuments({ requestPolicy: 'network-only' });
+    } else if (payload.__typename === 'InputError') setIssueIssues({ issues: payload.issues, message: payload.message });
+    else setIssueIssues({ message: m('notFound') });
+  }
+
+  return (
+    <>
+      <PageHeading title={m('title')}>
+        <p class="lead">{m('intro')}</p>
+      </PageHeading>
+      <ErrorNotice error={associations.error} />
+      <Show when={associations.data} fallback={<Show when={!associations.error}><Loading /></Show>}>
+        <Show when={(associations.data?.associations.length ?? 0) > 0} fallback={<p>{m('noAssociations')}</p>}>
+          <form class="filters" aria-label={m('choose')} onSubmit={(event) => event.preventDefault()}>
+            <SelectField
+              id="cost-sharing-association"
+              label={m('association')}
+              value={associationId()}
+              options={(associations.data?.associations ?? []).map((a) => ({ value: a.id, label: a.name }))}
+              onValue={(value) => {
+                setWeight(null);
+                setOpen(new Set<string>());
+                setParams({ association: value });
+              }}
+            />
+            <SelectField
+              id="cost-sharing-year"
+              label={m('year')}
+              value={String(year())}
+              options={(YEARS.includes(year()) ? YEARS : [year(), ...YEARS]).map((y) => ({ value: String(y), label: String(y) }))}
+              onValue={(value) => {
+                setWeight(null);
+                setParams({ year: value });
+              }}
+            />
+          </form>
+
+          <ErrorNotice error={allocation.error} />
+          <Show when={result()?.__typename === 'InputError' ? result() : undefined}>
+            {(error) => <Issues issues={'issues' in error() ? (error() as { issues: { path: string[]; message: string }[] }).issues : undefined} />}
+          </Show>
+          <Show when={result()?.__typename === 'NotFoundError'}>
+            <ErrorNotice message={m('notFound')} />
+          </Show>
+
+          <Show when={data()} fallback={<Show when={!allocation.error && !result()}><Loading /></Show>}>
+            {(value) => (
+              <>
+                <p>{m('weights', { pc: percent(value().pcWeightBasisPoints), population: percent(value().populationWeightBasisPoints) })}</p>
+                <TableWrap label={m('tableLabel')}>
+                  <table class="allocation">
+                    <caption>{m('tableCaption', { year: String(value().year) })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{m('body')}</th>
+                        <th scope="col" class="num">{m('pcs')}</th>
+                        <th scope="col" class="num">{m('residents')}</th>
+                        <th scope="col" class="num">{m('pcQuota')}</th>
+                        <th scope="col" class="num">{m('populationQuota')}</th>
+                        <th scope="col" class="num">{m('correctives')}</th>
+                        <th scope="col" class="num">{m('projects')}</th>
+                        <th scope="col" class="num">{m('staff')}</th>
+                        <th scope="col" class="num">{m('total')}</th>
+                      </tr>
+                    </thead>
+                    <For each={value().bodies}>
+                      {(body) => {
+                        const id = () => body.entity.id;
+                        const expanded = () => open().has(id());
+                        const panel = `explanation-${id().replace(/[^\w-]/g, '')}`;
+                        return (
+                          <tbody>
+                            <tr>
+                              <th scope="row">
+                                <button
+                                  type="button"
+                                  class="link-button"
+                                  aria-expanded={expanded()}
+                                  aria-controls={panel}
+                                  aria-label={m('explain', { name: body.name })}
+                                  onClick={() => toggle(id())}
+                                >
+                                  <span aria-hidden="true">{expanded() ? '▾ ' : '▸ '}</span>
+                                  {body.name}
+                                </button>
+                              </th>
+                              <td class="num">{formatNumber(body.pcs)}</td>
+                              <td class="num">{formatNumber(body.population)}</td>
+                              <td class="num nowrap">{formatEuroCents(body.pcQuotaCents)}</td>
+                              <td class="num nowrap">{formatEuroCents(body.populationQuotaCents)}</td>
+                              <td class="num nowrap">{formatEuroCents(sum(body.correctives))}</td>
+                              <td class="num nowrap">{formatEuroCents(sum(body.projects))}</td>
+                              <td class="num nowrap">{formatEuroCents(body.staffReimbursementCents)}</td>
+                              <td class="num nowrap">{formatEuroCents(body.totalCents)}</td>
+                            </tr>
+                            <tr id={panel} hidden={!expanded()}>
+                              <td colspan="9">
+                                <Show when={expanded()}>
+                                  <p class="visually-hidden">{m('explanationOf', { name: body.name })}</p>
+                                  <ul class="explanation">
+                                    <For each={body.explanation}>{(line) => <li>{line}</li>}</For>
+                                  </ul>
+                                </Show>
+                              </td>
+                            </tr>
+                          </tbody>
+                        );
+                      }}
+                    </For>
+                    <tfoot>
+                      <tr>
+                        <th scope="row" colspan="8">
+                          {m('totals')}
+                        </th>
+                        <td class="num nowrap" data-testid="net-total">
+                          {formatEuroCents(value().netTotalCents)}
+                        </td>
+                      </tr>
+                    </tfoot>
+                  </table>
+                </TableWrap>
+
+                <ShareChart shares={shares()} locale={locale() === 'en' ? 'en-GB' : 'it-IT'} />
+              </>
+            )}
+          </Show>
+
+          <section class="panel" aria-labelledby="scenario-title">
+            <h2 id="scenario-title">{m('scenario')}</h2>
+            <p>{m('scenarioIntro')}</p>
+            <div class="field">
+              <label for="cost-sharing-weight-range">{m('pcWeightSlider')}</label>
+              <input
+                id="cost-sharing-weight-range"
+                type="range"
+                min="0"
+                max="10000"
+                step="100"
+                value={shownWeight()}
+                aria-valuetext={percent(shownWeight())}
+                onChange={(event) => setWeight(Number(event.currentTarget.value))}
+              />
+            </div>
+            <TextField
+              id="cost-sharing-weight"
+              type="number"
+              min="0"
+              max="100"
+              step="1"
+              inputmode="numeric"
+              label={m('pcWeight')}
+              hint={m('pcWeightHint')}
+              value={String(shownWeight() / 100)}
+              onValue={() => {}}
+              onChange={(event) => {
+                const value = Number(event.currentTarget.value);
+                if (Number.isFinite(value) && value >= 0 && value <= 100) setWeight(Math.round(value * 100));
+              }}
+            />
+            <p>{m('populationWeight', { value: percent(10000 - shownWeight()) })}</p>
+            <div role="status" aria-live="polite">
+              <Show when={weight() !== null}>
+                <p class="notice notice-info">
+                  <strong>{m('simulation')}</strong>
+                </p>
+              </Show>
+            </div>
+            <Show when={weight() !== null}>
+              <button type="button" class="button-secondary" onClick={() => setWeight(null)}>
+                {m('resetScenario')}
+              </button>
+            </Show>
+          </section>
+
+          <section aria-labelledby="documents-title">
+            <h2 id="documents-title">{m('documents')}</h2>
+            <ErrorNotice error={documents.error} />
+            <ErrorNotice message={failure()} />
+            <SuccessNotice message={notice()} />
+            <Show when={documents.data} fallback={<Show when={!documents.error}><Loading /></Show>}>
+              <Show when={planDocuments().length > 0} fallback={<p class="muted">{m('noDocuments')}</p>}>
+                <TableWrap label={m('documents')}>
+                  <table>
+                    <caption>{m('documentsCaption', { year: String(year()) })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{m('documentTitle')}</th>
+                        <th scope="col">{m('plan')}</th>
+                        <th scope="col" class="num">{m('version')}</th>
+                        <th scope="col">{m('issuedAt')}</th>
+                        <th scope="col">{m('dueOn')}</th>
+                        <th scope="col" class="num">{m('netTotal')}</th>
+                        <th scope="col">{m('download')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={planDocuments()}>
+                        {(doc) => (
+                          <tr>
+                            <th scope="row">{doc.title}</th>
+                            <td>{planLabel(doc.plan)}</td>
+                            <td class="num">{doc.version}</td>
+                            <td class="nowrap">{formatDateTime(doc.issuedAt)}</td>
+                            <td class="nowrap">
+                              {formatDate(doc.dueOn)} ({doc.onTime ? m('onTime') : m('late')})
+                            </td>
+                            <td class="num nowrap">{formatEuroCents(doc.netTotalCents)}</td>
+                            <td class="nowrap">
+                              <button
+                                type="button"
+                                class="button-secondary"
+                                aria-label={m('downloadPdfLabel', { title: doc.title, version: String(doc.version) })}
+                                onClick={() => void download(doc.id, 'pdf')}
+                              >
+                                {m('downloadPdf')}
+                              </button>{' '}
+                              <button
+                                type="button"
+                                class="button-secondary"
+                                aria-label={m('downloadCsvLabel', { title: doc.title, version: String(doc.version) })}
+                                onClick={() => void download(doc.id, 'csv')}
+                              >
+                                {m('downloadCsv')}
+                              </button>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </Show>
+            </Show>
+
+            <Show when={canWrite()}>
+              <form
+                class="filters"
+                aria-labelledby="issue-title"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void issue();
+                }}
+              >
+                <h3 id="issue-title">{m('issue')}</h3>
+                <SelectField
+                  id="cost-sharing-plan"
+                  label={m('plan')}
+                  value={plan()}
+                  options={PLANS.map((p) => ({ value: p, label: planLabel(p) }))}
+                  onValue={(value) => setPlan(value as Plan)}
+                />
+                <TextField id="cost-sharing-note" label={m('note')} value={note()} onValue={setNote} />
+                <div class="form-actions">
+                  <button type="submit" class="button-primary" disabled={issuing()}>
+                    {issuing() ? m('issuing') : m('issueButton')}
+                  </button>
+                </div>
+                <Issues issues={issueIssues()?.issues} message={issueIssues()?.message} />
+              </form>
+            </Show>
+          </section>
+        </Show>
+      </Show>
+    </>
+  );
+}
