@@ -562,6 +562,17 @@ if (await measure('  what-if: every body in one request (bench-only list)', COUN
   console.log(`  one request: ${checked(oneRequestTotal)}`);
 }
 await measure('  the same list without the PC field', COUNT_ITERATIONS, COUNT_WARMUP, () => oneRequest(''));
+let everyBodyTotal = 0;
+if (
+  await measure(`PCs in service at ${AT}, every body: personalComputersInService(at:) list`, COUNT_ITERATIONS, COUNT_WARMUP, async () => {
+    const data = await gql<{ personalComputersInService: { entityId: string; count: number }[] }>(
+      `{ personalComputersInService(at: "${AT}") { entityId count } }`,
+    );
+    everyBodyTotal = data.personalComputersInService.reduce((sum, row) => sum + row.count, 0);
+  })
+) {
+  console.log(`  one list: ${checked(everyBodyTotal)}`);
+}
 const onePage = (field: string) => `{ entities(first: 100) { edges { node { id ${field} } } } }`;
 await measure(`PCs in service at ${AT}, one page of 100 bodies`, PAGE_ITERATIONS, PAGE_WARMUP, () => gql(onePage(PCS)));
 if (hasProposal) {

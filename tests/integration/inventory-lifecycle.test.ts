@@ -103,3 +103,17 @@ describe('asset lifecycle and the PC count at a date', () => {
     expect(counts.filter((n: number) => n === 2)).toHaveLength(30); // 2 desktops in service in each seeded body
   });
 });
+
+describe('every body\'s PC count in one list', () => {
+  it('lists the bodies the reader may see, with the same figures as each body\'s field', async () => {
+    const all = await t.api.gql('{ personalComputersInService(at: "2024-03-01") { entityId count } }');
+    expect(all.body.errors).toBeUndefined();
+    const row = all.body.data!.personalComputersInService.find((r: { entityId: string }) => r.entityId === bodyGid);
+    expect(row.count).toBe(await pcsAt('2024-03-01'));
+    const other = await t.db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune Estraneo' } });
+    await enableModules(t.db, [other.id]);
+    const referent = actorForRoles(t.api.composed, 'referent', [{ role: 'REFERENT', entityId: other.id }]);
+    const mine = await t.api.gql('{ personalComputersInService { entityId count } }', {}, referent);
+    expect(mine.body.data!.personalComputersInService).toEqual([{ entityId: toGlobalId('Entity', other.id), count: 0 }]);
+  });
+});

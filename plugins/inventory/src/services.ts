@@ -22,16 +22,29 @@ const pcsInService = defineLoader<string, number>('inventory.pcsInService', asyn
   const counts = new Map<string, number>();
   for (const [date, entityIds] of byDate) {
     const ids = [...new Set(entityIds)];
-    const rows = await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
-      select "entityId"::text as "entityId", sum(n)::int as n from (
-        select "entityId", "delta" as n from "PcServiceYear"
-        where "year" < extract(year from ${date}::date)::int
-        union all
-        select "entityId", "delta" from "PcServiceDelta"
-        where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
-      ) changes
-      where "entityId" in (select unnest(${ids}::uuid[]))
-      group by "entityId"`;
+    // A page of bodies reads their rows by key; many bodies read the date's year by range and join.
+    const rows =
+      ids.length <= 500
+        ? await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
+            select "entityId"::text as "entityId", sum(n)::int as n from (
+              select "entityId", "delta" as n from "PcServiceYear"
+              where "entityId" = any(${ids}::uuid[]) and "year" < extract(year from ${date}::date)::int
+              union all
+              select "entityId", "delta" from "PcServiceDelta"
+              where "entityId" = any(${ids}::uuid[])
+                and "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
+            ) changes
+            group by "entityId"`
+        : await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
+            select "entityId"::text as "entityId", sum(n)::int as n from (
+              select "entityId", "delta" as n from "PcServiceYear"
+              where "year" < extract(year from ${date}::date)::int
+              union all
+              select "entityId", "delta" from "PcServiceDelta"
+              where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
+            ) changes
+            where "entityId" in (select unnest(${ids}::uuid[]))
+            group by "entityId"`;
     for (const row of rows) counts.set(`${row.entityId}|${date}`, row.n);
   }
   return keys.map((key) => counts.get(key) ?? 0);
