@@ -1,4 +1,4 @@
-import { coreRefs, InputError, isModuleEnabledFor, NotFoundError, type GeaBuilder, type GeaContext } from '@gea/core';
+import { coreRefs, InputError, NotFoundError, readableEntitiesWhere, type GeaBuilder, type GeaContext } from '@gea/core';
 import { CorrectiveKind as CorrectiveKinds, type Prisma } from '@gea/db';
 import { procurementRefs } from '@gea/plugin-procurement';
 import { z } from 'zod';
@@ -19,14 +19,15 @@ type VisibleBody = BodyAllocation & { entityRow: Prisma.EntityGetPayload<object>
  * Entity row loaded in one query: thousands of single lookups cost seconds in Prisma's batching.
  */
 async function visibleBodies(context: GeaContext, bodies: BodyAllocation[]): Promise<VisibleBody[]> {
-  const visible = await Promise.all(
-    bodies.map(async (body) => context.actor.can('cost-sharing:read', body.entityId) && (await isModuleEnabledFor(context, 'cost-sharing:read', body.entityId))),
-  );
-  const shown = bodies.filter((_, index) => visible[index]);
+  // One query: the bodies among these that the reader may see with the module on, with their rows.
   const rows = new Map(
-    (await context.prisma.entity.findMany({ where: { id: { in: shown.map((body) => body.entityId) } } })).map((row) => [row.id, row]),
+    (
+      await context.prisma.entity.findMany({
+        where: { AND: [{ id: { in: bodies.map((body) => body.entityId) } }, readableEntitiesWhere(context, 'cost-sharing:read')] },
+      })
+    ).map((row) => [row.id, row]),
   );
-  return shown.map((body) => ({ ...body, entityRow: rows.get(body.entityId)! }));
+  return bodies.filter((body) => rows.has(body.entityId)).map((body) => ({ ...body, entityRow: rows.get(body.entityId)! }));
 }
 
 /** Runs the allocation; bad stored or scenario data comes back as field issues. */
@@ -80,7 +81,9 @@ export function addAllocationSchema(builder: GeaBuilder) {
 
   const BodyLine = builder.objectRef<VisibleBody & { computed: ComputedAllocation }>('BodyAllocation').implement({
     description: 'One member body\'s share of the year\'s costs, line by line: the lines add up to the total.',
-    authScopes: (line) => ({ entityPermission: { permission: 'cost-sharing:read', entityId: line.entityId } }),
+    // Lines are built only for bodies the reader may see (visibleBodies): a per-line check would repeat
+    // that for every one of thousands of bodies.
+    authScopes: { permissionOnSomeBody: 'cost-sharing:read' },
     fields: (t) => ({
       entity: t.field({ type: Entity, resolve: (line) => line.entityRow }),
       name: t.exposeString('name'),
