@@ -87,10 +87,11 @@ describe('SQL statements per operation over inventory and procurement do not gro
     expect(largeLists.data.contracts.edges[0].node.assets).toHaveLength(3);
 
     expect(largeNested.statements.length).toBe(smallNested.statements.length);
-    // The module-enablement check batches per tick: bodies first met at a deeper level (contracts
-    // of bodies not on the asset page) cost one more batch, once, however many bodies there are.
-    expect(largeLists.statements.length).toBeLessThanOrEqual(smallLists.statements.length + 1);
-    expect(largeLists.statements.length).toBeLessThanOrEqual(7);
+    // The module-enablement check batches per tick: the three lists' rows arrive in one tick or in
+    // several, so it costs one to three batches however many bodies there are (3 list queries, up to
+    // 3 module batches, and the licences' and contracts' body lookups).
+    expect(largeLists.statements.length).toBeLessThanOrEqual(smallLists.statements.length + 2);
+    expect(largeLists.statements.length).toBeLessThanOrEqual(9);
   });
 });
 
