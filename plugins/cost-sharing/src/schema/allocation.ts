@@ -48,6 +48,10 @@ export async function computeAllocation(
 
 export const readOnMembers = (memberIds: readonly string[]) => ({ someEntityPermission: { permission: 'cost-sharing:read', entityIds: memberIds } });
 
+/** Readable by whoever reads the cost sharing of at least one member body of the association. */
+export const readOnAssociationMembers = async (context: GeaContext, associationId: string) =>
+  readOnMembers((await context.prisma.associationMember.findMany({ where: { associationId }, select: { entityId: true } })).map((row) => row.entityId));
+
 export function addAllocationSchema(builder: GeaBuilder) {
   const { Entity, Association } = coreRefs(builder);
   const { Project } = procurementRefs(builder);
@@ -220,9 +224,6 @@ export function addAllocationSchema(builder: GeaBuilder) {
     }));
   };
 
-  const memberIdsOf = async (context: GeaContext, associationId: string) =>
-    (await context.prisma.associationMember.findMany({ where: { associationId }, select: { entityId: true } })).map((row) => row.entityId);
-
   builder.queryField('costAllocation', (t) =>
     t.field({
       type: Allocation,
@@ -233,7 +234,7 @@ export function addAllocationSchema(builder: GeaBuilder) {
         year: t.arg.int({ required: true, validate: z.number().int().min(2000).max(2100) }),
         scenario: t.arg({ type: Scenario, required: false }),
       },
-      authScopes: async (_root, args, context) => readOnMembers(await memberIdsOf(context, args.association.id)),
+      authScopes: (_root, args, context) => readOnAssociationMembers(context, args.association.id),
       resolve: async (_root, args, context) => {
         const association = await context.prisma.association.findUnique({ where: { id: args.association.id }, select: { id: true } });
         if (!association) throw new NotFoundError('Association');

@@ -1,4 +1,4 @@
-import { coreRefs, InputError, NotFoundError, type GeaBuilder, type GeaContext } from '@gea/core';
+import { coreRefs, InputError, NotFoundError, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { procurementRefs } from '@gea/plugin-procurement';
 import { z } from 'zod';
@@ -7,10 +7,7 @@ import { buildPlanContent, deadlines, PLAN_TITLES, type PlanDocumentContent } fr
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
 import { loadAllocationContext } from '../inputs.ts';
-import { readOnMembers } from './allocation.ts';
-
-const membersOf = async (context: GeaContext, associationId: string) =>
-  (await context.prisma.associationMember.findMany({ where: { associationId }, select: { entityId: true } })).map((row) => row.entityId);
+import { readOnAssociationMembers } from './allocation.ts';
 
 type DocumentRow = Prisma.PlanDocumentGetPayload<object>;
 const contentOf = (document: DocumentRow) => document.content as unknown as PlanDocumentContent;
@@ -48,7 +45,7 @@ export function addDocumentSchema(builder: GeaBuilder) {
     id: { field: 'id' },
     nullable: true,
     // Sent to every member body (art. 10): whoever reads the cost sharing of one of them may read it.
-    authScopes: async (document, context) => readOnMembers(await membersOf(context, document.associationId)),
+    authScopes: (document, context) => readOnAssociationMembers(context, document.associationId),
     fields: (t) => ({
       year: t.exposeInt('year'),
       plan: t.expose('plan', { type: ExpensePlan }),
@@ -80,7 +77,7 @@ export function addDocumentSchema(builder: GeaBuilder) {
   builder.prismaObjectFields('Association', (t) => ({
     planDocuments: t.relation('planDocuments', {
       description: 'Issued annual documents of a year, latest version first.',
-      authScopes: async (association, _args, context) => readOnMembers(await membersOf(context, association.id)),
+      authScopes: (association, _args, context) => readOnAssociationMembers(context, association.id),
       args: { year: t.arg.int({ required: true }) },
       query: (args) => ({ where: { year: args.year }, orderBy: [{ plan: 'asc' }, { version: 'desc' }] }),
     }),
