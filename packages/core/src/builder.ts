@@ -9,7 +9,8 @@ import './audit/plugin.ts';
 import type { GeaContext } from './context.ts';
 import { GeaError, InputError } from './errors.ts';
 import { isModuleEnabledFor, ModuleDisabledError } from './modules.ts';
-import { moduleOfPermission } from './permissions.ts';
+import { moduleOfPermission, type PermissionName } from './permissions.ts';
+import type { AuditRedaction } from './audit/plugin.ts';
 
 /**
  * The scopes every field chooses from (`authScopes: { permission: 'inventory:read' }`). Scope
@@ -21,15 +22,15 @@ export interface GeaAuthScopes {
   /** Any signed-in user or valid API token. */
   authenticated: boolean;
   /** The actor holds this permission for the whole association. */
-  permission: string;
+  permission: PermissionName;
   /** The actor holds the permission for this body (or for the whole association). */
-  entityPermission: { permission: string; entityId: string };
+  entityPermission: { permission: PermissionName; entityId: string };
   /** For a record that serves several bodies: the permission (module on) for at least one of them. */
-  someEntityPermission: { permission: string; entityIds: readonly string[] };
+  someEntityPermission: { permission: PermissionName; entityIds: readonly string[] };
   /** For changing a record that serves several bodies: the permission (module on) for every one of them. */
-  everyEntityPermission: { permission: string; entityIds: readonly string[] };
+  everyEntityPermission: { permission: PermissionName; entityIds: readonly string[] };
   /** The actor holds the permission for at least one body (catalogues shared by all bodies). */
-  permissionOnSomeBody: string;
+  permissionOnSomeBody: PermissionName;
 }
 
 export interface GeaSchemaTypes {
@@ -39,6 +40,8 @@ export interface GeaSchemaTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
+    /** A file of a GraphQL multipart request (input only). */
+    Upload: { Input: File; Output: never };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
@@ -65,8 +68,9 @@ export type GeaBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.Exten
  * A new builder for one schema composition. Not a module singleton (unlike Pothos' examples):
  * the API composes whichever plugins are installed, and tests compose several sets in one process.
  */
-export function createBuilder(): GeaBuilder {
+export function createBuilder(options: { audit?: AuditRedaction } = {}): GeaBuilder {
   const builder = new SchemaBuilder<GeaSchemaTypes>({
+    geaAudit: options.audit,
     // audit outermost (it must see refusals and typed errors), then scope-auth around everything else
     plugins: ['geaAudit', ScopeAuthPlugin, ErrorsPlugin, ValidationPlugin, PrismaPlugin, RelayPlugin],
     defaultFieldNullability: false,

@@ -2,7 +2,7 @@ import type { Prisma } from '@gea/db';
 import type { GeaContext } from './context.ts';
 import { GeaError } from './errors.ts';
 import { defineLoader } from './loaders.ts';
-import { moduleOfPermission } from './permissions.ts';
+import { moduleOfPermission, type PermissionName } from './permissions.ts';
 
 /** Enabled modules per body (null: no such body), one query per request for all the bodies asked about. */
 const enabledModules = defineLoader<string, ReadonlySet<string> | null>('core.enabledModules', async (entityIds, context) => {
@@ -53,8 +53,10 @@ export function readableEntitiesWhere(context: GeaContext, permission: string): 
  * first. A record that does not exist needs the association-wide permission, so that nobody learns
  * of its absence without the right to see it.
  */
-export function onBodyOf(permission: string, entityIdOf: (context: GeaContext) => Promise<{ entityId: string } | null>) {
-  return async (context: GeaContext) => {
+export function onBodyOf(permission: PermissionName, entityIdOf: (context: GeaContext) => Promise<{ entityId: string } | null>) {
+  return async (
+    context: GeaContext,
+  ): Promise<{ entityPermission: { permission: PermissionName; entityId: string } } | { permission: PermissionName }> => {
     const record = await entityIdOf(context);
     return record ? { entityPermission: { permission, entityId: record.entityId } } : { permission };
   };

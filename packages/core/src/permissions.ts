@@ -36,6 +36,42 @@ export const corePermissions = {
   'core:modules:write': { description: 'Enable or disable modules for a body', notForTokens: true },
 } as const satisfies Record<string, PermissionDefinition>;
 
+/**
+ * Every permission name the core and the installed plugins declare. A plugin adds its own by
+ * declaration merging (`definePermissions` shows how), so a misspelt name fails the type-check
+ * instead of refusing everyone at run time.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface GeaPermissions extends Record<keyof typeof corePermissions, true> {}
+export type PermissionName = keyof GeaPermissions & string;
+
+/**
+ * A plugin's permissions: every name starts with `<key>:`. Then make them known to the type-checker:
+ *
+ *     export const inventoryPermissions = definePermissions('inventory', { 'inventory:read': {...} });
+ *     declare module '@gea/core' {
+ *       interface GeaPermissions extends Record<keyof typeof inventoryPermissions, true> {}
+ *     }
+ */
+export function definePermissions<const Key extends string, const P extends Record<`${Key}:${string}`, PermissionDefinition>>(
+  key: Key,
+  permissions: P,
+): P {
+  for (const name of Object.keys(permissions)) {
+    if (!name.startsWith(`${key}:`)) throw new Error(`permission "${name}" of plugin "${key}" must start with "${key}:"`);
+  }
+  return permissions;
+}
+
+/** Core and plugin permissions by name, for a set of installed plugins. */
+export function mergePermissions(plugins: readonly { permissions?: Readonly<Record<string, PermissionDefinition>> }[]) {
+  const permissions = new Map<string, PermissionDefinition>(Object.entries(corePermissions));
+  for (const plugin of plugins) {
+    for (const [name, definition] of Object.entries(plugin.permissions ?? {})) permissions.set(name, definition);
+  }
+  return permissions as ReadonlyMap<string, PermissionDefinition>;
+}
+
 export interface RoleAssignmentLike {
   role: Role;
   entityId: string | null;

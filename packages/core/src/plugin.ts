@@ -1,5 +1,6 @@
 import type { Prisma } from '@gea/db';
 import type { GeaBuilder } from './builder.ts';
+import type { GeaContext } from './context.ts';
 import type { PermissionDefinition } from './permissions.ts';
 
 export type { PermissionDefinition };
@@ -38,6 +39,37 @@ export interface WebWidgetDefinition {
   order?: number;
 }
 
+/** What a plugin's HTTP route handler receives besides the request. */
+export interface PluginRouteCall {
+  /** The `:name` segments of the route's path. */
+  params: Readonly<Record<string, string>>;
+  url: URL;
+  /** The same context a GraphQL request gets: actor, request id, root Prisma client, loaders. */
+  context: GeaContext;
+}
+
+/**
+ * An HTTP route a plugin serves under `/<key>/` (file downloads, webhooks, public read APIs). It goes
+ * through the same request id, authentication, error masking and logging as `/graphql`; a thrown
+ * `GeaError` becomes a JSON error with its code and the matching HTTP status.
+ */
+export interface PluginHttpRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below `/<key>`, with `:name` parameters: `/receipts/:id/daticert.xml`. */
+  path: string;
+  /** `authenticated` (default): anonymous callers get 401 before the handler runs. `public`: anyone (cacheable reads). */
+  access?: 'authenticated' | 'public';
+  handle: (request: Request, call: PluginRouteCall) => Response | Promise<Response>;
+}
+
+/** What the audit trail must not keep verbatim, by argument or record field name (exact, case-sensitive). */
+export interface AuditFieldRules {
+  /** Recorded as `(hidden)`: passwords, secrets, tokens. */
+  secretFields?: readonly string[];
+  /** Recorded by size only (`(1234 characters)`): file contents given as text. */
+  contentFields?: readonly string[];
+}
+
 /**
  * The one definition a plugin package exports (its default export). The core composes installed
  * plugins in dependency order; a plugin reaches another only through what that plugin's package
@@ -59,6 +91,10 @@ export interface GeaPlugin {
   schema?: (builder: GeaBuilder) => void;
   /** Demo data for an empty embedded database (never run in production). */
   seed?: (context: SeedContext) => Promise<void>;
+  /** HTTP routes under `/<key>/`. */
+  http?: readonly PluginHttpRoute[];
+  /** Argument and record fields the audit trail hides or reduces to their size. */
+  audit?: AuditFieldRules;
   /** The plugin's screens in the web client, and what it adds to the core's screens. */
   web?: { routes: readonly WebRouteDefinition[]; widgets?: readonly WebWidgetDefinition[] };
 }

@@ -22,6 +22,8 @@ export default definePlugin({
     addRenewalSchema(builder);
   },
   seed: seedInventory,
+  // the CSV of an import is kept in the trail by its size only
+  audit: { contentFields: ['csv'] },
   web: {
     routes: [
       {

@@ -1,9 +1,16 @@
-import type { PermissionDefinition } from '@gea/core';
+import { definePermissions, pluginScopes } from '@gea/core';
 
-export const inventoryPermissions = {
+export const inventoryPermissions = definePermissions('inventory', {
   'inventory:read': {
     description: 'Read the ICT equipment of a body',
     roles: ['ICT_STAFF', 'REFERENT', 'BOARD_MEMBER'],
   },
   'inventory:write': { description: 'Register and change ICT equipment of a body', roles: ['ICT_STAFF'] },
-} as const satisfies Record<string, PermissionDefinition>;
+});
+
+declare module '@gea/core' {
+  interface GeaPermissions extends Record<keyof typeof inventoryPermissions, true> {}
+}
+
+/** The scopes this plugin's fields choose from. */
+export const scopes = pluginScopes('inventory:read', 'inventory:write');

@@ -34,8 +34,6 @@ export function createPecSignaturesPlugin(options: PecSignaturesOptions = {}) {
     schema: (builder) => {
       // One event bus per composed schema: see events.ts.
       const pubsub = createPecPubSub();
-      // The core composes Query and Mutation; the Subscription root is added by the first plugin that needs it.
-      if (!builder.configStore.hasConfig('Subscription')) builder.subscriptionType({});
       const offices = addRegistryOfficeSchema(builder);
       const mailboxes = addMailboxSchema(builder, offices);
       addMessageSchema(builder, mailboxes, pubsub);

@@ -1,8 +1,8 @@
-import type { PermissionDefinition } from '@gea/core';
+import { definePermissions, pluginScopes } from '@gea/core';
 
 // PEC and signatures are run by the ICT staff for every body (art. 3.5); referents and the board
 // read what concerns their bodies. Protocol systems get these as API token scopes, for one body.
-export const pecSignaturesPermissions = {
+export const pecSignaturesPermissions = definePermissions('pec-signatures', {
   'pec-signatures:read': {
     description: 'Read registry offices, PEC mailboxes, messages and receipts, signature certificates; verify signatures',
     roles: ['ICT_STAFF', 'REFERENT', 'BOARD_MEMBER'],
@@ -11,7 +11,14 @@ export const pecSignaturesPermissions = {
     description: 'Record registry offices, mailboxes, certificates; register PEC messages and their receipts',
     roles: ['ICT_STAFF'],
   },
-} as const satisfies Record<string, PermissionDefinition>;
+});
 
-export const READ = 'pec-signatures:read';
-export const WRITE = 'pec-signatures:write';
+
+declare module '@gea/core' {
+  interface GeaPermissions extends Record<keyof typeof pecSignaturesPermissions, true> {}
+}
+
+/** The scopes this plugin's fields choose from. */
+export const scopes = pluginScopes('pec-signatures:read', 'pec-signatures:write');
+export const READ = scopes.read;
+export const WRITE = scopes.write;

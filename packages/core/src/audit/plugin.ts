@@ -18,6 +18,10 @@ declare global {
     interface Plugins<Types extends SchemaTypes> {
       geaAudit: GeaAuditPlugin<Types>;
     }
+    interface SchemaBuilderOptions<Types extends SchemaTypes> {
+      /** Field names the audit trail hides (secrets) or reduces to their size (file contents). */
+      geaAudit?: AuditRedaction;
+    }
     interface MutationFieldOptions<Types extends SchemaTypes, Type extends TypeParam<Types>, Nullable extends FieldNullability<Type>, Args extends InputFieldMap, ResolveReturnShape> {
       /**
        * `transaction: false`: run without the mutation transaction (the record is still written).
@@ -28,17 +32,32 @@ declare global {
   }
 }
 
-const SECRET_KEY = /password|secret|token|hash|oidcSubject|csv/i;
+/** Field names the audit hides or reduces to their size: the core's, plus what plugins declare. */
+export interface AuditRedaction {
+  secretFields: ReadonlySet<string>;
+  contentFields: ReadonlySet<string>;
+}
 
-/** What the audit keeps of arguments and records: secrets hidden, files reduced to their size. */
-export function sanitizeInput(value: unknown, key = ''): unknown {
-  if (SECRET_KEY.test(key) && value !== null && value !== undefined) {
-    return /csv/i.test(key) && typeof value === 'string' ? `(${value.length} characters)` : '(hidden)';
+/** The core's own secrets: credentials and their hashes, and the CSV of a body import. */
+export const coreAuditRedaction = {
+  secretFields: ['password', 'passwordHash', 'secret', 'token', 'tokenHash', 'hash', 'oidcSubject'],
+  contentFields: ['csv'],
+} as const;
+
+/** What the audit keeps of arguments and records: secrets hidden, file contents reduced to their size. */
+export function sanitizeInput(value: unknown, redaction: AuditRedaction, key = ''): unknown {
+  if (value !== null && value !== undefined) {
+    if (redaction.secretFields.has(key)) return '(hidden)';
+    if (redaction.contentFields.has(key)) {
+      if (typeof value === 'string') return `(${value.length} characters)`;
+      const size = (value as { size?: unknown }).size;
+      return typeof size === 'number' ? `(${size} bytes)` : '(hidden)';
+    }
   }
-  if (Array.isArray(value)) return value.map((item) => sanitizeInput(item, key));
+  if (Array.isArray(value)) return value.map((item) => sanitizeInput(item, redaction, key));
   if (value instanceof Date) return value.toISOString();
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeInput(v, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, sanitizeInput(v, redaction, k)]));
   }
   return value;
 }
@@ -47,11 +66,11 @@ export function sanitizeInput(value: unknown, key = ''): unknown {
  * A record's own fields only: whatever relations the client selected (a body's referent, its
  * users...) are other records with their own rules, and never belong in this one's trail.
  */
-function snapshot(value: unknown): unknown {
-  if (value === undefined || value === null || typeof value !== 'object' || value instanceof Date) return sanitizeInput(value);
-  if (Array.isArray(value)) return value.map(snapshot);
+function snapshot(value: unknown, redaction: AuditRedaction): unknown {
+  if (value === undefined || value === null || typeof value !== 'object' || value instanceof Date) return sanitizeInput(value, redaction);
+  if (Array.isArray(value)) return value.map((item) => snapshot(item, redaction));
   const own = Object.entries(value).filter(([, v]) => v === null || typeof v !== 'object' || v instanceof Date);
-  return sanitizeInput(Object.fromEntries(own));
+  return sanitizeInput(Object.fromEntries(own), redaction);
 }
 
 /** The body an operation is about, from its arguments (`entityId`, `input.entityId`), before anything runs. */
@@ -94,6 +113,10 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     if (fieldConfig.kind !== 'Mutation') return resolver;
     const operation = fieldConfig.name;
+    const redaction = (this.builder.options as { geaAudit?: AuditRedaction }).geaAudit ?? {
+      secretFields: new Set(coreAuditRedaction.secretFields),
+      contentFields: new Set(coreAuditRedaction.contentFields),
+    };
     const transactional = (fieldConfig.pothosOptions as { audit?: { transaction?: boolean } }).audit?.transaction !== false;
     return async (parent, args, rawContext, info) => {
       const context = rawContext as unknown as GeaContext;
@@ -111,9 +134,9 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
         targetId: context.audit?.targetId ?? null,
         outcome,
         errorCode,
-        input: toJson(sanitizeInput(args)),
-        before: toJson(snapshot(context.audit?.before)),
-        after: toJson(snapshot(context.audit?.after)),
+        input: toJson(sanitizeInput(args, redaction)),
+        before: toJson(snapshot(context.audit?.before, redaction)),
+        after: toJson(snapshot(context.audit?.after, redaction)),
       });
       const run = async (client: GeaPrismaClient) => {
         context.prisma = client;

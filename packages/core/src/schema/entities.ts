@@ -1,6 +1,7 @@
 import { EntityKind as EntityKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
+import { entityScopes } from '../kit/scopes.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { defineLoader } from '../loaders.ts';
 import type { addAssociationSchema } from './associations.ts';
@@ -72,7 +73,7 @@ export function coreRefs(builder: GeaBuilder): CoreRefs {
 export function addEntitySchema(builder: GeaBuilder) {
   const EntityKind = builder.enumType(EntityKinds, { name: 'EntityKind' });
 
-  const entityRead = (entityId: string) => ({ entityPermission: { permission: 'core:entities:read', entityId } });
+  const entityRead = entityScopes.readOn;
 
   builder.prismaObject('EntityPopulation', {
     description: 'Resident population of a body at a reference date (31 December).',

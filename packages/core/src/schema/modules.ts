@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
+import { entityScopes } from '../kit/scopes.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { GeaPlugin } from '../plugin.ts';
 import { coreRefs } from './entities.ts';
@@ -19,7 +20,7 @@ interface ModuleState {
  */
 export function addModuleSchema(builder: GeaBuilder, plugins: readonly GeaPlugin[]) {
   const { Entity } = coreRefs(builder);
-  const read = (entityId: string) => ({ entityPermission: { permission: 'core:entities:read', entityId } });
+  const read = entityScopes.readOn;
 
   const ModuleStateRef = builder.objectRef<ModuleState>('ModuleState').implement({
     description: 'An installed module and whether it is enabled for one body.',

@@ -1,8 +1,22 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { GeaBuilder } from '../builder.ts';
+import { InputError } from '../errors.ts';
 
 export function addScalars(builder: GeaBuilder) {
   builder.addScalarType('DateTime', DateTimeResolver);
   // ISO calendar date (YYYY-MM-DD): reference dates, purchase dates, terms.
   builder.addScalarType('Date', DateResolver);
+  // GraphQL multipart request spec: Yoga parses multipart bodies and puts a File in the variable.
+  builder.scalarType('Upload', {
+    description: 'A file sent with the GraphQL multipart request spec (multipart/form-data: operations, map, files).',
+    serialize: () => {
+      throw new Error('Upload is an input-only scalar');
+    },
+    // Yoga may hand over its own File implementation (@whatwg-node): recognised by shape, not class.
+    parseValue: (value) => {
+      const file = value as Partial<File> | null;
+      if (file && typeof file === 'object' && typeof file.arrayBuffer === 'function' && typeof file.name === 'string') return value as File;
+      throw new InputError([{ path: [], message: 'is not a file: send it as multipart/form-data (GraphQL multipart request spec)' }]);
+    },
+  });
 }

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
+import { entityScopes } from '../kit/scopes.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { onBodyOf } from '../modules.ts';
 import { coreRefs } from './entities.ts';
 
 export function addSiteSchema(builder: GeaBuilder) {
   const { Entity } = coreRefs(builder);
-  const read = (entityId: string) => ({ entityPermission: { permission: 'core:entities:read', entityId } });
-  const write = (entityId: string) => ({ entityPermission: { permission: 'core:entities:write', entityId } });
+  const { readOn: read, writeOn: write } = entityScopes;
 
   const Site = builder.prismaNode('Site', {
     description: 'A site (sede) of a body.',

@@ -9,7 +9,7 @@ import { coreRefs } from './entities.ts';
 
 /** Who may see a user: the user themselves (also right after signing in), or whoever may read users. */
 const selfOrUserReader = (userId: string, context: GeaContext) =>
-  context.actor.id === userId || context.signedInUserId === userId ? { public: true } : { permission: 'core:users:read' };
+  context.actor.id === userId || context.signedInUserId === userId ? ({ public: true } as const) : ({ permission: 'core:users:read' } as const);
 
 const publicUser = (user: { id: string; email: string; name: string; active: boolean }) => ({
   id: user.id,

@@ -4,6 +4,7 @@ import { procurementRefs } from '@gea/plugin-procurement';
 import { z } from 'zod';
 import { allocateCosts, AllocationInputError, explainAllocation, type AllocationResult, type BodyAllocation } from '../allocation/index.ts';
 import { loadAllocationContext, type AllocationContext, type ScenarioOptions } from '../inputs.ts';
+import { scopes } from '../permissions.ts';
 
 /** The allocation of an association's year, with what it was computed from. */
 export interface ComputedAllocation extends AllocationContext {
@@ -46,7 +47,7 @@ export async function computeAllocation(
   }
 }
 
-export const readOnMembers = (memberIds: readonly string[]) => ({ someEntityPermission: { permission: 'cost-sharing:read', entityIds: memberIds } });
+export const readOnMembers = scopes.readAny;
 
 /** Readable by whoever reads the cost sharing of at least one member body of the association. */
 export const readOnAssociationMembers = async (context: GeaContext, associationId: string) =>

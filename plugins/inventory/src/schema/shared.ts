@@ -1,9 +1,6 @@
 // Scopes and dates every inventory schema file uses.
+import { scopes } from '../permissions.ts';
 
-/** Today as a calendar date (UTC midnight, as Prisma reads and writes DATE columns). */
-export const today = () => new Date(new Date().toISOString().slice(0, 10));
-
-export const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
-export const readOn = (entityId: string) => ({ entityPermission: { permission: 'inventory:read', entityId } });
-export const writeOn = (entityId: string) => ({ entityPermission: { permission: 'inventory:write', entityId } });
+export { today, isoDate } from '@gea/core';
+export const readOn = scopes.readOn;
+export const writeOn = scopes.writeOn;

@@ -14,9 +14,10 @@ import { LicenceKind as LicenceKinds, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { registerInventoryRefs } from './refs.ts';
 import { isoDate, readOn, today } from './shared.ts';
+import { scopes } from '../permissions.ts';
 
-const licenceRead = (entityIds: readonly string[]) => ({ someEntityPermission: { permission: 'inventory:read', entityIds } });
-const licenceWrite = (entityIds: readonly string[]) => ({ everyEntityPermission: { permission: 'inventory:write', entityIds } });
+const licenceRead = scopes.readAny;
+const licenceWrite = scopes.writeEvery;
 
 /** The bodies of a stored licence, for scopes on operations that name it by id. */
 const licenceBodies = async (context: GeaContext, licenceId: string) =>

@@ -1,4 +1,4 @@
-import { coreRefs, InputError, type GeaBuilder, type GeaSchemaTypes } from '@gea/core';
+import { coreRefs, InputError, type GeaBuilder } from '@gea/core';
 import type * as pkijs from 'pkijs';
 import { READ } from '../permissions.ts';
 import { SignatureInputError, verifySignature, type SignerReport, type VerificationReport } from '../signature/verify.ts';
@@ -6,30 +6,9 @@ import { SignatureInputError, verifySignature, type SignerReport, type Verificat
 /** Signed documents sent for checking; larger ones are refused before being parsed. */
 export const MAX_SIGNED_FILE_BYTES = 50 * 1024 * 1024;
 
-// The core's scalar map has no Upload: this file's fields see the builder with it added. The
-// builder is the same object; only its static type grows by the one scalar.
-type UploadTypes = PothosSchemaTypes.ExtendDefaultTypes<
-  Omit<GeaSchemaTypes, 'Scalars'> & { Scalars: GeaSchemaTypes['Scalars'] & { Upload: { Input: File; Output: never } } }
->;
-type UploadBuilder = PothosSchemaTypes.SchemaBuilder<UploadTypes>;
-
 export function addSignatureSchema(builder: GeaBuilder, trustedCertificates: () => Promise<readonly pkijs.Certificate[]>) {
   const { Entity } = coreRefs(builder);
-  const b = builder as unknown as UploadBuilder;
-
-  // GraphQL multipart request spec: Yoga parses multipart bodies and puts a File in the variable.
-  b.scalarType('Upload', {
-    description: 'A file sent with the GraphQL multipart request spec (multipart/form-data: operations, map, files).',
-    serialize: () => {
-      throw new Error('Upload is an input-only scalar');
-    },
-    // Yoga may hand over its own File implementation (@whatwg-node): recognised by shape, not class.
-    parseValue: (value) => {
-      const file = value as Partial<File> | null;
-      if (file && typeof file === 'object' && typeof file.arrayBuffer === 'function' && typeof file.name === 'string') return value as File;
-      throw new InputError([{ path: [], message: 'is not a file: send it as multipart/form-data (GraphQL multipart request spec)' }]);
-    },
-  });
+  const b = builder;
 
   const authScopes = { permissionOnSomeBody: READ };
   const Signer = b.objectRef<SignerReport>('SignatureSigner').implement({

@@ -15,6 +15,7 @@ import { ContractKind as ContractKinds, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { isValidCig, isValidCup } from '../codes.ts';
 import type { addSupplierSchema } from './suppliers.ts';
+import { scopes } from '../permissions.ts';
 
 /** Today as a calendar date (UTC midnight, as Prisma reads DATE columns). */
 const today = () => new Date(new Date().toISOString().slice(0, 10));
@@ -29,8 +30,7 @@ const contractBodies = defineLoader<string, string[]>('procurement.contractBodie
   return contractIds.map((id) => rows.filter((row) => row.contractId === id).map((row) => row.entityId));
 });
 
-const readAny = (entityIds: readonly string[]) => ({ someEntityPermission: { permission: 'procurement:read', entityIds } });
-const writeEvery = (entityIds: readonly string[]) => ({ everyEntityPermission: { permission: 'procurement:write', entityIds } });
+const { readAny, writeEvery } = scopes;
 
 /** A maintenance contract in force on a date covers an asset on that date. */
 const inForce = (on: Date): Prisma.ContractWhereInput => ({ kind: 'MAINTENANCE', startsOn: { lte: on }, endsOn: { gte: on } });
@@ -363,7 +363,7 @@ export function addContractSchema(builder: GeaBuilder, { Supplier }: ReturnType<
       },
       authScopes: async (_root, { contractId }, context) => {
         const bodies = await contractBodies(context).load(contractId.id);
-        return bodies.length > 0 ? writeEvery(bodies) : { permission: 'procurement:write' };
+        return bodies.length > 0 ? writeEvery(bodies) : ({ permission: scopes.write } as const);
       },
       resolve: async (query, _root, args, context) => {
         const contract = await context.prisma.contract.findUnique({ where: { id: args.contractId.id }, include: { entities: true } });

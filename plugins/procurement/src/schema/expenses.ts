@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { isValidCup } from '../codes.ts';
 import type { addContractSchema } from './contracts.ts';
 import { registerProcurementRefs } from './refs.ts';
+import { scopes } from '../permissions.ts';
 
 /** Every body that ever belonged to an association: its office's costs concern them all. */
 const associationMembers = defineLoader<string, string[]>('procurement.associationMembers', async (associationIds, context) => {
@@ -44,7 +45,7 @@ export async function membersDuringYear(context: GeaContext, associationId: stri
 
 /** Readable by whoever reads procurement for at least one member body (each pays a share). */
 export const readOnAssociation = async (context: GeaContext, associationId: string) => ({
-  someEntityPermission: { permission: 'procurement:read', entityIds: await associationMembers(context).load(associationId) },
+  someEntityPermission: { permission: scopes.read, entityIds: await associationMembers(context).load(associationId) },
 });
 
 const money = z.number().int().min(0).max(1_000_000_000_00);

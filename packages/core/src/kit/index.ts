@@ -1,0 +1,5 @@
+// The plugin kit: what every plugin's schema files use, so no plugin carries its own copy.
+export { DAY_MS, isoDate, today, addDays, daysBetween, daysFromToday, endOfYear } from './dates.ts';
+export { save, saveErrorOf, isUniqueViolation, type SaveErrorMeaning } from './save-errors.ts';
+export { modelRef, perBuilder, type ModelName } from './refs.ts';
+export { pluginScopes, type PluginScopes } from './scopes.ts';

@@ -1,0 +1,40 @@
+import type { GeaContext } from '../context.ts';
+import { onBodyOf, readableEntitiesWhere } from '../modules.ts';
+import type { PermissionName } from '../permissions.ts';
+
+type BodyLookup = (context: GeaContext) => Promise<{ entityId: string } | null>;
+
+/**
+ * The scopes a plugin's fields choose from, for its read and write permissions: one set per plugin
+ * instead of a copy in every schema file.
+ */
+export function pluginScopes<Read extends PermissionName, Write extends PermissionName>(read: Read, write: Write) {
+  const readOn = (entityId: string) => ({ entityPermission: { permission: read, entityId } });
+  return {
+    read,
+    write,
+    /** Read the data of this body. */
+    readOn,
+    /** Change the data of this body. */
+    writeOn: (entityId: string) => ({ entityPermission: { permission: write, entityId } }),
+    /** A list: for one body when it names one, else for whichever bodies the reader may see. */
+    readList: (entityId: { id: string } | null | undefined) => (entityId ? readOn(entityId.id) : { permissionOnSomeBody: read }),
+    /** A list or catalogue over every body the reader may see. */
+    readSome: { permissionOnSomeBody: read },
+    /** A record serving several bodies: readable through any one of them. */
+    readAny: (entityIds: readonly string[]) => ({ someEntityPermission: { permission: read, entityIds } }),
+    /** A record serving several bodies: changed only with rights on every one of them. */
+    writeEvery: (entityIds: readonly string[]) => ({ everyEntityPermission: { permission: write, entityIds } }),
+    /** Read scope on the body of an existing record (association-wide when it does not exist). */
+    readOnBodyOf: (lookup: BodyLookup) => onBodyOf(read, lookup),
+    /** Write scope on the body of an existing record (association-wide when it does not exist). */
+    writeOnBodyOf: (lookup: BodyLookup) => onBodyOf(write, lookup),
+    /** Where-clause for the bodies whose data the reader may see (module on). */
+    readableEntities: (context: GeaContext) => readableEntitiesWhere(context, read),
+  } as const;
+}
+
+export type PluginScopes = ReturnType<typeof pluginScopes>;
+
+/** The core's scopes on public bodies and their sites. */
+export const entityScopes = pluginScopes('core:entities:read', 'core:entities:write');
