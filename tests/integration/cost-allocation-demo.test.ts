@@ -6,9 +6,9 @@ import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
+import { createTestApi, useTestApi } from '../support/api.ts';
 import { toGlobalId } from '../support/seed.ts';
-import { actorForRoles } from '../support/users.ts';
+import { actorForRoles, createUser, sessionToken } from '../support/users.ts';
 
 /**
  * The demo year (2026) of the Unione di Comuni Valdarno e Valdisieve, checked against figures worked
@@ -185,6 +185,26 @@ describe('cost allocation of the demo year, against figures worked out by hand',
     expect(text).toContain('Piano degli acquisti informatici 2026');
     expect(text).toContain('Pontassieve');
     expect(text).toContain('Rinnovo di 40 PC desktop');
+
+    // The same document as files from the plugin's HTTP route, for a signed-in reader.
+    const reader = await createUser(t.db, 'board.documents@example.it', [{ role: 'BOARD_MEMBER', entityId: null }]);
+    const token = await sessionToken(t.db, reader.id);
+    const routes = createTestApi(t.db, [inventory, procurement, costSharing], { realAuth: true });
+    const rawId = Buffer.from(document.id, 'base64').toString('utf8').split(':')[1];
+    const download = (format: string, bearer?: string) =>
+      routes.yoga.fetch(`http://yoga/cost-sharing/documents/${rawId}.${format}`, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+    const pdfFile = await download('pdf', token);
+    expect(pdfFile.status).toBe(200);
+    expect(pdfFile.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfFile.headers.get('content-disposition')).toContain('purchases-2026-v1.pdf');
+    expect(Buffer.from(await pdfFile.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const csvFile = await download('csv', token);
+    const csvBytes = Buffer.from(await csvFile.arrayBuffer());
+    // a byte order mark first, for Italian Excel, then the same CSV as the document's field
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csvBytes.subarray(3).toString('utf8')).toBe(document.csv);
+    expect((await download('xlsx', token)).status).toBe(404);
+    expect((await download('pdf')).status).toBe(401);
 
     // A later expense changes the next version, never the issued one.
     await t.db.prisma.expense.updateMany({ where: { description: 'Rinnovo di 40 PC desktop' }, data: { amountCents: 3_000_000 } });

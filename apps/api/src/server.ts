@@ -16,6 +16,7 @@ import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
+import { compilePluginRoutes, usePluginRoutes } from './yoga/use-plugin-routes.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 import { useWebClient } from './yoga/use-web-client.ts';
@@ -70,6 +71,11 @@ export function createApi({
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
   const identify = authenticate ?? createAuthenticator({ permissions: composed.permissions });
   const installedModules = new Set(composed.plugins.map((plugin) => plugin.key));
+  const contextOf = async (request: Request) => {
+    const requestId = requestIdOf(request);
+    const actor = await identify({ request, prisma: db.prisma, requestId });
+    return createContext({ requestId, prisma: db.prisma, actor, installedModules });
+  };
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
     graphqlEndpoint: '/graphql',
@@ -97,17 +103,15 @@ export function createApi({
       useRequestId(),
       useHealth(db),
       ...(oidc ? [useOidcLogin(db.prisma, oidc)] : []),
+      // before the web client, whose pages share the `/<key>` prefix
+      usePluginRoutes(compilePluginRoutes(composed.plugins), contextOf),
       ...(webClient ? [useWebClient(webClient)] : []),
       // Requests a browser could send cross-site without a preflight (GET, multipart) need a custom header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
       useRequestErrorStatus(),
       useErrorReporting(),
     ],
-    context: async ({ request }) => {
-      const requestId = requestIdOf(request);
-      const actor = await identify({ request, prisma: db.prisma, requestId });
-      return createContext({ requestId, prisma: db.prisma, actor, installedModules });
-    },
+    context: ({ request }) => contextOf(request),
   });
   return { yoga, composed };
 }

@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { planDocumentFileRoute } from './http/plan-document-files.ts';
 import { costSharingPermissions } from './permissions.ts';
 import { addAllocationSchema } from './schema/allocation.ts';
 import { addDocumentSchema } from './schema/documents.ts';
@@ -17,6 +18,7 @@ export default definePlugin({
     addAllocationSchema(builder);
     addDocumentSchema(builder);
   },
+  http: [planDocumentFileRoute],
   seed: seedCostSharing,
   web: {
     routes: [

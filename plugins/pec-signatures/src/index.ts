@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { receiptOriginalRoute } from './http/receipt-original.ts';
 import { createPecPubSub } from './events.ts';
 import { pecSignaturesPermissions } from './permissions.ts';
 import { addCertificateSchema } from './schema/certificates.ts';
@@ -40,6 +41,7 @@ export function createPecSignaturesPlugin(options: PecSignaturesOptions = {}) {
       addCertificateSchema(builder, mailboxes);
       addSignatureSchema(builder, trusted);
     },
+    http: [receiptOriginalRoute],
     seed: seedPecSignatures,
     web: {
       routes: [

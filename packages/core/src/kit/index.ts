@@ -2,4 +2,5 @@
 export { DAY_MS, isoDate, today, addDays, daysBetween, daysFromToday, endOfYear } from './dates.ts';
 export { save, saveErrorOf, isUniqueViolation, type SaveErrorMeaning } from './save-errors.ts';
 export { modelRef, perBuilder, type ModelName } from './refs.ts';
-export { pluginScopes, type PluginScopes } from './scopes.ts';
+export { pluginScopes, entityScopes, type PluginScopes } from './scopes.ts';
+export { assertReadableThrough, fileResponse } from './access.ts';
