@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-// Database tests (tests/integration) run once per database: always on PGlite, and on PostgreSQL
+// Database tests (tests/integration, plugins/*/tests) run once per database: always on PGlite, and on PostgreSQL
 // too when TEST_DATABASE_URL is set. Each test file gets its own fresh, migrated database.
 const databases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
 
@@ -10,7 +10,7 @@ export default defineConfig({
   // (loaded by Node) must get the same copy, or graphql refuses types "from another realm".
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
-    reporters: ['default', './tests/support/summary-reporter.ts'],
+    reporters: ['default', './packages/test-kit/src/summary-reporter.ts'],
     projects: [
       {
         extends: true as const,
@@ -29,8 +29,9 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: database,
-          include: ['tests/integration/**/*.test.ts'],
-          globalSetup: [`tests/support/global-setup-${database}.ts`],
+          // cross-plugin tests, and each plugin's own integration tests
+          include: ['tests/integration/**/*.test.ts', 'plugins/*/tests/**/*.test.ts'],
+          globalSetup: [`packages/test-kit/src/global-setup-${database}.ts`],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '@gea/db';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '@gea/test-kit/server-process.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openDatabase, repoRoot } from '@gea/db';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess } from '../support/server-process.ts';
+import { startServerProcess } from '@gea/test-kit/server-process.ts';
 
 let tmp: string;
 beforeAll(async () => {

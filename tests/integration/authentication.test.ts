@@ -1,8 +1,8 @@
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
-import { createTestApi, postWithRealAuth, useTestApi } from '../support/api.ts';
-import { seedBodies, toGlobalId } from '../support/seed.ts';
-import { createUser, sessionToken, TEST_PASSWORD } from '../support/users.ts';
+import { createTestApi, postWithRealAuth, useTestApi } from '@gea/test-kit/api.ts';
+import { seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
+import { createUser, sessionToken, TEST_PASSWORD } from '@gea/test-kit/users.ts';
 
 const t = useTestApi([inventory]);
 

@@ -5,9 +5,9 @@ import type { Role } from '@gea/db';
 import inventory from '@gea/plugin-inventory';
 import procurement, { cigFor } from '@gea/plugin-procurement';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
-import { actorForRoles } from '../support/users.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles } from '@gea/test-kit/users.ts';
 
 /**
  * Property: whatever roles an actor holds and whatever it asks, a response never carries data of a

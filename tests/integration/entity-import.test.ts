@@ -3,7 +3,7 @@ import path from 'node:path';
 import { actorFromGrants, importEntities } from '@gea/core';
 import { repoRoot } from '@gea/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
 
 const t = useTestApi([]);
 

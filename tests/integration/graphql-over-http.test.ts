@@ -1,7 +1,7 @@
 import inventory from '@gea/plugin-inventory';
 import type { Database } from '@gea/db';
 import { describe, expect, it } from 'vitest';
-import { createTestApi, useTestApi } from '../support/api.ts';
+import { createTestApi, useTestApi } from '@gea/test-kit/api.ts';
 
 const t = useTestApi([inventory]);
 

@@ -1,7 +1,7 @@
 import { DatabaseStartupError, type Database } from '@gea/db';
 import { applyMigrations, migrationStatus, readLocalMigrations } from '@gea/db/migrations';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../support/database.ts';
+import { createTestDatabase } from '@gea/test-kit/database.ts';
 
 let db: Database;
 beforeAll(async () => {

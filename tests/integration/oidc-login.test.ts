@@ -6,8 +6,8 @@ import { ConfigError, start } from '@gea/api';
 import type { Database } from '@gea/db';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../support/api.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { createTestDatabase } from '@gea/test-kit/database.ts';
 
 // Accounts at the identity provider, by subject.
 const accounts: Record<string, { email: string; email_verified: boolean }> = {

@@ -2,8 +2,8 @@ import { composeSchema, definePlugin } from '@gea/core';
 import { readLocalMigrations } from '@gea/db/migrations';
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
-import { superuser, useTestApi } from '../support/api.ts';
-import { enableModules } from '../support/seed.ts';
+import { superuser, useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules } from '@gea/test-kit/seed.ts';
 
 const t = useTestApi([inventory]);
 

@@ -1,8 +1,8 @@
 import { definePlugin, GeaError, type GeaPlugin } from '@gea/core';
 import { createPecSignaturesPlugin } from '@gea/plugin-pec-signatures';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTestApi, useTestApi, type TestApi } from '../support/api.ts';
-import { data, fixture, pecWorld, protocolToken, REGISTER_RECEIPT, registerFixtureMessage, type PecWorld } from '../fixtures/pec/harness.ts';
+import { createTestApi, useTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { data, fixture, pecWorld, protocolToken, REGISTER_RECEIPT, registerFixtureMessage, type PecWorld } from '../../plugins/pec-signatures/tests/fixtures/harness.ts';
 
 // A plugin's HTTP routes under /<key>/ go through the API's request id, authentication, typed
 // errors and masking, like /graphql: here the pec-signatures download of a receipt's original

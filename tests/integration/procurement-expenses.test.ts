@@ -2,9 +2,9 @@ import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
-import { actorForRoles } from '../support/users.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles } from '@gea/test-kit/users.ts';
 
 const t = useTestApi([inventory, procurement, costSharing]);
 const MODULES = ['inventory', 'procurement', 'cost-sharing'];

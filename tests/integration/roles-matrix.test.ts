@@ -3,9 +3,9 @@ import { actorFromGrants } from '@gea/core';
 import type { Role } from '@gea/db';
 import inventory from '@gea/plugin-inventory';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { seedBodies, toGlobalId } from '../support/seed.ts';
-import { createActor } from '../support/users.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
+import { createActor } from '@gea/test-kit/users.ts';
 
 /**
  * What each role may do, operation by operation: the table in the closing note of the core-domain

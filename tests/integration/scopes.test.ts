@@ -2,10 +2,10 @@ import { actorFromGrants, anonymousActor, type Actor } from '@gea/core';
 import type { Database, Entity } from '@gea/db';
 import inventory from '@gea/plugin-inventory';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from '../support/api.ts';
-import { createTestDatabase } from '../support/database.ts';
-import { seedBodies, toGlobalId } from '../support/seed.ts';
-import { actorForRoles } from '../support/users.ts';
+import { createTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { createTestDatabase } from '@gea/test-kit/database.ts';
+import { seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles } from '@gea/test-kit/users.ts';
 
 let db: Database;
 let api: TestApi;

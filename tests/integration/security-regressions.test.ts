@@ -1,8 +1,8 @@
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
-import { postWithRealAuth, useTestApi } from '../support/api.ts';
-import { seedBodies, toGlobalId } from '../support/seed.ts';
-import { createActor, createUser, TEST_PASSWORD } from '../support/users.ts';
+import { postWithRealAuth, useTestApi } from '@gea/test-kit/api.ts';
+import { seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
+import { createActor, createUser, TEST_PASSWORD } from '@gea/test-kit/users.ts';
 
 /** Each case here is an attack a review found possible once; they stay closed. */
 const t = useTestApi([inventory]);

@@ -2,8 +2,8 @@ import inventory from '@gea/plugin-inventory';
 import costSharing from '@gea/plugin-cost-sharing';
 import procurement, { cigFor } from '@gea/plugin-procurement';
 import { describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, seedBodies, toGlobalId } from '../support/seed.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
 
 const t = useTestApi([inventory, procurement, costSharing]);
 

@@ -1,7 +1,7 @@
 import inventory from '@gea/plugin-inventory';
 import { describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { seedBodies, toGlobalId } from '../support/seed.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
 
 const t = useTestApi([inventory]);
 

@@ -6,7 +6,7 @@
 //     --message-id '<20261120103000.4f2a9c@pec.comune.esempio.example.it>' \
 //     --to ufficio.tributi@pec.destinatario.example.it \
 //     --subject 'Trasmissione determinazione n. 123 del 20/11/2026' \
-//     ../../tests/fixtures/pec/accettazione.xml ../../tests/fixtures/pec/avvenuta-consegna.xml
+//     ../../plugins/pec-signatures/tests/fixtures/accettazione.xml ../../plugins/pec-signatures/tests/fixtures/avvenuta-consegna.xml
 //
 // See docs/integrations/protocol-systems.md.
 import { readFile } from 'node:fs/promises';

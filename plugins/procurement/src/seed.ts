@@ -61,7 +61,7 @@ export async function seedProcurement({ prisma, log }: SeedContext): Promise<voi
 /**
  * A full demo year for the union (the first association by name): expenses of the three plans,
  * grants, a project only some municipalities join (art. 13.4) and staff lent by one of them (art. 13.5).
- * Amounts are synthetic; tests/integration/cost-allocation-demo.test.ts checks the allocation by hand.
+ * Amounts are synthetic; plugins/cost-sharing/tests/cost-allocation-demo.test.ts checks the allocation by hand.
  */
 export const DEMO_YEAR = 2026;
 async function seedYearOfExpenses(prisma: SeedContext['prisma'], association: { id: string; name: string } | undefined) {

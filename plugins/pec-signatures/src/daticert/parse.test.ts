@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDaticert } from './build.ts';
 import { normaliseMessageId, parseDaticert, RECEIPT_TYPES } from './parse.ts';
 
-const fixture = (name: string) => readFile(path.join(repoRoot, 'tests/fixtures/pec', name), 'utf8');
+const fixture = (name: string) => readFile(path.join(repoRoot, 'plugins/pec-signatures/tests/fixtures', name), 'utf8');
 
 describe('daticert.xml', () => {
   it.each(Object.keys(RECEIPT_TYPES))('parses the %s fixture', async (tipo) => {

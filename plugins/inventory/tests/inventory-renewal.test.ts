@@ -1,8 +1,8 @@
 import inventory from '@gea/plugin-inventory';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, seedBodies, toGlobalId } from '../support/seed.ts';
-import { actorForRoles } from '../support/users.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, seedBodies, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles } from '@gea/test-kit/users.ts';
 
 const t = useTestApi([inventory]);
 let body: { id: string; gid: string };

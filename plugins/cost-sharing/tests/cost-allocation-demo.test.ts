@@ -6,9 +6,9 @@ import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, useTestApi } from '../support/api.ts';
-import { toGlobalId } from '../support/seed.ts';
-import { actorForRoles, createUser, sessionToken } from '../support/users.ts';
+import { createTestApi, useTestApi } from '@gea/test-kit/api.ts';
+import { toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles, createUser, sessionToken } from '@gea/test-kit/users.ts';
 
 /**
  * The demo year (2026) of the Unione di Comuni Valdarno e Valdisieve, checked against figures worked

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createPecSignaturesPlugin } from '@gea/plugin-pec-signatures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, useTestApi, type TestApi } from '../support/api.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
-import { createUser, sessionToken } from '../support/users.ts';
-import { TestPki, type TestCa, type TestSigner } from '../fixtures/pec/pki.ts';
+import { createTestApi, useTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
+import { createUser, sessionToken } from '@gea/test-kit/users.ts';
+import { TestPki, type TestCa, type TestSigner } from './fixtures/pki.ts';
 
 // The plugin reads its trusted CAs from a folder, on the first verification: the test CA is put
 // there before any.

@@ -1,7 +1,7 @@
 import inventory from '@gea/plugin-inventory';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
 
 const t = useTestApi([inventory]);
 let body: { id: string; gid: string; siteGid: string };

@@ -1,8 +1,8 @@
 import { createPecSignaturesPlugin } from '@gea/plugin-pec-signatures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
-import { actorForRoles, createUser } from '../support/users.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles, createUser } from '@gea/test-kit/users.ts';
 
 const t = useTestApi([createPecSignaturesPlugin()]);
 const DAY = 86_400_000;

@@ -1,9 +1,9 @@
 import inventory from '@gea/plugin-inventory';
 import procurement, { cigFor } from '@gea/plugin-procurement';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
-import { actorForRoles } from '../support/users.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles } from '@gea/test-kit/users.ts';
 
 const t = useTestApi([inventory, procurement]);
 type Body = { id: string; gid: string; pcGid: string };

@@ -1,7 +1,7 @@
 import { createPecSignaturesPlugin } from '@gea/plugin-pec-signatures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi, type TestApi } from '../support/api.ts';
-import { data, fixture, pecWorld, protocolToken, REGISTER_RECEIPT, registerFixtureMessage, type PecWorld } from '../fixtures/pec/harness.ts';
+import { useTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { data, fixture, pecWorld, protocolToken, REGISTER_RECEIPT, registerFixtureMessage, type PecWorld } from './fixtures/harness.ts';
 
 const plugins = [createPecSignaturesPlugin()];
 const t = useTestApi(plugins);

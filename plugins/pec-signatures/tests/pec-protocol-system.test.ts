@@ -1,6 +1,6 @@
 import { createPecSignaturesPlugin } from '@gea/plugin-pec-signatures';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
 import {
   data,
   fixture,
@@ -11,7 +11,7 @@ import {
   REGISTER_RECEIPT,
   registerFixtureMessage,
   type PecWorld,
-} from '../fixtures/pec/harness.ts';
+} from './fixtures/harness.ts';
 
 const plugins = [createPecSignaturesPlugin()];
 const t = useTestApi(plugins);

@@ -1,10 +1,10 @@
 import inventory from '@gea/plugin-inventory';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { superuser, useTestApi, type TestApi } from '../support/api.ts';
-import { testDatabaseKind } from '../support/database.ts';
-import { enableModules, toGlobalId } from '../support/seed.ts';
-import { actorForRoles, createActor } from '../support/users.ts';
+import { superuser, useTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { testDatabaseKind } from '@gea/test-kit/database.ts';
+import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
+import { actorForRoles, createActor } from '@gea/test-kit/users.ts';
 
 const t = useTestApi([inventory]);
 /** Another GEA, for the round trip: the same bodies and sites, no assets. */

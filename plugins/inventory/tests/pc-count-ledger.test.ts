@@ -2,7 +2,7 @@ import { LoaderRegistry } from '@gea/core';
 import inventory, { countPersonalComputersInService } from '@gea/plugin-inventory';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApi } from '../support/api.ts';
+import { useTestApi } from '@gea/test-kit/api.ts';
 
 /**
  * The PC count reads a ledger that triggers keep (PcServiceDelta / PcServiceYear). Property: after
