@@ -1,6 +1,6 @@
 import type { GeaPrismaClient } from '@gea/db';
 import type { Actor } from './actor.ts';
-import { LoaderRegistry } from './loaders.ts';
+import { LoaderRegistry } from './loader-registry.ts';
 
 /** What a mutation tells the audit trail about itself, beyond what the audit plugin sees. */
 export interface AuditNote {

@@ -13,7 +13,7 @@ export { orderPlugins, PluginGraphError, PLUGIN_KEY } from './plugin-graph.ts';
 export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
 export { GeaError, NotFoundError, ConflictError, InputError, errorCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue } from './errors.ts';
 export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, type DemoAccount } from './seed.ts';
-export { coreRefs } from './schema/entities.ts';
+export { coreRefs, type CoreRefs } from './schema/refs.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';

@@ -4,7 +4,7 @@ import { hashToken } from '../auth/secrets.ts';
 import type { GeaBuilder } from '../builder.ts';
 import { GeaError, InputError, NotFoundError } from '../errors.ts';
 import type { PermissionDefinition } from '../permissions.ts';
-import { coreRefs } from './entities.ts';
+import { coreRefs } from './refs.ts';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 

@@ -2,7 +2,7 @@ import { AssociationKind as AssociationKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
-import { coreRefs, registerCoreRefs } from './entities.ts';
+import { coreRefs } from './refs.ts';
 
 const addYears = (date: Date, years: number) => {
   const next = new Date(date);
@@ -195,6 +195,5 @@ export function addAssociationSchema(builder: GeaBuilder) {
     }),
   }));
 
-  registerCoreRefs(builder, { Association });
   return { Association };
 }

@@ -1,7 +1,7 @@
 import { AuditOutcome as AuditOutcomes, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
-import { coreRefs } from './entities.ts';
+import { coreRefs } from './refs.ts';
 
 /** The audit trail: read-only for the ICT office head; no field or mutation can change it. */
 export function addAuditSchema(builder: GeaBuilder) {

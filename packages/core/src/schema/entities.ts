@@ -4,8 +4,6 @@ import type { GeaBuilder } from '../builder.ts';
 import { entityScopes } from '../kit/scopes.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { defineLoader } from '../loaders.ts';
-import type { addAssociationSchema } from './associations.ts';
-import type { addEntityImportSchema } from './entity-import.ts';
 
 /** Population at a date = the latest figure whose reference date is on or before it. One query per request for all bodies asked. */
 const populationAt = defineLoader<{ entityId: string; at: Date }, number | null, string>(
@@ -27,47 +25,6 @@ const populationAt = defineLoader<{ entityId: string; at: Date }, number | null,
 
 function isThirtyFirstOfDecember(date: Date): boolean {
   return date.getUTCMonth() === 11 && date.getUTCDate() === 31;
-}
-
-type EntityRef = ReturnType<typeof addEntitySchema>['Entity'];
-type ImportIssueRef = ReturnType<typeof addEntityImportSchema>['ImportIssue'];
-type AssociationRef = ReturnType<typeof addAssociationSchema>['Association'];
-
-/** Core types that plugins point at. */
-export interface CoreRefs {
-  Entity: EntityRef;
-  /** A problem of an import file (line, column, message): plugins' own importers report with it too. */
-  ImportIssue: ImportIssueRef;
-  Association: AssociationRef;
-}
-const refsByBuilder = new WeakMap<GeaBuilder, Partial<CoreRefs>>();
-
-/** Records refs as the core schema files add their types (entities first, then the entity import). */
-export function registerCoreRefs(builder: GeaBuilder, refs: Partial<CoreRefs>): void {
-  refsByBuilder.set(builder, { ...refsByBuilder.get(builder), ...refs });
-}
-
-/** The core's type refs for a builder, for plugins that point at core types (e.g. `globalID({ for: Entity })`). */
-export function coreRefs(builder: GeaBuilder): CoreRefs {
-  const refs = refsByBuilder.get(builder);
-  if (!refs?.Entity) throw new Error('coreRefs: the core schema has not been added to this builder yet');
-  // Each ref is checked when used: the core's own files ask for Entity before the others exist.
-  const get = <K extends keyof CoreRefs>(key: K): CoreRefs[K] => {
-    const ref = refsByBuilder.get(builder)?.[key];
-    if (!ref) throw new Error(`coreRefs: ${key} has not been added to this builder yet`);
-    return ref as CoreRefs[K];
-  };
-  return {
-    get Entity() {
-      return get('Entity');
-    },
-    get ImportIssue() {
-      return get('ImportIssue');
-    },
-    get Association() {
-      return get('Association');
-    },
-  };
 }
 
 export function addEntitySchema(builder: GeaBuilder) {
@@ -113,7 +70,6 @@ export function addEntitySchema(builder: GeaBuilder) {
       }),
     }),
   });
-  registerCoreRefs(builder, { Entity });
 
   builder.queryFields((t) => ({
     entities: t.prismaConnection({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { EntityImportError, importEntities, type EntityImportCounts, type ImportIssue } from '../entity-import/index.ts';
 import { ConflictError, InputError } from '../errors.ts';
-import { registerCoreRefs } from './entities.ts';
+import { importIssueRef } from './import-issue.ts';
 
 /** About 8,000 Italian municipalities with a few population columns take under 1 MB. */
 const MAX_CSV_LENGTH = 10_000_000;
@@ -12,16 +12,8 @@ interface EntityImportSummary extends EntityImportCounts {
 }
 
 export function addEntityImportSchema(builder: GeaBuilder) {
-  // The caller's own file: nothing stored is revealed, so anyone who got the error may read it.
-  const ImportIssueRef = builder.objectRef<ImportIssue>('ImportIssue').implement({
-    description: 'A problem found in an import file.',
-    fields: (t) => ({
-      line: t.exposeInt('line', { authScopes: { public: true }, description: 'Line of the file, from 1 (the header).' }),
-      column: t.exposeString('column', { nullable: true, authScopes: { public: true }, description: 'Column, when the problem is in one.' }),
-      message: t.exposeString('message', { authScopes: { public: true } }),
-    }),
-  });
-  registerCoreRefs(builder, { ImportIssue: ImportIssueRef });
+  const ImportIssueRef = importIssueRef(builder);
+
 
   builder.objectType(EntityImportError, {
     name: 'EntityImportError',

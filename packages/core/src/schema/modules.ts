@@ -3,7 +3,7 @@ import type { GeaBuilder } from '../builder.ts';
 import { entityScopes } from '../kit/scopes.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { GeaPlugin } from '../plugin.ts';
-import { coreRefs } from './entities.ts';
+import { coreRefs } from './refs.ts';
 
 interface ModuleState {
   entityId: string;

@@ -3,7 +3,7 @@ import type { GeaBuilder } from '../builder.ts';
 import { entityScopes } from '../kit/scopes.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { onBodyOf } from '../modules.ts';
-import { coreRefs } from './entities.ts';
+import { coreRefs } from './refs.ts';
 
 export function addSiteSchema(builder: GeaBuilder) {
   const { Entity } = coreRefs(builder);

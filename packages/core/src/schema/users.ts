@@ -5,7 +5,7 @@ import type { GeaBuilder } from '../builder.ts';
 import type { GeaContext } from '../context.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
 import { bodyScopedRoles } from '../permissions.ts';
-import { coreRefs } from './entities.ts';
+import { coreRefs } from './refs.ts';
 
 /** Who may see a user: the user themselves (also right after signing in), or whoever may read users. */
 const selfOrUserReader = (userId: string, context: GeaContext) =>
