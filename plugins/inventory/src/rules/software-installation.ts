@@ -1,6 +1,9 @@
 // When a product may be installed on an asset under a licence, and when it may be removed.
-import type { AssetStatus } from '@gea/db';
+import type { AssetStatus, Prisma } from '@gea/db';
 import { isoDate } from '@gea/core';
+
+/** Installations that hold a seat: not removed. */
+export const holdingSeat = { removedOn: null } satisfies Prisma.SoftwareInstallationWhereInput;
 
 /** A refusal: bad input on one field, or a conflict with what is recorded. */
 export type InstallationRefusal = { field: string; message: string } | { conflict: string };
