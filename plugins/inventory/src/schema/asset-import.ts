@@ -1,5 +1,6 @@
 import { ConflictError, coreRefs, isUniqueViolation, type GeaBuilder } from '@gea/core';
 import { AssetImportError, assetColumns, importAssets, MAX_CSV_CHARACTERS, MAX_ROWS, type AssetImportCounts } from '../asset-import/index.ts';
+import { scopes } from '../permissions.ts';
 
 interface AssetImportSummary extends AssetImportCounts {
   dryRun: boolean;
@@ -46,7 +47,7 @@ export function addAssetImportSchema(builder: GeaBuilder) {
       errors: { types: [AssetImportError, ConflictError], directResult: true },
       // Rights are per body, so checked per row: someone limited to a few bodies may import theirs;
       // someone who may change no inventory at all is refused outright (FORBIDDEN).
-      authScopes: { permissionOnSomeBody: 'inventory:write' },
+      authScopes: { permissionOnSomeBody: scopes.write },
       args: {
         csv: t.arg.string({
           required: true,
