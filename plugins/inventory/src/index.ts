@@ -1,13 +1,10 @@
 import { definePlugin } from '@gea/core';
 import { inventoryPermissions } from './permissions.ts';
-import { addAssetSchema } from './schema/assets.ts';
-import { addAssetImportSchema } from './schema/asset-import.ts';
-import { addRenewalSchema } from './schema/renewal.ts';
-import { addSoftwareSchema } from './schema/software.ts';
+import { addInventorySchema } from './schema/index.ts';
 import { seedInventory } from './seed.ts';
 
-export { inventoryRefs, type InventoryRefs } from './schema/refs.ts';
-export { countPersonalComputersInService, PERSONAL_COMPUTER_KINDS } from './services.ts';
+export { assetIdsOfBodies, bodiesOfAssets, bodiesOfLicences, countPersonalComputersInService, PERSONAL_COMPUTER_KINDS } from './services.ts';
+export { assetKindEnum, assetStatusEnum, licenceKindEnum } from './schema/enums.ts';
 
 export default definePlugin({
   key: 'inventory',
@@ -15,12 +12,7 @@ export default definePlugin({
   description: 'ICT equipment and software of every member body (art. 10), and the PC count used for cost sharing.',
   prismaSchema: 'prisma/schema/inventory.prisma',
   permissions: inventoryPermissions,
-  schema: (builder) => {
-    addAssetSchema(builder);
-    addAssetImportSchema(builder);
-    addSoftwareSchema(builder);
-    addRenewalSchema(builder);
-  },
+  schema: addInventorySchema,
   seed: seedInventory,
   // the CSV of an import is kept in the trail by its size only
   audit: { contentFields: ['csv'] },

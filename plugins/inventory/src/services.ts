@@ -1,10 +1,12 @@
-// What the inventory plugin offers other plugins (cost sharing reads PCs in service from here,
-// never from the Asset table).
-import { defineLoader, type GeaContext } from '@gea/core';
+// What the inventory plugin offers other plugins: they read assets and licences through these,
+// never from the inventory's tables (cost sharing counts PCs here, procurement checks bodies here).
+import { defineLoader, isoDate, type GeaContext } from '@gea/core';
+import type { AssetKind, AssetStatus, Prisma } from '@gea/db';
 
 export const PERSONAL_COMPUTER_KINDS = ['DESKTOP_PC', 'LAPTOP'] as const;
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+/** Any client: a request's (GeaContext) or a seeding transaction's (SeedContext). */
+type Db = { prisma: Prisma.TransactionClient };
 
 /**
  * Keys are `<entityId>|<YYYY-MM-DD>`. One query per distinct date in a request, whatever the number
@@ -57,4 +59,38 @@ const pcsInService = defineLoader<string, number>('inventory.pcsInService', asyn
  */
 export function countPersonalComputersInService(context: GeaContext, entityId: string, at: Date = new Date()): Promise<number> {
   return pcsInService(context).load(`${entityId}|${isoDate(at)}`);
+}
+
+/** The body of each asset that exists, by asset id (one query); unknown ids are left out. */
+export async function bodiesOfAssets({ prisma }: Db, assetIds: readonly string[]): Promise<Map<string, string>> {
+  if (assetIds.length === 0) return new Map();
+  const rows = await prisma.asset.findMany({ where: { id: { in: [...assetIds] } }, select: { id: true, entityId: true } });
+  return new Map(rows.map((row) => [row.id, row.entityId]));
+}
+
+/** The bodies each licence that exists is for, by licence id (one query); unknown ids are left out. */
+export async function bodiesOfLicences({ prisma }: Db, licenceIds: readonly string[]): Promise<Map<string, string[]>> {
+  if (licenceIds.length === 0) return new Map();
+  const rows = await prisma.softwareLicence.findMany({
+    where: { id: { in: [...licenceIds] } },
+    select: { id: true, entities: { select: { entityId: true } } },
+  });
+  return new Map(rows.map((row) => [row.id, row.entities.map((e) => e.entityId)]));
+}
+
+/** Ids of the assets of some bodies, optionally of some kinds and in one status (demo data, reports). */
+export async function assetIdsOfBodies(
+  { prisma }: Db,
+  entityIds: readonly string[],
+  only: { kinds?: readonly AssetKind[]; status?: AssetStatus } = {},
+): Promise<string[]> {
+  const rows = await prisma.asset.findMany({
+    where: {
+      entityId: { in: [...entityIds] },
+      ...(only.kinds ? { kind: { in: [...only.kinds] } } : {}),
+      ...(only.status ? { status: only.status } : {}),
+    },
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
 }

@@ -1,12 +1,10 @@
 import { definePlugin } from '@gea/core';
 import { procurementPermissions } from './permissions.ts';
-import { addContractSchema } from './schema/contracts.ts';
-import { addExpenseSchema } from './schema/expenses.ts';
-import { addSupplierSchema } from './schema/suppliers.ts';
+import { addProcurementSchema } from './schema/index.ts';
 import { seedProcurement } from './seed.ts';
 
-export { costsOfYear, membersDuringYear, type YearCosts } from './services.ts';
-export { procurementRefs, type ProcurementRefs } from './schema/refs.ts';
+export { costsOfYear, findProject, membersDuringYear, type YearCosts } from './services.ts';
+export { procurementRefs, contractKindEnum, expenseCategoryEnum, expensePlanEnum, grantSourceEnum, type ProcurementRefs } from './schema/enums.ts';
 export { cigFor, isValidCig, isValidCup, isValidVatNumber } from './codes.ts';
 
 export default definePlugin({
@@ -16,11 +14,7 @@ export default definePlugin({
   dependsOn: ['inventory'],
   prismaSchema: 'prisma/schema/procurement.prisma',
   permissions: procurementPermissions,
-  schema: (builder) => {
-    const suppliers = addSupplierSchema(builder);
-    const contracts = addContractSchema(builder, suppliers);
-    addExpenseSchema(builder, contracts);
-  },
+  schema: addProcurementSchema,
   seed: seedProcurement,
   web: {
     routes: [

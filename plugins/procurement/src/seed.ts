@@ -1,4 +1,5 @@
 import type { SeedContext } from '@gea/core';
+import { assetIdsOfBodies, PERSONAL_COMPUTER_KINDS } from '@gea/plugin-inventory';
 import { cigFor } from './codes.ts';
 
 /**
@@ -33,11 +34,8 @@ export async function seedProcurement({ prisma, log }: SeedContext): Promise<voi
         entities: { createMany: { data: entityIds.map((entityId) => ({ entityId })) } },
       },
     });
-    const pcs = await prisma.asset.findMany({
-      where: { entityId: { in: entityIds }, kind: { in: ['DESKTOP_PC', 'LAPTOP'] }, status: 'IN_SERVICE' },
-      select: { id: true },
-    });
-    await prisma.contractAsset.createMany({ data: pcs.map((pc) => ({ contractId: maintenance.id, assetId: pc.id })) });
+    const pcs = await assetIdsOfBodies({ prisma }, entityIds, { kinds: PERSONAL_COMPUTER_KINDS, status: 'IN_SERVICE' });
+    await prisma.contractAsset.createMany({ data: pcs.map((assetId) => ({ contractId: maintenance.id, assetId })) });
     await prisma.contract.create({
       data: {
         kind: 'SERVICES',

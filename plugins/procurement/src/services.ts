@@ -1,8 +1,7 @@
 // What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
 // never from the tables).
-import type { GeaContext } from '@gea/core';
-import type { ExpenseCategory, ExpensePlan } from '@gea/db';
-export { membersDuringYear } from './schema/expenses.ts';
+import { defineLoader, endOfYear, type GeaContext } from '@gea/core';
+import type { ExpenseCategory, ExpensePlan, Project } from '@gea/db';
 
 export interface YearCosts {
   expenses: {
@@ -55,4 +54,31 @@ export async function costsOfYear(context: GeaContext, associationId: string, ye
     })),
     staff: staff.map((row) => ({ id: row.id, lendingEntityId: row.lendingEntityId, personName: row.personName, costCents: row.costCents })),
   };
+}
+
+/**
+ * Bodies that are members at some point of a year: they share that year's costs. A union itself is
+ * left out: it holds the office whose costs its municipalities share (art. 13), it does not pay a quota.
+ */
+export async function membersDuringYear(context: Pick<GeaContext, 'prisma'>, associationId: string, year: number): Promise<string[]> {
+  const rows = await context.prisma.associationMember.findMany({
+    where: {
+      associationId,
+      entity: { kind: { not: 'UNION' } },
+      joinedOn: { lte: endOfYear(year) },
+      OR: [{ leftOn: null }, { leftOn: { gte: new Date(Date.UTC(year, 0, 1)) } }],
+    },
+    select: { entityId: true },
+  });
+  return [...new Set(rows.map((row) => row.entityId))];
+}
+
+const projectsById = defineLoader<string, Project | null>('procurement.projectsById', async (ids, context) => {
+  const rows = await context.prisma.project.findMany({ where: { id: { in: [...ids] } } });
+  return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+});
+
+/** A project by id (null when there is none): all asked in one request cost one query. */
+export function findProject(context: GeaContext, projectId: string): Promise<Project | null> {
+  return projectsById(context).load(projectId);
 }

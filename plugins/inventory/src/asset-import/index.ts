@@ -1,6 +1,6 @@
 // Import of assets from CSV (the columns assetsCsv writes, so that an export of one GEA imports into
 // another): parse.ts reads the shape, validate.ts checks every value, apply.ts matches and writes.
-import { formatIssue, GeaError, type GeaContext, type ImportIssue } from '@gea/core';
+import { formatIssue, GeaError, isoDate, today as todayDate, type GeaContext, type ImportIssue } from '@gea/core';
 import { applyAssetImportPlan, countsOf, planAssetImport, type AssetImportCounts } from './apply.ts';
 import { checkAssetCsv } from './validate.ts';
 
@@ -30,9 +30,6 @@ export interface ImportAssetsOptions {
   today?: string;
 }
 
-/** Today as a calendar date, UTC as the inventory's other dates (changeAssetStatus). */
-const todayIso = () => new Date().toISOString().slice(0, 10);
-
 /**
  * Checks a whole file (shape, values, then bodies, rights, sites and stored assets) and, when it has
  * no problem at all, writes it: all or nothing. Every problem is reported with its line and column.
@@ -41,7 +38,7 @@ const todayIso = () => new Date().toISOString().slice(0, 10);
  */
 export async function importAssets(context: GeaContext, csv: string, options: ImportAssetsOptions = {}): Promise<AssetImportOutcome> {
   if (context.prisma === context.db) throw new Error('importAssets runs inside a mutation\'s transaction');
-  const { dryRun = false, today = todayIso() } = options;
+  const { dryRun = false, today = isoDate(todayDate()) } = options;
   const checked = checkAssetCsv(csv);
   // Valid rows are still checked against the database, so one pass reports every problem.
   const plan = await planAssetImport(context, checked.rows, today);

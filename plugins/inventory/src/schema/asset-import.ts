@@ -1,16 +1,9 @@
-import { ConflictError, coreRefs, prismaErrorCode, type GeaBuilder } from '@gea/core';
+import { ConflictError, coreRefs, isUniqueViolation, type GeaBuilder } from '@gea/core';
 import { AssetImportError, assetColumns, importAssets, MAX_CSV_CHARACTERS, MAX_ROWS, type AssetImportCounts } from '../asset-import/index.ts';
+import { scopes } from '../permissions.ts';
 
 interface AssetImportSummary extends AssetImportCounts {
   dryRun: boolean;
-}
-
-/** A unique index refused a row: P2002 from Prisma's own queries, SQLSTATE 23505 inside a raw query's P2010. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = prismaErrorCode(error);
-  if (code === 'P2002') return true;
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError?.cause;
-  return code === 'P2010' && cause?.originalCode === '23505';
 }
 
 export function addAssetImportSchema(builder: GeaBuilder) {
@@ -54,7 +47,7 @@ export function addAssetImportSchema(builder: GeaBuilder) {
       errors: { types: [AssetImportError, ConflictError], directResult: true },
       // Rights are per body, so checked per row: someone limited to a few bodies may import theirs;
       // someone who may change no inventory at all is refused outright (FORBIDDEN).
-      authScopes: { permissionOnSomeBody: 'inventory:write' },
+      authScopes: { permissionOnSomeBody: scopes.write },
       args: {
         csv: t.arg.string({
           required: true,

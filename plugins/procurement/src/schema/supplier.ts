@@ -1,14 +1,15 @@
-import { ConflictError, InputError, NotFoundError, prismaErrorCode, type GeaBuilder } from '@gea/core';
+import { ConflictError, InputError, NotFoundError, save, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
 import { isValidVatNumber } from '../codes.ts';
+import { scopes, writeAll } from '../permissions.ts';
 
-export function addSupplierSchema(builder: GeaBuilder) {
+export function addSupplierType(builder: GeaBuilder) {
   const Supplier = builder.prismaNode('Supplier', {
     description: 'A company the ICT office buys from.',
     id: { field: 'id' },
     nullable: true,
     // Suppliers are public knowledge (published tenders); what was bought from them is scoped per contract.
-    authScopes: { permissionOnSomeBody: 'procurement:read' },
+    authScopes: scopes.readSome,
     fields: (t) => ({
       name: t.exposeString('name'),
       vatNumber: t.exposeString('vatNumber', { nullable: true, description: 'Partita IVA.' }),
@@ -21,7 +22,7 @@ export function addSupplierSchema(builder: GeaBuilder) {
       type: Supplier,
       cursor: 'id',
       description: 'Suppliers by name.',
-      authScopes: { permissionOnSomeBody: 'procurement:read' },
+      authScopes: scopes.readSome,
       args: { search: t.arg.string({ required: false, validate: z.string().trim().max(100) }) },
       resolve: (query, _root, args, context) => {
         const text = args.search?.trim();
@@ -44,48 +45,37 @@ export function addSupplierSchema(builder: GeaBuilder) {
       pecAddress: t.string({ required: false, validate: z.string().trim().email('is not an e-mail address').max(200) }),
     }),
   });
-  type Input = { name: string; vatNumber?: string | null; pecAddress?: string | null };
+  type Input = typeof SupplierInput.$inferInput;
   const data = (input: Input) => ({
     name: input.name.trim(),
     vatNumber: input.vatNumber?.trim() ?? null,
     pecAddress: input.pecAddress?.trim().toLowerCase() ?? null,
   });
-  const saveError = (error: unknown, input: Input) =>
-    prismaErrorCode(error) === 'P2002' ? new ConflictError(`a supplier with partita IVA ${input.vatNumber} already exists`) : error;
+  const saving = (input: Input) => ({ unique: `a supplier with partita IVA ${input.vatNumber} already exists` });
 
   builder.mutationFields((t) => ({
     createSupplier: t.prismaField({
       type: Supplier,
       errors: { types: [InputError, ConflictError], directResult: true },
-      authScopes: { permission: 'procurement:write' },
+      authScopes: writeAll,
       args: { input: t.arg({ type: SupplierInput, required: true }) },
-      resolve: async (query, _root, { input }, context) => {
+      resolve: (query, _root, { input }, context) => {
         context.audit = { ...context.audit, targetType: 'Supplier' };
-        try {
-          return await context.prisma.supplier.create({ ...query, data: data(input) });
-        } catch (error) {
-          throw saveError(error, input);
-        }
+        return save(saving(input), () => context.prisma.supplier.create({ ...query, data: data(input) }));
       },
     }),
     updateSupplier: t.prismaField({
       type: Supplier,
       errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
-      authScopes: { permission: 'procurement:write' },
+      authScopes: writeAll,
       args: { id: t.arg.globalID({ required: true, for: Supplier }), input: t.arg({ type: SupplierInput, required: true }) },
       resolve: async (query, _root, { id, input }, context) => {
         const before = await context.prisma.supplier.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError('Supplier');
-        try {
-          const after = await context.prisma.supplier.update({ ...query, where: { id: before.id }, data: data(input) });
-          context.audit = { ...context.audit, targetType: 'Supplier', targetId: before.id, before, after };
-          return after;
-        } catch (error) {
-          throw saveError(error, input);
-        }
+        const after = await save(saving(input), () => context.prisma.supplier.update({ ...query, where: { id: before.id }, data: data(input) }));
+        context.audit = { ...context.audit, targetType: 'Supplier', targetId: before.id, before, after };
+        return after;
       },
     }),
   }));
-
-  return { Supplier };
 }
