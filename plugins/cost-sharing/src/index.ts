@@ -1,7 +1,6 @@
 import { definePlugin } from '@gea/core';
 import { costSharingPermissions } from './permissions.ts';
-import { addAllocationSchema } from './schema/allocation.ts';
-import { addDocumentSchema } from './schema/documents.ts';
+import { addCostSharingSchema } from './schema/index.ts';
 import { seedCostSharing } from './seed.ts';
 
 export { allocateCosts, explainAllocation, AllocationInputError } from './allocation/index.ts';
@@ -13,10 +12,7 @@ export default definePlugin({
   dependsOn: ['inventory', 'procurement'],
   prismaSchema: 'prisma/schema/cost-sharing.prisma',
   permissions: costSharingPermissions,
-  schema: (builder) => {
-    addAllocationSchema(builder);
-    addDocumentSchema(builder);
-  },
+  schema: addCostSharingSchema,
   seed: seedCostSharing,
   web: {
     routes: [

@@ -1,0 +1,21 @@
+import { modelRef, perBuilder } from '@gea/core';
+import type { BodyAllocation } from '../allocation/index.ts';
+import { readPartOfResult } from '../permissions.ts';
+
+export const projectAllocationLineType = perBuilder((builder) =>
+  builder.objectRef<BodyAllocation['projects'][number]>('ProjectAllocationLine').implement({
+    authScopes: readPartOfResult,
+    description: 'A body\'s share of a project\'s capital expenses (participants only, art. 13.4).',
+    fields: (t) => ({
+      project: t.field({
+        type: modelRef(builder, 'Project'),
+        nullable: true,
+        resolve: (line, _args, context) => context.prisma.project.findUnique({ where: { id: line.projectId } }),
+      }),
+      name: t.exposeString('name'),
+      pcQuotaCents: t.exposeInt('pcQuotaCents'),
+      populationQuotaCents: t.exposeInt('populationQuotaCents'),
+      amountCents: t.exposeInt('amountCents'),
+    }),
+  }),
+);
