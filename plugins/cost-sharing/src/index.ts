@@ -1,8 +1,7 @@
 import { definePlugin } from '@gea/core';
 import { planDocumentFileRoute } from './http/plan-document-files.ts';
 import { costSharingPermissions } from './permissions.ts';
-import { addAllocationSchema } from './schema/allocation.ts';
-import { addDocumentSchema } from './schema/documents.ts';
+import { addCostSharingSchema } from './schema/index.ts';
 import { seedCostSharing } from './seed.ts';
 
 export { allocateCosts, explainAllocation, AllocationInputError } from './allocation/index.ts';
@@ -14,10 +13,7 @@ export default definePlugin({
   dependsOn: ['inventory', 'procurement'],
   prismaSchema: 'prisma/schema/cost-sharing.prisma',
   permissions: costSharingPermissions,
-  schema: (builder) => {
-    addAllocationSchema(builder);
-    addDocumentSchema(builder);
-  },
+  schema: addCostSharingSchema,
   http: [planDocumentFileRoute],
   seed: seedCostSharing,
   web: {

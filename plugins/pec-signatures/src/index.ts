@@ -1,12 +1,7 @@
 import { definePlugin } from '@gea/core';
 import { receiptOriginalRoute } from './http/receipt-original.ts';
-import { createPecPubSub } from './events.ts';
 import { pecSignaturesPermissions } from './permissions.ts';
-import { addCertificateSchema } from './schema/certificates.ts';
-import { addMailboxSchema } from './schema/mailboxes.ts';
-import { addMessageSchema } from './schema/messages.ts';
-import { addRegistryOfficeSchema } from './schema/offices.ts';
-import { addSignatureSchema } from './schema/signatures.ts';
+import { addPecSignaturesSchema } from './schema/index.ts';
 import { seedPecSignatures } from './seed.ts';
 import { trustStore, type TrustOptions } from './signature/trust.ts';
 
@@ -32,15 +27,7 @@ export function createPecSignaturesPlugin(options: PecSignaturesOptions = {}) {
       'Registry offices (AOO) and their protocol systems, PEC mailboxes, messages and receipts (daticert.xml), signature certificates and devices, signature verification (art. 3.5).',
     prismaSchema: 'prisma/schema/pec-signatures.prisma',
     permissions: pecSignaturesPermissions,
-    schema: (builder) => {
-      // One event bus per composed schema: see events.ts.
-      const pubsub = createPecPubSub();
-      const offices = addRegistryOfficeSchema(builder);
-      const mailboxes = addMailboxSchema(builder, offices);
-      addMessageSchema(builder, mailboxes, pubsub);
-      addCertificateSchema(builder, mailboxes);
-      addSignatureSchema(builder, trusted);
-    },
+    schema: (builder) => addPecSignaturesSchema(builder, trusted),
     http: [receiptOriginalRoute],
     seed: seedPecSignatures,
     web: {

@@ -20,5 +20,3 @@ declare module '@gea/core' {
 
 /** The scopes this plugin's fields choose from. */
 export const scopes = pluginScopes('pec-signatures:read', 'pec-signatures:write');
-export const READ = scopes.read;
-export const WRITE = scopes.write;

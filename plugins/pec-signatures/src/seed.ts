@@ -1,4 +1,4 @@
-import type { SeedContext } from '@gea/core';
+import { addDays, isoDate, type SeedContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { buildDaticert } from './daticert/build.ts';
 import { parseDaticert } from './daticert/parse.ts';
@@ -11,7 +11,6 @@ const slug = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 
-const DAY = 86_400_000;
 const PROVIDER = 'Gestore PEC Demo S.p.A.';
 const HOLDERS = [
   ['Mario Rossi', 'RSSMRA80A01H501U'],
@@ -27,8 +26,8 @@ const HOLDERS = [
  */
 export async function seedPecSignatures({ prisma, log }: SeedContext): Promise<void> {
   const municipalities = await prisma.entity.findMany({ where: { kind: 'MUNICIPALITY' }, orderBy: { name: 'asc' } });
-  const now = Date.now();
-  const today = new Date(new Date(now).toISOString().slice(0, 10));
+  const now = new Date();
+  const today = new Date(isoDate(now));
   const mailboxes: { id: string; entityId: string; address: string }[] = [];
   for (const [index, entity] of municipalities.entries()) {
     const name = slug(entity.name);
@@ -44,7 +43,7 @@ export async function seedPecSignatures({ prisma, log }: SeedContext): Promise<v
         quotaMb: 2048,
         contractReference: 'Convenzione PEC Demo 2024-2027',
         // One municipality's mailbox term ends within the month, for the dashboard.
-        expiresOn: new Date(today.getTime() + (index === 1 ? 21 : 400 + index) * DAY),
+        expiresOn: addDays(today, index === 1 ? 21 : 400 + index),
       },
     });
     mailboxes.push({ id: mailbox.id, entityId: entity.id, address: mailbox.address });
@@ -57,9 +56,9 @@ export async function seedPecSignatures({ prisma, log }: SeedContext): Promise<v
         deviceSerialNumber: h === 2 ? null : `DEV${String(index * 10 + h).padStart(6, '0')}`,
         issuer: 'CA Firma Qualificata Demo',
         serialNumber: `${(index + 1).toString(16).padStart(4, '0')}${h.toString(16).padStart(4, '0')}A1B2`,
-        validFrom: new Date(now - 700 * DAY),
+        validFrom: addDays(now, -700),
         // The first holder's certificate expires in 10-40 days: something to renew on the dashboard.
-        validTo: new Date(now + (h === 0 ? 10 + (index % 4) * 10 : 400 + h * 100) * DAY),
+        validTo: addDays(now, h === 0 ? 10 + (index % 4) * 10 : 400 + h * 100),
       })),
     });
   }
@@ -70,14 +69,14 @@ export async function seedPecSignatures({ prisma, log }: SeedContext): Promise<v
       subject: 'Trasmissione determinazione n. 12/2026',
       recipients: ['ufficio.ragioneria@pec.regione.example.it'],
       receipts: ['accettazione', 'avvenuta-consegna'],
-      sentAt: new Date(now - 2 * DAY),
+      sentAt: addDays(now, -2),
     });
     await seedMessage(prisma, first, {
       messageId: 'demo-0002.protocollo@pec.example.it',
       subject: 'Convocazione conferenza dei servizi',
       recipients: ['protocollo@pec.provincia.example.it', 'segreteria@pec.inesistente.example.it'],
       receipts: ['accettazione', 'avvenuta-consegna', 'errore-consegna'],
-      sentAt: new Date(now - DAY),
+      sentAt: addDays(now, -1),
     });
   }
   log(`seeded ${mailboxes.length} registry offices with their PEC mailboxes, ${mailboxes.length * HOLDERS.length} signature certificates${first ? ' and 2 PEC messages with receipts' : ''}`);
@@ -97,7 +96,7 @@ async function seedMessage(
       subject: spec.subject,
       sender: mailbox.address,
       protocolNumber: `${spec.sentAt.getUTCFullYear()}/${spec.messageId.slice(5, 9)}`,
-      protocolDate: new Date(spec.sentAt.toISOString().slice(0, 10)),
+      protocolDate: new Date(isoDate(spec.sentAt)),
       state: 'SENT',
       registeredAt: spec.sentAt,
       recipients: { createMany: { data: spec.recipients.map((address) => ({ address, kind: 'CERTIFIED' as const })) } },

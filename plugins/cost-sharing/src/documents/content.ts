@@ -1,6 +1,7 @@
+import { isoDate } from '@gea/core';
 import type { ExpensePlan } from '@gea/db';
 import { allocateCosts, explainAllocation } from '../allocation/index.ts';
-import type { AllocationContext } from '../inputs.ts';
+import type { AllocationContext } from '../allocation-context.ts';
 
 /** What an issued document says, frozen at issue: later changes to expenses never alter it. */
 export interface PlanDocumentContent {
@@ -36,17 +37,6 @@ export const PLAN_TITLES: Record<ExpensePlan, { it: string; en: string }> = {
   RUNNING_SERVICES: { it: 'Riepilogo dei costi dei servizi in essere', en: 'Summary of running service costs' },
 };
 
-/** Art. 10: the purchase plan by the end of January, the integration plan early in the year (taken as
- * 15 January), the running costs with the budget (end of January); all three again by 30 September. */
-export function deadlines(plan: ExpensePlan, year: number): { firstIssue: Date; revision: Date } {
-  return {
-    firstIssue: new Date(plan === 'SOFTWARE_INTEGRATION' ? `${year}-01-15` : `${year}-01-31`),
-    revision: new Date(`${year}-09-30`),
-  };
-}
-
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-
 /**
  * The document's expenses and each body's quota of them: the year's allocation restricted to the
  * plan's expenses (and, for running costs, the staff lent to the office).
@@ -72,8 +62,8 @@ export function buildPlanContent(
     plan: meta.plan,
     version: meta.version,
     issuedAt: meta.issuedAt.toISOString(),
-    pcReferenceDate: iso(loaded.pcReferenceDate),
-    populationReferenceDate: iso(loaded.populationReferenceDate),
+    pcReferenceDate: isoDate(loaded.pcReferenceDate),
+    populationReferenceDate: isoDate(loaded.populationReferenceDate),
     pcWeightBasisPoints: input.weights.pcBasisPoints,
     expenses: planExpenses.map((expense) => ({
       description: expense.description,

@@ -1,44 +1,21 @@
-import { coreRefs, InputError, NotFoundError, type GeaBuilder } from '@gea/core';
+import { InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
-import { procurementRefs } from '@gea/plugin-procurement';
+import { expensePlanEnum } from '@gea/plugin-procurement';
 import { z } from 'zod';
-import { AllocationInputError } from '../allocation/index.ts';
-import { buildPlanContent, deadlines, PLAN_TITLES, type PlanDocumentContent } from '../documents/content.ts';
+import { allocationInputIssues, loadAllocationContext } from '../allocation-context.ts';
+import { buildPlanContent, PLAN_TITLES, type PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
-import { loadAllocationContext } from '../inputs.ts';
-import { readOnAssociationMembers } from './allocation.ts';
+import { readOnAssociationMembers, scopes } from '../permissions.ts';
+import { deadlines, issuedOnTime } from '../rules/plan-deadlines.ts';
+import { planExpenseLineType, planQuotaType } from './plan-document-lines.ts';
 
 type DocumentRow = Prisma.PlanDocumentGetPayload<object>;
 const contentOf = (document: DocumentRow) => document.content as unknown as PlanDocumentContent;
 
-export function addDocumentSchema(builder: GeaBuilder) {
-  const { Association } = coreRefs(builder);
-  const { ExpensePlan } = procurementRefs(builder);
-
-  const open = { authScopes: { authenticated: true } } as const;
-  const QuotaLine = builder.objectRef<PlanDocumentContent['quotas'][number]>('PlanQuota').implement({
-    ...open,
-    description: 'A body\'s quota in an issued document.',
-    fields: (t) => ({
-      name: t.exposeString('name'),
-      pcs: t.exposeInt('pcs'),
-      population: t.exposeInt('population'),
-      totalCents: t.exposeInt('totalCents'),
-      explanation: t.exposeStringList('explanation'),
-    }),
-  });
-  const ExpenseLine = builder.objectRef<PlanDocumentContent['expenses'][number]>('PlanExpenseLine').implement({
-    ...open,
-    fields: (t) => ({
-      description: t.exposeString('description'),
-      grossCents: t.exposeInt('grossCents'),
-      grantsCents: t.exposeInt('grantsCents'),
-      netCents: t.exposeInt('netCents'),
-      cig: t.exposeString('cig', { nullable: true }),
-      cup: t.exposeString('cup', { nullable: true }),
-    }),
-  });
+export function addPlanDocument(builder: GeaBuilder) {
+  const Association = modelRef(builder, 'Association');
+  const ExpensePlan = expensePlanEnum(builder);
 
   const PlanDocument = builder.prismaNode('PlanDocument', {
     description: 'An issued version of one of the three annual documents (art. 10), frozen as it was sent.',
@@ -48,6 +25,7 @@ export function addDocumentSchema(builder: GeaBuilder) {
     authScopes: (document, context) => readOnAssociationMembers(context, document.associationId),
     fields: (t) => ({
       year: t.exposeInt('year'),
+      // Procurement's enum, found by the Prisma enum it was defined from.
       plan: t.expose('plan', { type: ExpensePlan }),
       title: t.string({ resolve: (d) => `${PLAN_TITLES[d.plan].it} ${d.year}` }),
       version: t.exposeInt('version'),
@@ -57,15 +35,11 @@ export function addDocumentSchema(builder: GeaBuilder) {
       revisionDueOn: t.field({ type: 'Date', description: 'Deadline of the revision (30 September).', resolve: (d) => deadlines(d.plan, d.year).revision }),
       onTime: t.boolean({
         description: 'Issued by its deadline: the first version by the first deadline, a revision by 30 September.',
-        resolve: (d) => {
-          const { firstIssue, revision } = deadlines(d.plan, d.year);
-          const limit = d.version === 1 ? firstIssue : revision;
-          return d.issuedAt.toISOString().slice(0, 10) <= limit.toISOString().slice(0, 10);
-        },
+        resolve: (d) => issuedOnTime(d),
       }),
       netTotalCents: t.int({ resolve: (d) => contentOf(d).totals.netCents }),
-      expenses: t.field({ type: [ExpenseLine], resolve: (d) => contentOf(d).expenses }),
-      quotas: t.field({ type: [QuotaLine], resolve: (d) => contentOf(d).quotas }),
+      expenses: t.field({ type: [planExpenseLineType(builder)], resolve: (d) => contentOf(d).expenses }),
+      quotas: t.field({ type: [planQuotaType(builder)], resolve: (d) => contentOf(d).quotas }),
       csv: t.string({ description: 'Each body\'s quota as CSV.', resolve: (d) => planDocumentCsv(contentOf(d)) }),
       pdfBase64: t.string({
         description: 'The document as PDF (A4), base64-encoded.',
@@ -74,22 +48,13 @@ export function addDocumentSchema(builder: GeaBuilder) {
     }),
   });
 
-  builder.prismaObjectFields('Association', (t) => ({
-    planDocuments: t.relation('planDocuments', {
-      description: 'Issued annual documents of a year, latest version first.',
-      authScopes: (association, _args, context) => readOnAssociationMembers(context, association.id),
-      args: { year: t.arg.int({ required: true }) },
-      query: (args) => ({ where: { year: args.year }, orderBy: [{ plan: 'asc' }, { version: 'desc' }] }),
-    }),
-  }));
-
   builder.mutationField('issuePlanDocument', (t) =>
     t.prismaField({
       type: PlanDocument,
       description:
         'Issues the next version of an annual document from the year\'s current expenses and rule. Issued versions never change.',
       errors: { types: [InputError, NotFoundError], directResult: true },
-      authScopes: { permission: 'cost-sharing:write' },
+      authScopes: { permission: scopes.write },
       args: {
         association: t.arg.globalID({ required: true, for: Association }),
         year: t.arg.int({ required: true, validate: z.number().int().min(2000).max(2100) }),
@@ -112,8 +77,7 @@ export function addDocumentSchema(builder: GeaBuilder) {
         try {
           content = buildPlanContent(loaded, { associationName: association.name, year: args.year, plan: args.plan, version, issuedAt: new Date() });
         } catch (error) {
-          if (error instanceof AllocationInputError) throw new InputError(error.issues.map((issue) => ({ ...issue, path: ['allocation', ...issue.path] })));
-          throw error;
+          throw allocationInputIssues(error);
         }
         const document = await context.prisma.planDocument.create({
           ...query,
@@ -132,5 +96,4 @@ export function addDocumentSchema(builder: GeaBuilder) {
       },
     }),
   );
-
 }

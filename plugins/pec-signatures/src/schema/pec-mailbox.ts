@@ -1,46 +1,39 @@
-import {
-  ConflictError,
-  coreRefs,
-  InputError,
-  NotFoundError,
-  prismaErrorCode,
-  readableEntitiesWhere,
-  type FieldIssue,
-  type GeaBuilder,
-  type GeaContext,
-} from '@gea/core';
+import { ConflictError, daysFromToday, GeaError, InputError, modelRef, NotFoundError, save, type GeaBuilder, type GeaContext } from '@gea/core';
+import type { Prisma } from '@gea/db';
 import { z } from 'zod';
-import { READ, WRITE } from '../permissions.ts';
-import type { addRegistryOfficeSchema } from './offices.ts';
-import { DAY_MS, readList, readOn, today, writeOnBodyOf } from './shared.ts';
+import { scopes } from '../permissions.ts';
+import { isAnotherProtocolSystem } from '../rules/protocol-system.ts';
+import { pecMailboxUserType } from './pec-mailbox-user.ts';
 
-interface MailboxUserShape {
-  userId: string;
-  name: string;
-  email: string;
+type MailboxWithOffice = Prisma.PecMailboxGetPayload<{ include: { registryOffice: { select: { protocolApiTokenId: true } } } }>;
+
+/** The mailbox a protocol system registers messages or receipts for; another system's token is refused. */
+export async function mailboxForProtocolSystem(context: GeaContext, id: string): Promise<MailboxWithOffice> {
+  const mailbox = await context.prisma.pecMailbox.findUnique({
+    where: { id },
+    include: { registryOffice: { select: { protocolApiTokenId: true } } },
+  });
+  if (!mailbox) throw new NotFoundError('PEC mailbox');
+  if (isAnotherProtocolSystem(context.actor, mailbox.registryOffice?.protocolApiTokenId)) {
+    throw new GeaError('INSUFFICIENT_SCOPE', 'This API token is not the protocol system of the mailbox\'s registry office');
+  }
+  return mailbox;
 }
 
-export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: ReturnType<typeof addRegistryOfficeSchema>) {
-  const { Entity } = coreRefs(builder);
+/** Write scope on the body of a mailbox: for changing it, and for registering its messages. */
+export const writeOnMailboxBody = (id: string) =>
+  scopes.writeOnBodyOf((context) => context.prisma.pecMailbox.findUnique({ where: { id }, select: { entityId: true } }));
 
-  const MailboxUser = builder.objectRef<MailboxUserShape>('PecMailboxUser').implement({
-    description: 'A person who may use a PEC mailbox.',
-    fields: (t) => ({
-      userId: t.id({
-        description: 'The User id.',
-        authScopes: { permissionOnSomeBody: READ },
-        resolve: (user) => Buffer.from(`User:${user.userId}`).toString('base64'),
-      }),
-      name: t.exposeString('name', { authScopes: { permissionOnSomeBody: READ } }),
-      email: t.exposeString('email', { authScopes: { permissionOnSomeBody: READ } }),
-    }),
-  });
+export function addPecMailbox(builder: GeaBuilder) {
+  const Entity = modelRef(builder, 'Entity');
+  const RegistryOffice = modelRef(builder, 'RegistryOffice');
+  const MailboxUser = pecMailboxUserType(builder);
 
   const PecMailbox = builder.prismaNode('PecMailbox', {
     description: 'A certified e-mail (PEC) mailbox of a body (art. 3.5).',
     id: { field: 'id' },
     nullable: true,
-    authScopes: (mailbox) => readOn(mailbox.entityId),
+    authScopes: (mailbox) => scopes.readOn(mailbox.entityId),
     fields: (t) => ({
       address: t.exposeString('address'),
       provider: t.exposeString('provider', { description: 'The PEC provider (gestore) that runs it.' }),
@@ -54,7 +47,7 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
         nullable: true,
         description: 'Days from today to its last day (negative once expired); null without a term.',
         select: { expiresOn: true },
-        resolve: (mailbox) => (mailbox.expiresOn ? Math.round((mailbox.expiresOn.getTime() - today().getTime()) / DAY_MS) : null),
+        resolve: (mailbox) => (mailbox.expiresOn ? daysFromToday(mailbox.expiresOn) : null),
       }),
       entity: t.relation('entity', { nullable: true }),
       registryOffice: t.relation('registryOffice', { nullable: true }),
@@ -70,56 +63,33 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
     }),
   });
 
-  builder.prismaObjectFields('Entity', (t) => ({
-    pecMailboxes: t.relation('pecMailboxes', {
-      nullable: true,
-      description: 'Its PEC mailboxes, by address.',
-      authScopes: (entity) => readOn(entity.id),
-      query: { orderBy: { address: 'asc' } },
-    }),
-  }));
-
   builder.queryField('pecMailboxes', (t) =>
     t.prismaField({
       type: [PecMailbox],
       description: 'PEC mailboxes of the bodies the reader may see (or of one body), by address.',
       args: { entityId: t.arg.globalID({ required: false, for: Entity }) },
-      authScopes: (_root, args) => readList(args.entityId),
+      authScopes: (_root, args) => scopes.readList(args.entityId),
       resolve: (query, _root, args, context) =>
         context.prisma.pecMailbox.findMany({
           ...query,
-          where: { entity: readableEntitiesWhere(context, READ), ...(args.entityId ? { entityId: args.entityId.id } : {}) },
+          where: { entity: scopes.readableEntities(context), ...(args.entityId ? { entityId: args.entityId.id } : {}) },
           orderBy: { address: 'asc' },
         }),
     }),
   );
 
-  const fields = {
-    address: z.string().trim().toLowerCase().email('is not an e-mail address').max(254),
-    provider: z.string().trim().min(1).max(200),
-    quotaMb: z.number().int().min(1).max(10_000_000),
-    contractReference: z.string().trim().min(1).max(500),
-  };
   const MailboxInput = builder.inputType('PecMailboxInput', {
     fields: (t) => ({
       entityId: t.globalID({ required: true, for: Entity, description: 'The body; a mailbox never moves to another body.' }),
       registryOfficeId: t.globalID({ required: false, for: RegistryOffice, description: 'The registry office (AOO) it serves.' }),
-      address: t.string({ required: true, validate: fields.address }),
-      provider: t.string({ required: true, validate: fields.provider }),
-      quotaMb: t.int({ required: true, validate: fields.quotaMb }),
-      contractReference: t.string({ required: false, validate: fields.contractReference }),
+      address: t.string({ required: true, validate: z.string().trim().toLowerCase().email('is not an e-mail address').max(254) }),
+      provider: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
+      quotaMb: t.int({ required: true, validate: z.number().int().min(1).max(10_000_000) }),
+      contractReference: t.string({ required: false, validate: z.string().trim().min(1).max(500) }),
       expiresOn: t.field({ type: 'Date', required: false }),
     }),
   });
-  type Input = {
-    entityId: { id: string };
-    registryOfficeId?: { id: string } | null;
-    address: string;
-    provider: string;
-    quotaMb: number;
-    contractReference?: string | null;
-    expiresOn?: Date | null;
-  };
+  type Input = typeof MailboxInput.$inferInput;
   const data = (input: Input) => ({
     entityId: input.entityId.id,
     registryOfficeId: input.registryOfficeId?.id ?? null,
@@ -134,33 +104,21 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
     if (!input.registryOfficeId) return;
     const office = await context.prisma.registryOffice.findUnique({ where: { id: input.registryOfficeId.id }, select: { entityId: true } });
     if (!office || office.entityId !== input.entityId.id) {
-      const issue: FieldIssue = { path: ['input', 'registryOfficeId'], message: 'is not a registry office of this body' };
-      throw new InputError([issue]);
+      throw new InputError([{ path: ['input', 'registryOfficeId'], message: 'is not a registry office of this body' }]);
     }
   };
-  const saveError = (error: unknown, input: Input) => {
-    const code = prismaErrorCode(error);
-    if (code === 'P2002') return new ConflictError(`the mailbox ${input.address.trim().toLowerCase()} is already recorded`);
-    if (code === 'P2003') return new NotFoundError('Entity');
-    return error;
-  };
-  const onMailboxBody = (id: string) =>
-    writeOnBodyOf((context) => context.prisma.pecMailbox.findUnique({ where: { id }, select: { entityId: true } }));
+  const saveMeaning = (input: Input) => ({ unique: `the mailbox ${input.address.trim().toLowerCase()} is already recorded`, missing: 'Entity' });
 
   builder.mutationFields((t) => ({
     createPecMailbox: t.prismaField({
       type: PecMailbox,
       errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
       args: { input: t.arg({ type: MailboxInput, required: true }) },
-      authScopes: (_root, { input }) => ({ entityPermission: { permission: WRITE, entityId: input.entityId.id } }),
+      authScopes: (_root, { input }) => scopes.writeOn(input.entityId.id),
       resolve: async (query, _root, { input }, context) => {
         context.audit = { ...context.audit, targetType: 'PecMailbox', entityId: input.entityId.id };
         await checkOffice(context, input);
-        try {
-          return await context.prisma.pecMailbox.create({ ...query, data: data(input) });
-        } catch (error) {
-          throw saveError(error, input);
-        }
+        return save(saveMeaning(input), () => context.prisma.pecMailbox.create({ ...query, data: data(input) }));
       },
     }),
 
@@ -168,7 +126,7 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
       type: PecMailbox,
       errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
       args: { id: t.arg.globalID({ required: true, for: PecMailbox }), input: t.arg({ type: MailboxInput, required: true }) },
-      authScopes: (_root, { id }, context) => onMailboxBody(id.id)(context),
+      authScopes: (_root, { id }, context) => writeOnMailboxBody(id.id)(context),
       resolve: async (query, _root, { id, input }, context) => {
         const before = await context.prisma.pecMailbox.findUnique({ where: { id: id.id } });
         if (!before) throw new NotFoundError('PEC mailbox');
@@ -176,13 +134,9 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
           throw new InputError([{ path: ['input', 'entityId'], message: 'a mailbox stays with its body' }]);
         }
         await checkOffice(context, input);
-        try {
-          const after = await context.prisma.pecMailbox.update({ ...query, where: { id: before.id }, data: data(input) });
-          context.audit = { ...context.audit, targetType: 'PecMailbox', targetId: before.id, entityId: before.entityId, before, after };
-          return after;
-        } catch (error) {
-          throw saveError(error, input);
-        }
+        const after = await save(saveMeaning(input), () => context.prisma.pecMailbox.update({ ...query, where: { id: before.id }, data: data(input) }));
+        context.audit = { ...context.audit, targetType: 'PecMailbox', targetId: before.id, entityId: before.entityId, before, after };
+        return after;
       },
     }),
 
@@ -194,7 +148,7 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
         mailboxId: t.arg.globalID({ required: true, for: PecMailbox }),
         userIds: t.arg.globalIDList({ required: true, description: 'User ids; an empty list removes everyone.' }),
       },
-      authScopes: (_root, { mailboxId }, context) => onMailboxBody(mailboxId.id)(context),
+      authScopes: (_root, { mailboxId }, context) => writeOnMailboxBody(mailboxId.id)(context),
       resolve: async (query, _root, { mailboxId, userIds }, context) => {
         const mailbox = await context.prisma.pecMailbox.findUnique({ where: { id: mailboxId.id }, include: { users: true } });
         if (!mailbox) throw new NotFoundError('PEC mailbox');
@@ -217,6 +171,4 @@ export function addMailboxSchema(builder: GeaBuilder, { RegistryOffice }: Return
       },
     }),
   }));
-
-  return { PecMailbox };
 }

@@ -1,0 +1,60 @@
+import type { YearCosts } from '@gea/plugin-procurement';
+import { describe, expect, it } from 'vitest';
+import { allocationInputOf, isScenario, populationReferenceDate } from './allocation-input.ts';
+
+const costs: YearCosts = {
+  expenses: [
+    { id: 'e1', description: 'Licenze', plan: 'PURCHASES', category: 'CURRENT', grossCents: 12_200, grantsCents: 0, projectId: null, cig: null, cup: null },
+    { id: 'e2', description: 'Server', plan: 'PURCHASES', category: 'CAPITAL', grossCents: 50_000, grantsCents: 10_000, projectId: 'p1', cig: null, cup: 'CUP1' },
+  ],
+  projects: [
+    { id: 'p1', name: 'Data center', cup: 'CUP1', participantIds: ['a', 'outsider'] },
+    { id: 'p2', name: 'Idle', cup: null, participantIds: ['a', 'b'] },
+  ],
+  staff: [{ id: 's1', lendingEntityId: 'b', personName: 'Anna', costCents: 3_000 }],
+};
+const members = [
+  { entityId: 'a', name: 'Alfa', istatCode: '001001', pcs: 10, population: 1000 },
+  { entityId: 'b', name: 'Beta', istatCode: null, pcs: 5, population: 500 },
+];
+
+describe('allocationInputOf', () => {
+  const input = allocationInputOf(members, costs, { pcWeightBasisPoints: 4000, correctives: [] }, [
+    { description: 'Ipotesi', category: 'CAPITAL', grossCents: 1_000, grantsCents: 0, projectId: 'p2' },
+  ]);
+
+  it('orders bodies by ISTAT code, by name after every code', () => {
+    expect(input.bodies.map((body) => body.order)).toEqual(['001001', '~Beta']);
+  });
+
+  it('adds scenario expenses after the year\'s, numbered', () => {
+    expect(input.expenses.map((expense) => expense.id)).toEqual(['e1', 'e2', 'scenario-1']);
+  });
+
+  it('keeps projects with expenses this year, with member participants only', () => {
+    expect(input.projects).toEqual([
+      { id: 'p1', name: 'Data center', participantIds: ['a'] },
+      { id: 'p2', name: 'Idle', participantIds: ['a', 'b'] },
+    ]);
+    expect(allocationInputOf(members, costs, { pcWeightBasisPoints: 5000, correctives: [] }).projects.map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('gives population the weight PCs do not have', () => {
+    expect(input.weights).toEqual({ pcBasisPoints: 4000, populationBasisPoints: 6000 });
+  });
+});
+
+describe('populationReferenceDate', () => {
+  it('is 31 December of the year before', () => {
+    expect(populationReferenceDate(2026).toISOString()).toBe('2025-12-31T00:00:00.000Z');
+  });
+});
+
+describe('isScenario', () => {
+  it('is a scenario when anything is changed, a zero PC weight included', () => {
+    expect(isScenario({})).toBe(false);
+    expect(isScenario({ extraExpenses: [] })).toBe(false);
+    expect(isScenario({ pcWeightBasisPoints: 0 })).toBe(true);
+    expect(isScenario({ correctives: [] })).toBe(true);
+  });
+});

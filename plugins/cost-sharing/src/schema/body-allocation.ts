@@ -1,0 +1,53 @@
+import { modelRef, perBuilder, type GeaContext } from '@gea/core';
+import type { Prisma } from '@gea/db';
+import { explainAllocation, type BodyAllocation } from '../allocation/index.ts';
+import type { ComputedAllocation } from '../allocation-context.ts';
+import { scopes } from '../permissions.ts';
+import { correctiveLineType } from './corrective-line.ts';
+import { projectAllocationLineType } from './project-allocation-line.ts';
+
+export type VisibleBody = BodyAllocation & { entityRow: Prisma.EntityGetPayload<object> };
+
+/**
+ * Bodies whose line the reader may see (cost-sharing read on the body, module on), each with its
+ * Entity row loaded in one query: thousands of single lookups cost seconds in Prisma's batching.
+ */
+export async function visibleBodies(context: GeaContext, bodies: BodyAllocation[]): Promise<VisibleBody[]> {
+  const rows = new Map(
+    (
+      await context.prisma.entity.findMany({
+        where: { AND: [{ id: { in: bodies.map((body) => body.entityId) } }, scopes.readableEntities(context)] },
+      })
+    ).map((row) => [row.id, row]),
+  );
+  return bodies.filter((body) => rows.has(body.entityId)).map((body) => ({ ...body, entityRow: rows.get(body.entityId)! }));
+}
+
+export const bodyAllocationType = perBuilder((builder) => {
+  const Locale = builder.enumType('Locale', { values: { IT: { value: 'it' }, EN: { value: 'en' } } as const });
+  return builder.objectRef<VisibleBody & { computed: ComputedAllocation }>('BodyAllocation').implement({
+    description: 'One member body\'s share of the year\'s costs, line by line: the lines add up to the total.',
+    // Lines are built only for bodies the reader may see (visibleBodies): a per-line check would repeat
+    // that for every one of thousands of bodies.
+    authScopes: scopes.readSome,
+    fields: (t) => ({
+      entity: t.field({ type: modelRef(builder, 'Entity'), resolve: (line) => line.entityRow }),
+      name: t.exposeString('name'),
+      pcs: t.exposeInt('pcs', { description: 'PCs in service at the reference date (inventory).' }),
+      population: t.exposeInt('population', { description: 'Residents at 31 December of the previous year.' }),
+      pcShare: t.exposeFloat('pcShare', { description: 'Share of the members\' PCs, 0 to 1 (for display).' }),
+      populationShare: t.exposeFloat('populationShare', { description: 'Share of the members\' population, 0 to 1 (for display).' }),
+      pcQuotaCents: t.exposeInt('pcQuotaCents', { description: 'PC part of the general costs.' }),
+      populationQuotaCents: t.exposeInt('populationQuotaCents', { description: 'Population part of the general costs.' }),
+      correctives: t.field({ type: [correctiveLineType(builder)], resolve: (line) => line.correctives }),
+      projects: t.field({ type: [projectAllocationLineType(builder)], resolve: (line) => line.projects }),
+      staffReimbursementCents: t.exposeInt('staffReimbursementCents', { description: 'Credit for staff lent to the office (zero or negative).' }),
+      totalCents: t.exposeInt('totalCents'),
+      explanation: t.stringList({
+        description: 'The lines in plain words, as the web client shows them and the PDF prints them.',
+        args: { locale: t.arg({ type: Locale, required: false, defaultValue: 'it' }) },
+        resolve: (line, args) => explainAllocation(line, line.computed.result, args.locale ?? 'it'),
+      }),
+    }),
+  });
+});

@@ -1,0 +1,14 @@
+import { perBuilder } from '@gea/core';
+import type { BodyAllocation } from '../allocation/index.ts';
+import { readPartOfResult } from '../permissions.ts';
+
+export const correctiveLineType = perBuilder((builder) =>
+  builder.objectRef<BodyAllocation['correctives'][number]>('CorrectiveLine').implement({
+    authScopes: readPartOfResult,
+    description: 'What a corrective moved for a body: positive raises its share, negative lowers it.',
+    fields: (t) => ({
+      label: t.exposeString('label'),
+      amountCents: t.exposeInt('amountCents'),
+    }),
+  }),
+);

@@ -1,0 +1,111 @@
+import { InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core';
+import type { Prisma } from '@gea/db';
+import { z } from 'zod';
+import { computeAllocation, type ComputedAllocation } from '../allocation-context.ts';
+import { readOnAssociationMembers, scopes } from '../permissions.ts';
+import { STATUTE_PC_WEIGHT } from '../rules/allocation-input.ts';
+import { correctiveSettings } from '../rules/correctives.ts';
+import { allocationScenarioType, scenarioOptions } from './allocation-scenario.ts';
+import { appliedCorrectiveType } from './applied-corrective.ts';
+import { bodyAllocationType, visibleBodies, type VisibleBody } from './body-allocation.ts';
+import { correctiveInputType, requestedCorrectives } from './corrective-input.ts';
+import { projectPoolType } from './project-pool.ts';
+
+const year = z.number().int().min(2000).max(2100);
+
+export function addCostAllocation(builder: GeaBuilder) {
+  const Association = modelRef(builder, 'Association');
+  const BodyLine = bodyAllocationType(builder);
+  const CorrectiveInput = correctiveInputType(builder);
+
+  const Allocation = builder.objectRef<ComputedAllocation & { visible: VisibleBody[] }>('CostAllocation').implement({
+    description:
+      'How a year\'s costs of the ICT office are shared among the member bodies (art. 13): net of grants, 50% by PCs in ' +
+      'service and 50% by population unless configured otherwise; project capital among participants; staff lent reimbursed in full.',
+    authScopes: (allocation) => scopes.readAny(allocation.input.bodies.map((body) => body.entityId)),
+    fields: (t) => ({
+      association: t.field({
+        type: Association,
+        resolve: async (allocation, _args, context) => (await context.prisma.association.findUnique({ where: { id: allocation.associationId } }))!,
+      }),
+      year: t.exposeInt('year'),
+      scenario: t.exposeBoolean('scenario', { description: 'True when computed with changed weights, correctives or expenses: nothing was saved.' }),
+      pcReferenceDate: t.field({ type: 'Date', resolve: (a) => a.pcReferenceDate }),
+      populationReferenceDate: t.field({ type: 'Date', resolve: (a) => a.populationReferenceDate }),
+      pcWeightBasisPoints: t.int({ resolve: (a) => a.input.weights.pcBasisPoints }),
+      populationWeightBasisPoints: t.int({ resolve: (a) => a.input.weights.populationBasisPoints }),
+      grossTotalCents: t.int({ description: 'Expenses with VAT.', resolve: (a) => a.result.grossTotalCents }),
+      grantsCents: t.int({ resolve: (a) => a.result.grantsCents }),
+      netTotalCents: t.int({ description: 'Gross minus grants: what the bodies\' totals add up to.', resolve: (a) => a.result.netTotalCents }),
+      staffCostsCents: t.int({ description: 'Cost of staff lent in kind: shared, then credited to the lenders.', resolve: (a) => a.result.staffCostsCents }),
+      generalPoolCents: t.int({ resolve: (a) => a.result.generalPoolCents }),
+      projectPools: t.field({ type: [projectPoolType(builder)], resolve: (a) => a.result.projectPools }),
+      correctives: t.field({
+        type: [appliedCorrectiveType(builder)],
+        resolve: (a) => a.correctives.map((c) => ({ ...c, bodyCount: c.entityIds?.length ?? 0 })),
+      }),
+      memberCount: t.int({ description: 'Member bodies sharing the costs, whether the reader may see them or not.', resolve: (a) => a.result.bodies.length }),
+      bodies: t.field({
+        type: [BodyLine],
+        description: 'The member bodies whose share the reader may see (a referent: their own).',
+        resolve: (a) => a.visible.map((body) => ({ ...body, computed: a })),
+      }),
+    }),
+  });
+
+  builder.queryField('costAllocation', (t) =>
+    t.field({
+      type: Allocation,
+      description: 'The cost allocation of an association\'s year, or with `scenario` a simulation of it (nothing saved).',
+      errors: { types: [InputError, NotFoundError], directResult: true },
+      args: {
+        association: t.arg.globalID({ required: true, for: Association }),
+        year: t.arg.int({ required: true, validate: year }),
+        scenario: t.arg({ type: allocationScenarioType(builder), required: false }),
+      },
+      authScopes: (_root, args, context) => readOnAssociationMembers(context, args.association.id),
+      resolve: async (_root, args, context) => {
+        const association = await context.prisma.association.findUnique({ where: { id: args.association.id }, select: { id: true } });
+        if (!association) throw new NotFoundError('Association');
+        const computed = await computeAllocation(context, association.id, args.year, scenarioOptions(args.scenario));
+        return { ...computed, visible: await visibleBodies(context, computed.result.bodies) };
+      },
+    }),
+  );
+
+  builder.mutationField('setCostSharingRule', (t) =>
+    t.field({
+      type: Allocation,
+      description: 'Sets the weights, reference date and correctives of a year, and returns the allocation they give.',
+      errors: { types: [InputError, NotFoundError], directResult: true },
+      authScopes: { permission: scopes.write },
+      args: {
+        association: t.arg.globalID({ required: true, for: Association }),
+        year: t.arg.int({ required: true, validate: year }),
+        pcWeightBasisPoints: t.arg.int({ required: false, defaultValue: STATUTE_PC_WEIGHT, validate: z.number().int().min(0).max(10_000) }),
+        pcReferenceDate: t.arg({ type: 'Date', required: false, description: 'Default 31 December of the previous year.' }),
+        correctives: t.arg({ type: [CorrectiveInput], required: false, defaultValue: [] }),
+      },
+      resolve: async (_root, args, context) => {
+        const associationId = args.association.id;
+        if (!(await context.prisma.association.findUnique({ where: { id: associationId }, select: { id: true } }))) throw new NotFoundError('Association');
+        const correctives = correctiveSettings(requestedCorrectives(args.correctives ?? []), ['correctives']);
+        const key = { associationId_year: { associationId, year: args.year } };
+        const before = {
+          rule: await context.prisma.costSharingRule.findUnique({ where: key }),
+          correctives: await context.prisma.costSharingCorrective.findMany({ where: { associationId, year: args.year }, orderBy: { position: 'asc' } }),
+        };
+        const rule = { pcWeightBasisPoints: args.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT, pcReferenceDate: args.pcReferenceDate ?? null };
+        await context.prisma.costSharingRule.upsert({ where: key, create: { associationId, year: args.year, ...rule }, update: rule });
+        await context.prisma.costSharingCorrective.deleteMany({ where: { associationId, year: args.year } });
+        await context.prisma.costSharingCorrective.createMany({
+          data: correctives.map((c, position) => ({ associationId, year: args.year, position, ...c }) satisfies Prisma.CostSharingCorrectiveCreateManyInput),
+        });
+        // Computed inside the transaction: a rule the data cannot satisfy is refused and rolled back.
+        const computed = await computeAllocation(context, associationId, args.year);
+        context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after: { rule, correctives } };
+        return { ...computed, visible: await visibleBodies(context, computed.result.bodies) };
+      },
+    }),
+  );
+}

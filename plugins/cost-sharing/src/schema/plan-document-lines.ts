@@ -1,0 +1,31 @@
+import { perBuilder } from '@gea/core';
+import type { PlanDocumentContent } from '../documents/content.ts';
+import { readPartOfResult } from '../permissions.ts';
+
+export const planQuotaType = perBuilder((builder) =>
+  builder.objectRef<PlanDocumentContent['quotas'][number]>('PlanQuota').implement({
+    authScopes: readPartOfResult,
+    description: 'A body\'s quota in an issued document.',
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      pcs: t.exposeInt('pcs'),
+      population: t.exposeInt('population'),
+      totalCents: t.exposeInt('totalCents'),
+      explanation: t.exposeStringList('explanation'),
+    }),
+  }),
+);
+
+export const planExpenseLineType = perBuilder((builder) =>
+  builder.objectRef<PlanDocumentContent['expenses'][number]>('PlanExpenseLine').implement({
+    authScopes: readPartOfResult,
+    fields: (t) => ({
+      description: t.exposeString('description'),
+      grossCents: t.exposeInt('grossCents'),
+      grantsCents: t.exposeInt('grantsCents'),
+      netCents: t.exposeInt('netCents'),
+      cig: t.exposeString('cig', { nullable: true }),
+      cup: t.exposeString('cup', { nullable: true }),
+    }),
+  }),
+);
