@@ -17,3 +17,5 @@ export { coreRefs } from './schema/entities.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';
+export * from './jobs/index.ts';
+export * from './notifications/index.ts';

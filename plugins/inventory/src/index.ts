@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { WARRANTY_ENDING, warrantyEndingJob } from './jobs/warranty-ending.ts';
 import { inventoryPermissions } from './permissions.ts';
 import { addAssetSchema } from './schema/assets.ts';
 import { addAssetImportSchema } from './schema/asset-import.ts';
@@ -22,6 +23,15 @@ export default definePlugin({
     addRenewalSchema(builder);
   },
   seed: seedInventory,
+  jobs: [warrantyEndingJob],
+  notifications: {
+    [WARRANTY_ENDING]: {
+      description: 'The warranty of equipment in use ends within 30 days',
+      label: { it: 'Garanzie in scadenza', en: 'Warranties ending' },
+      permission: 'inventory:read',
+      roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
+    },
+  },
   web: {
     routes: [
       {

@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { CONTRACT_ENDING, contractEndingJob } from './jobs/contract-ending.ts';
 import { procurementPermissions } from './permissions.ts';
 import { addContractSchema } from './schema/contracts.ts';
 import { addExpenseSchema } from './schema/expenses.ts';
@@ -22,6 +23,15 @@ export default definePlugin({
     addExpenseSchema(builder, contracts);
   },
   seed: seedProcurement,
+  jobs: [contractEndingJob],
+  notifications: {
+    [CONTRACT_ENDING]: {
+      description: 'A contract for the body ends within 60 days (again within 15)',
+      label: { it: 'Contratti in scadenza', en: 'Contracts ending' },
+      permission: 'procurement:read',
+      roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
+    },
+  },
   web: {
     routes: [
       {
