@@ -67,6 +67,17 @@ export function addNotificationSchema(
     }),
   });
 
+  const Marked = builder.objectRef<{ marked: number; recipientId: string }>('MarkNotificationsReadResult').implement({
+    authScopes: (_row, context) => person(context),
+    fields: (t) => ({
+      marked: t.exposeInt('marked', { description: 'How many notifications were unread and are now read.' }),
+      unreadCount: t.int({
+        description: 'Unread notifications left in the inbox.',
+        resolve: (row, _args, context) => context.prisma.notification.count({ where: { recipientId: row.recipientId, inInbox: true, readAt: null } }),
+      }),
+    }),
+  });
+
   const ownRoles = (context: GeaContext) =>
     context.prisma.user.findUnique({
       where: { id: context.actor.id! },
@@ -112,8 +123,9 @@ export function addNotificationSchema(
   }));
 
   builder.mutationFields((t) => ({
-    markNotificationsRead: t.int({
-      description: 'Marks the given notifications (or, with `all: true`, every one) of the signed-in person as read; returns how many changed.',
+    markNotificationsRead: t.field({
+      type: Marked,
+      description: 'Marks the given notifications (or, with `all: true`, every one) of the signed-in person as read.',
       authScopes: personScope,
       errors: { types: [InputError], directResult: true },
       args: {
@@ -132,7 +144,7 @@ export function addNotificationSchema(
           data: { readAt: new Date() },
         });
         context.audit = { ...context.audit, entityId: null, targetType: 'Notification', after: { marked: count } };
-        return count;
+        return { marked: count, recipientId: context.actor.id! };
       },
     }),
     setNotificationPreference: t.field({
