@@ -9,6 +9,8 @@ export interface OutboxOptions {
   batchSize?: number;
   /** A failing e-mail is retried by later runs, then given up (status FAILED). */
   maxAttempts?: number;
+  /** How long after a failed attempt an e-mail may be tried again (default 4 minutes: the next outbox run). */
+  retryAfterMs?: number;
   /**
    * A claimed e-mail whose process died is claimed again after this long. Longer than the mailer's
    * own timeouts, so a live process is never overtaken mid-send.
@@ -64,18 +66,20 @@ export async function deliverPendingEmails(
   const batchSize = options.batchSize ?? 50;
   const maxAttempts = options.maxAttempts ?? 5;
   const leaseMs = options.leaseMs ?? 10 * 60_000;
-  // Rows this pass already tried are claimed at or after passStart: a failure is not retried in the same pass.
+  const retryAfterMs = options.retryAfterMs ?? 4 * 60_000;
+  // A failed e-mail waits retryAfterMs, and is never tried twice in one pass.
   const passStart = new Date();
   let sent = 0;
   let failed = 0;
   for (;;) {
     const claimedAt = new Date();
     const staleBefore = new Date(claimedAt.getTime() - leaseMs);
+    const retryBefore = new Date(Math.min(passStart.getTime(), claimedAt.getTime() - retryAfterMs));
     const claimed = await prisma.$queryRaw<Claimed[]>`
       update "Notification" set "emailStatus" = 'SENDING', "emailClaimedAt" = ${claimedAt}, "emailAttempts" = "emailAttempts" + 1
       where id in (
         select id from "Notification"
-        where ("emailStatus" = 'PENDING' and ("emailClaimedAt" is null or "emailClaimedAt" < ${passStart}))
+        where ("emailStatus" = 'PENDING' and ("emailClaimedAt" is null or "emailClaimedAt" < ${retryBefore}))
            or ("emailStatus" = 'SENDING' and "emailClaimedAt" < ${staleBefore})
         order by "createdAt", id
         limit ${batchSize}
