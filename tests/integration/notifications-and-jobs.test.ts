@@ -212,6 +212,9 @@ describe('preferences', () => {
       'procurement:contract-ending',
     ]);
     expect(listed.notificationPreferences.every((p: any) => p.inbox && p.email)).toBe(true);
+    expect(listed.notificationPreferences.find((p: any) => p.kind === 'inventory:warranty-ending').label).toBe('Garanzie in scadenza');
+    const english = await gql(PREFERENCES, {}, await actorOf('staff'));
+    expect(english.notificationPreferences.find((p: any) => p.kind === 'procurement:contract-ending').label).toBe('Contracts ending');
     expect((await gql(PREFERENCES, {}, await actorOf('board'))).notificationPreferences).toEqual([]);
 
     expect((await gql(SET, { kind: 'inventory:warranty-ending', inbox: false, email: false }, referentB)).setNotificationPreference).toEqual({

@@ -20,6 +20,7 @@ export interface PlatformJobsOptions {
   /** Where the web client is, for links in e-mails. */
   linkBase?: string;
   runnerId?: string;
+  startDelayMs?: number;
 }
 
 export interface PlatformJobs {
@@ -74,6 +75,7 @@ export function createPlatformJobs(options: PlatformJobsOptions): PlatformJobs {
     notify,
     log,
     runnerId: options.runnerId,
+    startDelayMs: options.startDelayMs,
     afterRuns: mailer ? async () => void (await deliverEmails()) : undefined,
   });
   return {

@@ -22,6 +22,12 @@ export interface JobRunnerOptions {
   runnerId?: string;
   /** The longest sleep between checks, so a changed clock is noticed. */
   maxSleepMs?: number;
+  /**
+   * The first check (and catch-up) comes this long after start (default 30 s): a new process first
+   * answers its first requests (health checks of a rolling restart), and on the embedded database a
+   * job's queries share the one connection and thread with them.
+   */
+  startDelayMs?: number;
 }
 
 export type OccurrenceOutcome = 'SUCCEEDED' | 'FAILED' | 'CLAIMED_ELSEWHERE';
@@ -35,7 +41,7 @@ export interface OccurrenceResult {
 export interface JobRunner {
   /** The jobs with the schedule in force. */
   readonly jobs: readonly (JobDefinition & { schedule: string })[];
-  /** Checks now, then at each next occurrence. */
+  /** Checks after the start delay, then at each next occurrence. */
   start(): void;
   /** Stops the timer and waits for a run in progress. */
   stop(): Promise<void>;
@@ -69,6 +75,7 @@ export function createJobRunner(options: JobRunnerOptions & { jobs: readonly (Jo
   const { prisma, jobs, notify, log } = options;
   const runner = options.runnerId ?? `${os.hostname()}:${process.pid}`;
   const maxSleepMs = options.maxSleepMs ?? 60_000;
+  const startDelayMs = options.startDelayMs ?? 30_000;
   // The latest occurrence this process has settled per job (ran it, or saw it claimed): no row to try again.
   const settled = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
@@ -133,7 +140,8 @@ export function createJobRunner(options: JobRunnerOptions & { jobs: readonly (Jo
     start() {
       if (!stopped || jobs.length === 0) return;
       stopped = false;
-      tick();
+      timer = setTimeout(tick, startDelayMs);
+      timer.unref();
     },
     async stop() {
       stopped = true;

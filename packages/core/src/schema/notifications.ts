@@ -15,6 +15,8 @@ const personScope = (_root: unknown, _args: unknown, context: GeaContext) => per
 
 interface PreferenceRow {
   kind: string;
+  /** The person's own language, the default for `label`. */
+  locale: string;
   definition: NotificationKindDefinition;
   inbox: boolean;
   email: boolean;
@@ -59,7 +61,7 @@ export function addNotificationSchema(
       kind: t.exposeString('kind'),
       label: t.string({
         args: { locale: t.arg.string({ required: false, validate: localeArg }) },
-        resolve: (row, args) => row.definition.label[localeOf(args.locale)],
+        resolve: (row, args) => row.definition.label[localeOf(args.locale ?? row.locale)],
       }),
       description: t.string({ resolve: (row) => row.definition.description }),
       inbox: t.exposeBoolean('inbox', { description: 'In the in-app inbox.' }),
@@ -81,7 +83,7 @@ export function addNotificationSchema(
   const ownRoles = (context: GeaContext) =>
     context.prisma.user.findUnique({
       where: { id: context.actor.id! },
-      select: { id: true, active: true, roles: { select: { role: true, entityId: true } } },
+      select: { id: true, active: true, locale: true, roles: { select: { role: true, entityId: true } } },
     });
 
   builder.queryFields((t) => ({
@@ -117,7 +119,7 @@ export function addNotificationSchema(
         const byKind = new Map(stored.map((row) => [row.kind, row]));
         return [...kinds]
           .filter(([, definition]) => mayEverReceive(user, definition, permissions))
-          .map(([kind, definition]) => ({ kind, definition, inbox: byKind.get(kind)?.inbox ?? true, email: byKind.get(kind)?.email ?? true }));
+          .map(([kind, definition]) => ({ kind, locale: user.locale, definition, inbox: byKind.get(kind)?.inbox ?? true, email: byKind.get(kind)?.email ?? true }));
       },
     }),
   }));
@@ -175,7 +177,8 @@ export function addNotificationSchema(
           before: { inbox: before?.inbox ?? true, email: before?.email ?? true },
           after: { inbox: saved.inbox, email: saved.email },
         };
-        return { kind: args.kind, definition, inbox: saved.inbox, email: saved.email };
+        const { locale } = await context.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
+        return { kind: args.kind, locale, definition, inbox: saved.inbox, email: saved.email };
       },
     }),
   }));
