@@ -1,5 +1,16 @@
 import { createServer, type Server } from 'node:http';
-import { composeSchema, defaultAuthOptions, MissingScopeError, PluginGraphError, seedDemoData } from '@gea/core';
+import {
+  composeSchema,
+  createPlatformJobs,
+  defaultAuthOptions,
+  JobConfigError,
+  MailConfigError,
+  MissingScopeError,
+  NotificationConfigError,
+  PluginGraphError,
+  seedDemoData,
+  type PlatformJobs,
+} from '@gea/core';
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
@@ -11,6 +22,8 @@ export interface StartedServer {
   url: string;
   server: Server;
   db: Database;
+  /** Scheduled jobs and notifications; null with GEA_JOBS=off. */
+  jobs: PlatformJobs | null;
   stop(): Promise<void>;
 }
 
@@ -21,6 +34,9 @@ export function isStartupError(error: unknown): error is Error {
     error instanceof PluginGraphError ||
     error instanceof ConfigError ||
     error instanceof MissingScopeError ||
+    error instanceof JobConfigError ||
+    error instanceof MailConfigError ||
+    error instanceof NotificationConfigError ||
     (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE'
   );
 }
@@ -87,6 +103,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const db = await openDatabase(target);
   let server: Server | undefined;
   let web: PreparedWebClient | undefined;
+  let jobs: PlatformJobs | null = null;
   try {
     await prepareDatabase(db, log);
     // Demo data: on the embedded database unless switched off; on PostgreSQL only when asked for.
@@ -109,7 +126,21 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       server!.once('error', reject);
       server!.listen(port, host, () => resolve());
     });
+    // Scheduled jobs (once per occurrence across processes) and notifications; GEA_JOBS=off: none in this process.
+    if (env.GEA_JOBS !== 'off') {
+      const address = server.address();
+      const listening = `http://${host === '0.0.0.0' ? 'localhost' : host}:${typeof address === 'object' && address ? address.port : port}`;
+      jobs = createPlatformJobs({
+        prisma: db.prisma,
+        plugins: composed.plugins,
+        permissions: composed.permissions,
+        env,
+        log,
+        linkBase: env.GEA_PUBLIC_URL?.trim() || listening,
+      });
+    }
   } catch (error) {
+    await jobs?.close();
     server?.close();
     await web?.close();
     await db.close();
@@ -128,13 +159,19 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   log(
     `${web.served ? `Web client: ${url}/   ` : ''}GraphQL: ${url}/graphql${production ? '' : ' (GraphiQL in the browser)'}   health: ${url}/health`,
   );
+  if (jobs) {
+    log(`jobs: ${jobs.runner.jobs.map((job) => `${job.key} (${job.schedule})`).join(', ') || 'none'}, times in Europe/Rome`);
+    jobs.runner.start();
+  }
   if (oidc) log(`OpenID Connect sign-in: ${new URL(oidcLoginUrlFor(oidc), url).href} with ${oidc.issuer} (discovered on first use)`);
 
   return {
     url,
     server,
     db,
+    jobs,
     async stop() {
+      await jobs?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await web.close();
       await db.close();

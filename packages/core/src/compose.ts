@@ -12,6 +12,7 @@ import { addAuthSchema, defaultAuthOptions, type AuthSchemaOptions } from './sch
 import { addAuthMethodsSchema, type AuthMethodsOptions } from './schema/auth-methods.ts';
 import { addEntitySchema } from './schema/entities.ts';
 import { addModuleSchema } from './schema/modules.ts';
+import { addNotificationSchema } from './schema/notifications.ts';
 import { addSiteSchema } from './schema/sites.ts';
 import { addUserSchema } from './schema/users.ts';
 import { addEntityImportSchema } from './schema/entity-import.ts';
@@ -76,6 +77,7 @@ export function composeSchema(
   addAuditSchema(builder);
   addModuleSchema(builder, plugins);
   addPlatformSchema(builder, plugins, permissions);
+  addNotificationSchema(builder, plugins, permissions);
   for (const plugin of plugins) plugin.schema?.(builder);
   if (subscriptions.used) builder.subscriptionType({});
 

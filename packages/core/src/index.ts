@@ -18,3 +18,5 @@ export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type En
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';
 export * from './kit/index.ts';
+export * from './jobs/index.ts';
+export * from './notifications/index.ts';

@@ -2,8 +2,11 @@ import type { Prisma } from '@gea/db';
 import type { GeaBuilder } from './builder.ts';
 import type { GeaContext } from './context.ts';
 import type { PermissionDefinition } from './permissions.ts';
+import type { JobContext, JobDefinition } from './jobs/types.ts';
+import type { LocalizedText, NotificationInput, NotificationKindDefinition, Notify } from './notifications/types.ts';
 
 export type { PermissionDefinition };
+export type { JobContext, JobDefinition, LocalizedText, NotificationInput, NotificationKindDefinition, Notify };
 
 export interface SeedContext {
   /** The seeding transaction: all demo data is written, or none. */
@@ -97,6 +100,19 @@ export interface GeaPlugin {
   audit?: AuditFieldRules;
   /** The plugin's screens in the web client, and what it adds to the core's screens. */
   web?: { routes: readonly WebRouteDefinition[]; widgets?: readonly WebWidgetDefinition[] };
+  /**
+   * Scheduled work: `{ key: '<key>:<name>', schedule: '0 7 * * *', run }`. The schedule is cron in
+   * Italian time; each occurrence runs once across all API processes sharing the database (the
+   * occurrence is claimed by a row), and `run` gets the root Prisma client, a logger, the scheduled
+   * instant and `notify`. A job reads only its own plugin's tables, like the schema does.
+   */
+  jobs?: readonly JobDefinition[];
+  /**
+   * Kinds of notification the plugin emits through `notify`, by name (`<key>:<name>`): a label per
+   * locale and the permission a recipient needs on the body concerned (optionally, the roles).
+   * People choose per kind whether they get it in the in-app inbox, by e-mail, or both (default).
+   */
+  notifications?: Readonly<Record<string, NotificationKindDefinition>>;
 }
 
 /** Identity function that gives a plugin definition its type. */

@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { WARRANTY_ENDING, warrantyEndingJob } from './jobs/warranty-ending.ts';
 import { inventoryPermissions } from './permissions.ts';
 import { addInventorySchema } from './schema/index.ts';
 import { seedInventory } from './seed.ts';
@@ -16,6 +17,15 @@ export default definePlugin({
   seed: seedInventory,
   // the CSV of an import is kept in the trail by its size only
   audit: { contentFields: ['csv'] },
+  jobs: [warrantyEndingJob],
+  notifications: {
+    [WARRANTY_ENDING]: {
+      description: 'The warranty of equipment in use ends within 30 days',
+      label: { it: 'Garanzie in scadenza', en: 'Warranties ending' },
+      permission: 'inventory:read',
+      roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
+    },
+  },
   web: {
     routes: [
       {

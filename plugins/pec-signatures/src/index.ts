@@ -1,5 +1,7 @@
 import { definePlugin } from '@gea/core';
 import { receiptOriginalRoute } from './http/receipt-original.ts';
+import { CERTIFICATE_EXPIRING, certificateExpiryJob } from './jobs/certificate-expiry.ts';
+import { MAILBOX_EXPIRING, mailboxExpiryJob } from './jobs/mailbox-expiry.ts';
 import { pecSignaturesPermissions } from './permissions.ts';
 import { addPecSignaturesSchema } from './schema/index.ts';
 import { seedPecSignatures } from './seed.ts';
@@ -30,6 +32,21 @@ export function createPecSignaturesPlugin(options: PecSignaturesOptions = {}) {
     schema: (builder) => addPecSignaturesSchema(builder, trusted),
     http: [receiptOriginalRoute],
     seed: seedPecSignatures,
+    jobs: [certificateExpiryJob, mailboxExpiryJob],
+    notifications: {
+      [CERTIFICATE_EXPIRING]: {
+        description: 'An active signature certificate of the body expires within 30 days (again within 7)',
+        label: { it: 'Certificati di firma in scadenza', en: 'Signature certificates expiring' },
+        permission: 'pec-signatures:read',
+        roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
+      },
+      [MAILBOX_EXPIRING]: {
+        description: 'A PEC mailbox of the body ends its service term within 30 days (again within 7)',
+        label: { it: 'Caselle PEC in scadenza', en: 'PEC mailboxes expiring' },
+        permission: 'pec-signatures:read',
+        roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
+      },
+    },
     web: {
       routes: [
         {

@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { CONTRACT_ENDING, contractEndingJob } from './jobs/contract-ending.ts';
 import { procurementPermissions } from './permissions.ts';
 import { addProcurementSchema } from './schema/index.ts';
 import { seedProcurement } from './seed.ts';
@@ -16,6 +17,15 @@ export default definePlugin({
   permissions: procurementPermissions,
   schema: addProcurementSchema,
   seed: seedProcurement,
+  jobs: [contractEndingJob],
+  notifications: {
+    [CONTRACT_ENDING]: {
+      description: 'A contract for the body ends within 60 days (again within 15)',
+      label: { it: 'Contratti in scadenza', en: 'Contracts ending' },
+      permission: 'procurement:read',
+      roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
+    },
+  },
   web: {
     routes: [
       {
