@@ -18,14 +18,4 @@ export default definePlugin({
     addDocumentSchema(builder);
   },
   seed: seedCostSharing,
-  web: {
-    routes: [
-      {
-        path: '/cost-sharing',
-        component: '@gea/plugin-cost-sharing/web/cost-sharing-page.tsx',
-        permission: 'cost-sharing:read',
-        menu: { label: { it: 'Ripartizione costi', en: 'Cost sharing' }, order: 40 },
-      },
-    ],
-  },
 });

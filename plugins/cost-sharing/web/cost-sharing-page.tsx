@@ -19,7 +19,7 @@ import {
   TextField,
   useClient,
   useShell,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { base64ToBytes, downloadBlob, m, planLabel, PLANS, type Plan } from './messages.ts';

@@ -1,5 +1,5 @@
 // The cost-sharing screen's own words, in every language of the client.
-import { createMessages } from '@gea/web/client';
+import { createMessages } from '@gea/web-kit';
 
 const it = {
   title: 'Ripartizione costi',

@@ -22,7 +22,7 @@ import {
   TextField,
   useShell,
   type ResultOf,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { A, useParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
 import { createEffect, createSignal, For, Show } from 'solid-js';

@@ -18,7 +18,7 @@ import {
   TextField,
   useClient,
   useShell,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { ASSET_KINDS, ASSET_STATUSES, kindLabel, m, statusLabel, type AssetKind, type AssetStatus } from './messages.ts';

@@ -19,7 +19,7 @@ import {
   TableWrap,
   useClient,
   useShell,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { createSignal, For, Show } from 'solid-js';
 import { m } from './messages.ts';
 import './pec.css';

@@ -22,17 +22,4 @@ export default definePlugin({
     addExpenseSchema(builder, contracts);
   },
   seed: seedProcurement,
-  web: {
-    routes: [
-      {
-        path: '/procurement/contracts',
-        component: '@gea/plugin-procurement/web/contracts-page.tsx',
-        permission: 'procurement:read',
-        menu: { label: { it: 'Contratti', en: 'Contracts' }, order: 20 },
-      },
-    ],
-    widgets: [
-      { slot: 'dashboard.attention', component: '@gea/plugin-procurement/web/ending-widget.tsx', permission: 'procurement:read', order: 10 },
-    ],
-  },
 });

@@ -15,7 +15,7 @@ import {
   t,
   TableWrap,
   TextField,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { CONTRACT_KINDS, kindLabel, m, type ContractKind } from './messages.ts';

@@ -39,6 +39,14 @@ export const en: typeof it = {
     previous: 'Previous page',
     next: 'Next page',
     page: 'Page {{ page }}',
+    total: '{{ count }} in all',
+  },
+  table: {
+    sortAscending: 'ascending',
+    sortDescending: 'descending',
+  },
+  widgets: {
+    nothing: 'Nothing to report.',
   },
   shell: {
     skip: 'Skip to main content',

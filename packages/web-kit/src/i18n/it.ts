@@ -37,6 +37,14 @@ export const it = {
     previous: 'Pagina precedente',
     next: 'Pagina successiva',
     page: 'Pagina {{ page }}',
+    total: '{{ count }} in tutto',
+  },
+  table: {
+    sortAscending: 'in ordine crescente',
+    sortDescending: 'in ordine decrescente',
+  },
+  widgets: {
+    nothing: 'Niente da segnalare.',
   },
   shell: {
     skip: 'Vai al contenuto principale',
