@@ -50,6 +50,7 @@ export type AnyWebWidget = { [S in WidgetSlotName]: WebWidget<S> }[WidgetSlotNam
 
 /** Roles that hold a permission by default, as the plugin's server part declares them. */
 export interface PermissionRoles {
+  description?: string;
   roles?: readonly string[];
 }
 

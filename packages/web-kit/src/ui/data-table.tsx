@@ -189,8 +189,10 @@ export interface Column<Row> {
 }
 
 export interface DataTableProps<Row> {
-  /** What the list is: the label of its scrolling region, and its caption. */
+  /** What the list is: the label of its scrolling region, and its caption unless `caption` is given. */
   label: string;
+  /** A longer caption (read out, not shown): what the rows are and their order. */
+  caption?: string;
   columns: readonly Column<Row>[];
   /** Undefined while the first answer is awaited. */
   rows: readonly Row[] | undefined;
@@ -222,7 +224,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
           <>
             <TableWrap label={props.label}>
               <table class={['data-table', props.class].filter(Boolean).join(' ')}>
-                <caption class="visually-hidden">{props.label}</caption>
+                <caption class="visually-hidden">{props.caption ?? props.label}</caption>
                 <colgroup>
                   <For each={columns()}>{(column) => <col class={column.width ? `col-${column.width}` : undefined} />}</For>
                 </colgroup>
