@@ -31,15 +31,18 @@ export {
   type PluginWidget,
 } from './registry.ts';
 export { makeShell, ShellContext, ShellQuery, useShell, type Me, type Shell, type ShellBody } from './shell.tsx';
-export { announceNextPage, Badge, ErrorNotice, Loading, PageHeading, SuccessNotice, TableWrap } from './ui/basics.tsx';
+export { announceNextPage, Badge, ErrorNotice, Loading, NodePage, PageHeading, SuccessNotice, TableWrap } from './ui/basics.tsx';
 export { createFieldErrors, DateField, ErrorSummary, EuroField, NumberField, SelectField, TextField } from './ui/fields.tsx';
 export {
   createCursorPaging,
   createListParams,
+  createListQuery,
   DataTable,
   FilterForm,
   Pager,
   type Column,
+  type Connection,
+  type ListSource,
   type ColumnWidth,
   type CursorPaging,
   type DataTableProps,

@@ -14,7 +14,7 @@ import {
   formatDate,
   graphql,
   isTypedError,
-  Loading,
+  NodePage,
   locale,
   PageHeading,
   parseEuroToCents,
@@ -249,18 +249,8 @@ export default function AssetPage() {
 
   return (
     <>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        <Show
-          when={asset()}
-          fallback={
-            <Show when={!result.error}>
-              <PageHeading title={t('errors.pageNotFoundTitle')} />
-              <p>{m('notFound')}</p>
-            </Show>
-          }
-        >
-          {(current) => (
+      <NodePage error={result.error} loaded={!!result.data} node={asset()} notFound={m('notFound')}>
+        {(current) => (
             <>
               <p class="breadcrumb">
                 <A href={`/inventory${current().entity ? `?body=${encodeURIComponent(current().entity!.id)}` : ''}`}>{t('common.back')}</A>
@@ -335,8 +325,7 @@ export default function AssetPage() {
               </Show>
             </>
           )}
-        </Show>
-      </Show>
+      </NodePage>
     </>
   );
 }

@@ -2,7 +2,7 @@
 // CSV export of everything the filters select (in the same order), and a link to edit each asset.
 import {
   createListParams,
-  createQuery,
+  createListQuery,
   DataTable,
   describeError,
   ErrorNotice,
@@ -82,7 +82,7 @@ export default function AssetsPage() {
     };
   });
   const sort = () => list.sort()!;
-  const [result] = createQuery({ query: AssetsQuery, variables: () => ({ ...list.page(), filter: filter(), sort: sort() }) });
+  const assets = createListQuery({ query: AssetsQuery, list, variables: () => ({ filter: filter(), sort: sort() }), connection: (data) => data.assets });
 
   const [exporting, setExporting] = createSignal(false);
   const [exportError, setExportError] = createSignal<string>();
@@ -157,11 +157,8 @@ export default function AssetsPage() {
       <SuccessNotice message={exported()} />
       <DataTable
         label={m('results')}
-        rows={result.data?.assets.edges.map((edge) => edge.node)}
-        error={result.error}
+        source={assets}
         empty={m('none')}
-        list={list}
-        pageInfo={result.data?.assets.pageInfo}
         pagerLabel={m('paging')}
         columns={[
           { header: m('tag'), rowHeader: true, nowrap: true, width: 's', sort: 'INVENTORY_TAG', cell: (asset) => asset.inventoryTag ?? '—' },

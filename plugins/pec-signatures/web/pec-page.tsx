@@ -5,6 +5,7 @@ import {
   Badge,
   DataTable,
   createListParams,
+  createListQuery,
   createQuery,
   describeError,
   ErrorNotice,
@@ -128,7 +129,7 @@ export default function PecPage() {
   const client = useClient();
   const [overview] = createQuery({ query: PecQuery });
   const list = createListParams({ filters: [], pageSize: PAGE_SIZE });
-  const [messages] = createQuery({ query: MessagesQuery, variables: () => list.page() });
+  const messages = createListQuery({ query: MessagesQuery, list, connection: (data) => data.pecMessages });
 
   const bodies = () => shell().bodiesWithModule('pec-signatures', 'pec-signatures:read');
   const [entityId, setEntityId] = createSignal('');
@@ -208,11 +209,8 @@ export default function PecPage() {
         <DataTable
           label={m('messages')}
           caption={m('messagesCaption')}
-          rows={messages.data?.pecMessages.edges.map((edge) => edge.node)}
-          error={messages.error}
+          source={messages}
           empty={m('noMessages')}
-          list={list}
-          pageInfo={messages.data?.pecMessages.pageInfo}
           pagerLabel={m('paging')}
           columns={[
             { header: m('subject'), rowHeader: true, width: 'l', cell: (message) => message.subject },

@@ -3,7 +3,7 @@
 import {
   Badge,
   createListParams,
-  createQuery,
+  createListQuery,
   DataTable,
   DateField,
   FilterForm,
@@ -60,7 +60,7 @@ export default function ContractsPage() {
       endingBefore: /^\d{4}-\d{2}-\d{2}$/.test(params.before) ? params.before : null,
     };
   });
-  const [result] = createQuery({ query: ContractsQuery, variables: () => ({ ...list.page(), filter: filter() }) });
+  const contracts = createListQuery({ query: ContractsQuery, list, variables: () => ({ filter: filter() }), connection: (data) => data.contracts });
 
   return (
     <>
@@ -81,11 +81,8 @@ export default function ContractsPage() {
       <DataTable
         label={m('results')}
         caption={m('caption')}
-        rows={result.data?.contracts.edges.map((edge) => edge.node)}
-        error={result.error}
+        source={contracts}
         empty={m('none')}
-        list={list}
-        pageInfo={result.data?.contracts.pageInfo}
         pagerLabel={m('paging')}
         columns={[
           { header: m('subject'), rowHeader: true, width: 'l', cell: (contract) => contract.subject },

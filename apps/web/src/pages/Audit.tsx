@@ -2,7 +2,7 @@
 import {
   Badge,
   createListParams,
-  createQuery,
+  createListQuery,
   DataTable,
   DateField,
   FilterForm,
@@ -81,7 +81,7 @@ export default function Audit() {
       to: startOfDay(params.to, 1),
     };
   });
-  const [result] = createQuery({ query: AuditQuery, variables: () => ({ ...list.page(), filter: filter() }) });
+  const events = createListQuery({ query: AuditQuery, list, variables: () => ({ filter: filter() }), connection: (data) => data.auditEvents });
   const bodyNames = createMemo(() => new Map(shell().bodies.map((body) => [rawId(body.id), body.name])));
   const outcomeTone = (outcome: string) => (outcome === 'SUCCESS' ? 'ok' : outcome === 'REFUSED' ? 'warn' : 'off');
 
@@ -109,11 +109,8 @@ export default function Audit() {
       </FilterForm>
       <DataTable
         label={t('audit.title')}
-        rows={result.data?.auditEvents.edges.map((edge) => edge.node)}
-        error={result.error}
+        source={events}
         empty={t('audit.none')}
-        list={list}
-        pageInfo={result.data?.auditEvents.pageInfo}
         pagerLabel={t('audit.paging')}
         columns={[
           { header: t('audit.at'), nowrap: true, width: 's', cell: (event) => formatDateTime(event.at) },

@@ -1,5 +1,5 @@
 // The bodies the person may see, by name, filtered by kind, a page at a time.
-import { createListParams, createQuery, DataTable, FilterForm, formatNumber, graphql, PageHeading, SelectField, t } from '@gea/web-kit';
+import { createListParams, createListQuery, DataTable, FilterForm, formatNumber, graphql, PageHeading, SelectField, t } from '@gea/web-kit';
 import { A } from '@solidjs/router';
 
 const BodiesQuery = graphql(`
@@ -30,7 +30,7 @@ type EntityKind = (typeof ENTITY_KINDS)[number];
 export default function Bodies() {
   const list = createListParams({ filters: ['kind'] });
   const kind = () => ((ENTITY_KINDS as readonly string[]).includes(list.filters().kind) ? (list.filters().kind as EntityKind) : null);
-  const [result] = createQuery({ query: BodiesQuery, variables: () => ({ ...list.page(), kind: kind() }) });
+  const bodies = createListQuery({ query: BodiesQuery, list, variables: () => ({ kind: kind() }), connection: (data) => data.entities });
 
   return (
     <>
@@ -47,11 +47,8 @@ export default function Bodies() {
       </FilterForm>
       <DataTable
         label={t('bodies.title')}
-        rows={result.data?.entities.edges.map((edge) => edge.node)}
-        error={result.error}
+        source={bodies}
         empty={t('bodies.none')}
-        list={list}
-        pageInfo={result.data?.entities.pageInfo}
         pagerLabel={t('bodies.paging')}
         columns={[
           { header: t('bodies.name'), rowHeader: true, width: 'l', cell: (body) => <A href={`/bodies/${encodeURIComponent(body.id)}`}>{body.name}</A> },

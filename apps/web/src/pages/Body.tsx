@@ -3,12 +3,11 @@ import {
   Badge,
   createQuery,
   DataTable,
-  ErrorNotice,
   formatDate,
   formatDateTime,
   formatNumber,
   graphql,
-  Loading,
+  NodePage,
   locale,
   moduleLabel,
   PageHeading,
@@ -89,18 +88,8 @@ export default function Body() {
 
   return (
     <>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        <Show
-          when={body()}
-          fallback={
-            <Show when={!result.error}>
-              <PageHeading title={t('errors.pageNotFoundTitle')} />
-              <p>{t('bodies.notFound')}</p>
-            </Show>
-          }
-        >
-          {(entity) => (
+      <NodePage error={result.error} loaded={!!result.data} node={body()} notFound={t('bodies.notFound')}>
+        {(entity) => (
             <>
               <PageHeading title={entity().name}>
                 <p class="lead">{t(`entityKinds.${entity().kind}`)}</p>
@@ -194,8 +183,7 @@ export default function Body() {
               <WidgetSlot name="entity.page" entityId={entity().id} props={{ entityId: entity().id }} />
             </>
           )}
-        </Show>
-      </Show>
+      </NodePage>
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Users and their roles (read only here: granting roles comes with the administration screens).
-import { Badge, createListParams, createQuery, DataTable, FilterForm, graphql, PageHeading, type Role, t, TextField } from '@gea/web-kit';
+import { Badge, createListParams, createListQuery, DataTable, FilterForm, graphql, PageHeading, type Role, t, TextField } from '@gea/web-kit';
 import { For } from 'solid-js';
 
 const UsersQuery = graphql(`
@@ -36,7 +36,7 @@ const UsersQuery = graphql(`
 
 export default function Users() {
   const list = createListParams({ filters: ['q'] });
-  const [result] = createQuery({ query: UsersQuery, variables: () => ({ ...list.page(), search: list.filters().q.trim() || null }) });
+  const users = createListQuery({ query: UsersQuery, list, variables: () => ({ search: list.filters().q.trim() || null }), connection: (data) => data.users });
 
   return (
     <>
@@ -46,11 +46,8 @@ export default function Users() {
       </FilterForm>
       <DataTable
         label={t('users.title')}
-        rows={result.data?.users.edges.map((edge) => edge.node)}
-        error={result.error}
+        source={users}
         empty={t('users.none')}
-        list={list}
-        pageInfo={result.data?.users.pageInfo}
         pagerLabel={t('users.paging')}
         columns={[
           { header: t('users.name'), rowHeader: true, width: 'm', cell: (user) => user.name },

@@ -1,7 +1,7 @@
 // Small building blocks of every screen: headings that announce the page, notices, badges, tables
 // that scroll on narrow screens.
 import type { CombinedError } from '@urql/core';
-import { createEffect, onMount, Show, type ParentProps } from 'solid-js';
+import { createEffect, onMount, Show, type Accessor, type JSX, type ParentProps } from 'solid-js';
 import { describeError } from '../errors.ts';
 import { t } from '../i18n/index.ts';
 
@@ -75,4 +75,37 @@ export function TableWrap(props: ParentProps<{ label: string }>) {
 
 export function Badge(props: ParentProps<{ tone?: 'ok' | 'warn' | 'off' }>) {
   return <span class={`badge badge-${props.tone ?? 'off'}`}>{props.children}</span>;
+}
+
+/**
+ * The page of one record fetched by id (`node(id:)`): the error, loading, or "not found" page when
+ * the answer has no such record (or one the reader may not see), else the record's page.
+ */
+export function NodePage<T>(props: {
+  error: CombinedError | undefined;
+  /** Whether the answer has come. */
+  loaded: boolean;
+  node: T | undefined;
+  /** What the reader is told when there is no such record. */
+  notFound: string;
+  children: (node: Accessor<NonNullable<T>>) => JSX.Element;
+}) {
+  return (
+    <>
+      <ErrorNotice error={props.error} />
+      <Show when={props.loaded} fallback={<Show when={!props.error}><Loading /></Show>}>
+        <Show
+          when={props.node}
+          fallback={
+            <Show when={!props.error}>
+              <PageHeading title={t('errors.pageNotFoundTitle')} />
+              <p>{props.notFound}</p>
+            </Show>
+          }
+        >
+          {(node) => props.children(node)}
+        </Show>
+      </Show>
+    </>
+  );
 }

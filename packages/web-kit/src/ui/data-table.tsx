@@ -2,7 +2,8 @@
 // order, filters and sort kept in the address bar (a filtered view can be bookmarked), Relay cursor
 // paging with the total where the connection has one, and the loading, empty and error states.
 import { useSearchParams } from '@solidjs/router';
-import type { CombinedError } from '@urql/core';
+import type { AnyVariables, CombinedError, DocumentInput } from '@urql/core';
+import { createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, Show, type JSX, type ParentProps } from 'solid-js';
 import { formatNumber } from '../format.ts';
 import { t } from '../i18n/index.ts';
@@ -129,6 +130,48 @@ export interface TableListState {
   paging: CursorPaging;
 }
 
+/** A Relay connection as the API returns it; `totalCount` where the connection has it. */
+export interface Connection<Row> {
+  edges: readonly { node: Row }[];
+  pageInfo: PageInfo;
+  totalCount?: number | null;
+}
+
+/** A page of a list query, ready for DataTable's `source`. */
+export interface ListSource<Row> {
+  rows(): readonly Row[] | undefined;
+  error(): CombinedError | undefined;
+  pageInfo(): PageInfo | undefined;
+  totalCount(): number | null | undefined;
+  list: TableListState;
+}
+
+/**
+ * Runs a list query one page at a time: `first` and `after` come from the list's paging, the rest
+ * of the variables (filters, sort) from `variables`; `connection` picks the connection out of the
+ * answer.
+ */
+export function createListQuery<Data, Variables extends AnyVariables, Row>(options: {
+  query: DocumentInput<Data, Variables>;
+  list: TableListState & { page(): { first: number; after: string | null } };
+  variables?: () => Omit<Variables, 'first' | 'after'>;
+  connection: (data: Data) => Connection<Row>;
+}): ListSource<Row> & { refetch: () => void } {
+  const [result, refetch] = createQuery<Data, Variables>({
+    query: options.query,
+    variables: () => ({ ...options.list.page(), ...options.variables?.() }) as unknown as Variables,
+  });
+  const connection = () => (result.data ? options.connection(result.data) : undefined);
+  return {
+    rows: () => connection()?.edges.map((edge) => edge.node),
+    error: () => result.error,
+    pageInfo: () => connection()?.pageInfo,
+    totalCount: () => connection()?.totalCount,
+    list: options.list,
+    refetch: () => refetch({ requestPolicy: 'network-only' }),
+  };
+}
+
 /** The filters of a list: applied on submit (and cleared) through the list's address-bar state. */
 export function FilterForm(
   props: ParentProps<{
@@ -195,7 +238,9 @@ export interface DataTableProps<Row> {
   caption?: string;
   columns: readonly Column<Row>[];
   /** Undefined while the first answer is awaited. */
-  rows: readonly Row[] | undefined;
+  rows?: readonly Row[] | undefined;
+  /** A list query (createListQuery): its rows, error, pages and total, instead of `rows` and the rest. */
+  source?: ListSource<Row>;
   error?: CombinedError | undefined;
   /** The sentence for an empty list. */
   empty: string;
@@ -209,17 +254,22 @@ export interface DataTableProps<Row> {
 }
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
+  const rows = () => (props.source ? props.source.rows() : props.rows);
+  const error = () => (props.source ? props.source.error() : props.error);
+  const list = () => props.source?.list ?? props.list;
+  const pageInfo = () => (props.source ? props.source.pageInfo() : props.pageInfo);
+  const totalCount = () => (props.source ? props.source.totalCount() : props.totalCount);
   const columns = () => props.columns.filter((column) => !column.hidden);
   const cellClass = (column: Column<Row>) =>
     [column.numeric && 'num', column.nowrap && 'nowrap', column.breakAll && 'break'].filter(Boolean).join(' ') || undefined;
   const sortedBy = (column: Column<Row>) => {
-    const sort = props.list?.sort();
+    const sort = list()?.sort();
     return column.sort !== undefined && sort?.field === column.sort ? sort.direction : undefined;
   };
   return (
     <>
-      <ErrorNotice error={props.error} />
-      <Show when={props.rows} fallback={<Show when={!props.error}><Loading /></Show>}>
+      <ErrorNotice error={error()} />
+      <Show when={rows()} fallback={<Show when={!error()}><Loading /></Show>}>
         {(rows) => (
           <>
             <TableWrap label={props.label}>
@@ -237,8 +287,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                           class={column.numeric ? 'num' : undefined}
                           aria-sort={sortedBy(column) === 'ASC' ? 'ascending' : sortedBy(column) === 'DESC' ? 'descending' : undefined}
                         >
-                          <Show when={column.sort !== undefined && props.list?.sort()} fallback={column.header}>
-                            <button type="button" class="sort-button" onClick={() => props.list!.toggleSort(column.sort!)}>
+                          <Show when={column.sort !== undefined && list()?.sort()} fallback={column.header}>
+                            <button type="button" class="sort-button" onClick={() => list()!.toggleSort(column.sort!)}>
                               {column.header}
                               <span class="sort-mark" aria-hidden="true">
                                 {sortedBy(column) === 'ASC' ? '▲' : sortedBy(column) === 'DESC' ? '▼' : '↕'}
@@ -278,8 +328,8 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 </tbody>
               </table>
             </TableWrap>
-            <Show when={props.list && props.pageInfo}>
-              <Pager paging={props.list!.paging} pageInfo={props.pageInfo} totalCount={props.totalCount} label={props.pagerLabel ?? props.label} />
+            <Show when={list() && pageInfo()}>
+              <Pager paging={list()!.paging} pageInfo={pageInfo()} totalCount={totalCount()} label={props.pagerLabel ?? props.label} />
             </Show>
           </>
         )}
