@@ -18,6 +18,7 @@ export {
   type TypedError,
 } from './errors.ts';
 export { accessFor, rawId, roleHolds, type Access, type Role, type RoleHeld } from './access.ts';
+export { downloadBlob, downloadCsv } from './download.ts';
 export { moduleLabel } from './modules.ts';
 export {
   installedModules,

@@ -4,6 +4,8 @@
 import {
   createQuery,
   DataTable,
+  downloadBlob,
+  downloadCsv,
   describeError,
   ErrorNotice,
   formatDate,
@@ -23,7 +25,7 @@ import {
 } from '@gea/web-kit';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { base64ToBytes, downloadBlob, m, planLabel, PLANS, type Plan } from './messages.ts';
+import { base64ToBytes, m, planLabel, PLANS, type Plan } from './messages.ts';
 import ShareChart from './share-chart.tsx';
 import './cost-sharing.css';
 
@@ -237,7 +239,7 @@ export default function CostSharingPage() {
     }
     const name = `${node.year}-${node.plan.toLowerCase().replace(/_/g, '-')}-v${node.version}.${kind}`;
     if (kind === 'pdf') downloadBlob(new Blob([base64ToBytes(node.pdfBase64!)], { type: 'application/pdf' }), name);
-    else downloadBlob(new Blob(['\ufeff', node.csv!], { type: 'text/csv;charset=utf-8' }), name);
+    else downloadCsv(node.csv!, name);
     setNotice(m('downloaded', { file: name }));
   }
 

@@ -5,6 +5,7 @@ import {
   createListQuery,
   DataTable,
   describeError,
+  downloadCsv,
   ErrorNotice,
   FilterForm,
   formatDate,
@@ -98,16 +99,7 @@ export default function AssetsPage() {
       return;
     }
     const file = `inventario-${new Date().toISOString().slice(0, 10)}.csv`;
-    // A byte-order mark so that spreadsheet programs read the accents right.
-    const url = URL.createObjectURL(new Blob(['\ufeff', outcome.data.assetsCsv], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = file;
-    link.rel = 'external';
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadCsv(outcome.data.assetsCsv, file);
     setExported(m('exported', { file }));
   }
 
