@@ -4,7 +4,8 @@ import path from 'node:path';
 import { corePermissions } from '@gea/core/permissions';
 import { repoRoot } from '@gea/db';
 import { installedPluginKeys } from '@gea/web/server';
-import { roleHolds, type Role } from '@gea/web-kit';
+// The kit's pure-TypeScript parts: its components need a bundler with Solid's JSX transform.
+import { roleHolds, type Role } from '@gea/web-kit/access';
 import type { PermissionRoles, WebPluginDefinition } from '@gea/web-kit/plugin';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';

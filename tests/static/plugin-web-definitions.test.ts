@@ -1,6 +1,7 @@
 // Each installed plugin's web part (`@gea/plugin-<key>/web`) is plain data and lazy imports: Node
 // reads it without a bundler and without the plugin's server code; the kit installs it.
-import { accessFor, installWebPlugins, permissionTable, pluginRoutes, slotWidgets, webPlugin } from '@gea/web-kit';
+import { accessFor } from '@gea/web-kit/access';
+import { installWebPlugins, permissionTable, pluginRoutes, slotWidgets, webPlugin } from '@gea/web-kit/registry';
 import costSharing from '@gea/plugin-cost-sharing/web';
 import inventory from '@gea/plugin-inventory/web';
 import pecSignatures from '@gea/plugin-pec-signatures/web';

@@ -39,7 +39,8 @@ function NotFound() {
   );
 }
 
-const routes: RouteDefinition[] = [
+/** Made when the app starts: main.tsx installs the plugins' web parts first. */
+const routes = (): RouteDefinition[] => [
   { path: '/login', component: LoginPage },
   {
     path: '/',
@@ -69,7 +70,7 @@ function Root(props: ParentProps) {
 export default function App() {
   return (
     <Provider value={createClient()}>
-      <Router root={Root}>{routes}</Router>
+      <Router root={Root}>{routes()}</Router>
     </Provider>
   );
 }

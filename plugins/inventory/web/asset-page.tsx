@@ -321,7 +321,9 @@ export default function AssetPage() {
               </section>
 
               <Show when={current().entity}>
-                {(body) => <WidgetSlot name="inventory.asset" entityId={body().id} props={{ assetId: current().id, entityId: body().id }} class="asset-widgets" />}
+                {(body) => (
+                  <WidgetSlot name="inventory.asset" entityId={body().id} props={{ assetId: current().id, entityId: body().id }} class="asset-widgets" />
+                )}
               </Show>
             </>
           )}

@@ -1,6 +1,19 @@
 // The dashboard: what the person may see at a glance (bodies, residents, sites, modules), and the
 // "needs attention" slot that plugins fill (expiring contracts, warranties ending...).
-import { createQuery, DataTable, ErrorNotice, formatNumber, graphql, installedModules, Loading, moduleLabel, PageHeading, t, useShell, WidgetSlot } from '@gea/web-kit';
+import {
+  createQuery,
+  DataTable,
+  ErrorNotice,
+  formatNumber,
+  graphql,
+  installedModules,
+  Loading,
+  moduleLabel,
+  PageHeading,
+  t,
+  useShell,
+  WidgetSlot,
+} from '@gea/web-kit';
 import { A } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 
@@ -71,11 +84,20 @@ export default function Dashboard() {
             rows={bodies()}
             empty={t('bodies.none')}
             columns={[
-              { header: t('bodies.name'), rowHeader: true, width: 'l', cell: (body) => <A href={`/bodies/${encodeURIComponent(body.id)}`}>{body.name}</A> },
+              {
+                header: t('bodies.name'),
+                rowHeader: true,
+                width: 'l',
+                cell: (body) => <A href={`/bodies/${encodeURIComponent(body.id)}`}>{body.name}</A>,
+              },
               { header: t('bodies.kind'), width: 'm', cell: (body) => t(`entityKinds.${body.kind}`) },
               { header: t('bodies.population'), numeric: true, width: 's', cell: (body) => formatNumber(body.population) },
               { header: t('body.sites'), numeric: true, width: 's', cell: (body) => formatNumber(body.sites.length) },
-              { header: t('dashboard.enabledModules'), width: 'l', cell: (body) => body.enabledModules.map((key) => moduleLabel(key)).join(', ') || t('common.none') },
+              {
+                header: t('dashboard.enabledModules'),
+                width: 'l',
+                cell: (body) => body.enabledModules.map((key) => moduleLabel(key)).join(', ') || t('common.none'),
+              },
             ]}
           />
         </section>

@@ -83,6 +83,7 @@ export default function Modules() {
       <SuccessNotice message={done()} />
       <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
         <Show when={plugins().length > 0} fallback={<p>{t('modules.noneInstalled')}</p>}>
+          {/* Not a DataTable: a matrix (a column per installed module) with a switch per cell and a footer of counts. */}
           <TableWrap label={t('modules.title')}>
             <table class="matrix">
               <caption class="visually-hidden">{t('modules.caption')}</caption>

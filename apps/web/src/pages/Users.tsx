@@ -1,5 +1,16 @@
 // Users and their roles (read only here: granting roles comes with the administration screens).
-import { Badge, createListParams, createListQuery, DataTable, FilterForm, graphql, PageHeading, type Role, t, TextField } from '@gea/web-kit';
+import {
+  Badge,
+  createListParams,
+  createListQuery,
+  DataTable,
+  FilterForm,
+  graphql,
+  PageHeading,
+  type Role,
+  t,
+  TextField,
+} from '@gea/web-kit';
 import { For } from 'solid-js';
 
 const UsersQuery = graphql(`

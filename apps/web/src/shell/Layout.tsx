@@ -1,6 +1,22 @@
 // The signed-in frame of every screen: skip link, header (language, who is signed in, sign out),
 // navigation by role and installed module, and the page itself.
-import { announceNextPage, ErrorNotice, graphql, Loading, locale, type Locale, localeNames, locales, makeShell, type Role, setLocale, type Shell, ShellContext, ShellQuery, t } from '@gea/web-kit';
+import {
+  announceNextPage,
+  ErrorNotice,
+  graphql,
+  Loading,
+  locale,
+  type Locale,
+  localeNames,
+  locales,
+  makeShell,
+  type Role,
+  setLocale,
+  type Shell,
+  ShellContext,
+  ShellQuery,
+  t,
+} from '@gea/web-kit';
 import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js';

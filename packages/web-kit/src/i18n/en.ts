@@ -41,13 +41,6 @@ export const en: typeof it = {
     page: 'Page {{ page }}',
     total: '{{ count }} in all',
   },
-  table: {
-    sortAscending: 'ascending',
-    sortDescending: 'descending',
-  },
-  widgets: {
-    nothing: 'Nothing to report.',
-  },
   shell: {
     skip: 'Skip to main content',
     language: 'Language',

@@ -39,13 +39,6 @@ export const it = {
     page: 'Pagina {{ page }}',
     total: '{{ count }} in tutto',
   },
-  table: {
-    sortAscending: 'in ordine crescente',
-    sortDescending: 'in ordine decrescente',
-  },
-  widgets: {
-    nothing: 'Niente da segnalare.',
-  },
   shell: {
     skip: 'Vai al contenuto principale',
     language: 'Lingua',
