@@ -1,116 +1,100 @@
 // Vite configuration of the web client, and the Vite plugin that turns the installed GEA plugins
 // into the client's route table (virtual module `virtual:gea-plugins`).
 //
-// The API process passes its own plugin list (`npm start` builds through server/index.ts, `npm run
-// dev` runs Vite inside the API). Run on its own (`npx vite build`, `npx vite`), this file reads the
-// installed plugins the way apps/api/src/config.ts does: GEA_PLUGINS, or gea.config.ts.
+// The client's build needs only the installed plugins' KEYS: it imports `@gea/plugin-<key>/web`
+// (each plugin's web definition, lazy screens) and never the plugins' server code. The API process
+// passes its own keys (`npm start` builds through server/index.ts, `npm run dev` runs Vite inside
+// the API). Run on its own (`npx vite build`, `npx vite`), this file takes GEA_PLUGINS, or else
+// reads which plugin packages gea.config.ts lists, as text, without running it.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
 export const webRoot = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(webRoot, '../..');
 
-/** What the client needs of a GEA plugin definition (structurally a `GeaPlugin` of @gea/core). */
-export interface WebPluginLike {
-  key: string;
-  name: string;
-  permissions?: Readonly<Record<string, { roles?: readonly string[] }>>;
-  web?: {
-    routes: readonly {
-      path: string;
-      component: string;
-      permission?: string;
-      menu?: { label: Readonly<Record<string, string>>; order?: number };
-    }[];
-    widgets?: readonly { slot: string; component: string; permission?: string; order?: number }[];
-  };
+/** As the API's config: lowercase, hyphenated. */
+const PLUGIN_KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export class PluginKeysError extends Error {
+  override name = 'PluginKeysError';
 }
 
-export interface InstalledPlugins {
-  /** Installed plugins, in dependency order. */
-  plugins: readonly WebPluginLike[];
-  /** Every permission, core and plugins', with the roles that hold it (ICT_HEAD holds them all). */
-  permissions: ReadonlyMap<string, { roles?: readonly string[] }>;
+/**
+ * The plugin keys a config file installs, read from its text: the `@gea/plugin-<key>` packages it
+ * imports, in the order their imported names appear in `plugins: [...]`. The file is not run, so
+ * nothing of the plugins' server code is loaded here.
+ */
+export function pluginKeysFromConfigText(text: string, file = 'gea.config.ts'): string[] {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  const names = new Map<string, string>();
+  for (const match of code.matchAll(/\bimport\s+([^;'"]*?)\s+from\s+['"]@gea\/plugin-([a-z0-9-]+)['"]/g)) {
+    const [, clause, key] = match as unknown as [string, string, string];
+    if (/^type\s/.test(clause)) continue;
+    for (const name of clause.replace(/[{}]/g, ',').split(',')) {
+      const local = name.trim().split(/\s+as\s+/).pop()?.trim();
+      if (local && !/^type\s/.test(local)) names.set(local, key);
+    }
+  }
+  const list = /plugins\s*:\s*\[([\s\S]*?)\]/.exec(code);
+  if (!list) throw new PluginKeysError(`${file}: no "plugins: [...]" list to read the installed plugins from (or set GEA_PLUGINS)`);
+  const keys: string[] = [];
+  for (const word of list[1]!.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    const key = names.get(word[0]);
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }
 
-/** The installed plugins as `npm start` would load them (TypeScript sources, through tsx). */
-export async function loadInstalledPlugins(env: NodeJS.ProcessEnv = process.env): Promise<InstalledPlugins> {
-  const { tsImport } = await import('tsx/esm/api');
-  // A path held in a variable: the type-checker of this package does not follow the server's sources.
-  const helper = './server/installed-plugins.ts';
-  const { installedPlugins } = (await tsImport(helper, import.meta.url)) as {
-    installedPlugins: (env: NodeJS.ProcessEnv) => Promise<InstalledPlugins>;
-  };
-  return installedPlugins(env);
+/** The installed plugins' keys as `npm start` would read them: GEA_PLUGINS, or the config file's plugin list. */
+export function installedPluginKeys(env: NodeJS.ProcessEnv = process.env): string[] {
+  const list = env.GEA_PLUGINS?.trim();
+  if (list) {
+    if (list === 'none') return [];
+    const keys = list.split(',').map((key) => key.trim()).filter(Boolean);
+    for (const key of keys) if (!PLUGIN_KEY.test(key)) throw new PluginKeysError(`GEA_PLUGINS: "${key}" is not a plugin key`);
+    return keys;
+  }
+  const given = env.GEA_CONFIG?.trim();
+  const file = given ? path.resolve(env.INIT_CWD ?? process.cwd(), given) : path.join(repoRoot, 'gea.config.ts');
+  if (!existsSync(file)) throw new PluginKeysError(`configuration file ${file} does not exist`);
+  return pluginKeysFromConfigText(readFileSync(file, 'utf8'), file);
 }
 
 const VIRTUAL_ID = 'virtual:gea-plugins';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
-/** Paths of the core screens; a plugin's paths start with `/<its key>`, so they never collide. */
-const CORE_SEGMENTS = new Set(['', 'login', 'bodies', 'users', 'modules', 'audit']);
-export const WIDGET_SLOTS = ['dashboard.attention'] as const;
 
 /**
- * Generates `virtual:gea-plugins`: the installed modules, each plugin's client routes and dashboard
- * widgets with a lazy `import()` of their component (one chunk each), and which roles hold each
- * permission (for menus; the API enforces every permission itself).
+ * Generates `virtual:gea-plugins`: the installed plugins' keys, the web definition of each that has
+ * a web part (`@gea/plugin-<key>/web`; its screens and widgets are lazy imports, one chunk each),
+ * and the core's permissions with their default roles (menus; the API enforces every permission).
  */
-export function geaPluginsModule(source: () => Promise<InstalledPlugins>): Plugin {
-  let installed: Promise<InstalledPlugins> | undefined;
+export function geaPluginsModule(keys: () => Promise<readonly string[]>): Plugin {
+  let installed: Promise<readonly string[]> | undefined;
   return {
     name: 'gea-plugins',
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
     async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { plugins, permissions } = await (installed ??= source());
+      const pluginKeys = await (installed ??= keys());
       const importer = path.join(webRoot, 'index.html');
-      const resolve = async (plugin: WebPluginLike, what: string, specifier: string) => {
-        const resolved = await this.resolve(specifier, importer);
-        if (!resolved) this.error(`plugin "${plugin.key}": ${what}: cannot resolve component "${specifier}" (export it as "./web/*" in the plugin's package.json)`);
-        return resolved.id;
-      };
-      const checkPermission = (plugin: WebPluginLike, what: string, permission: string | undefined) => {
-        if (permission !== undefined && !permissions.has(permission)) {
-          this.error(`plugin "${plugin.key}": ${what}: unknown permission "${permission}"`);
-        }
-      };
-      const routes: string[] = [];
-      const widgets: string[] = [];
-      for (const plugin of plugins) {
-        for (const route of plugin.web?.routes ?? []) {
-          const what = `web route ${route.path}`;
-          if (route.path !== `/${plugin.key}` && !route.path.startsWith(`/${plugin.key}/`)) {
-            this.error(`plugin "${plugin.key}": ${what}: a plugin's paths start with /${plugin.key}`);
-          }
-          if (CORE_SEGMENTS.has(plugin.key)) this.error(`plugin "${plugin.key}": its key is a path of the core screens`);
-          checkPermission(plugin, what, route.permission);
-          const file = await resolve(plugin, what, route.component);
-          routes.push(
-            `{ module: ${json(plugin.key)}, path: ${json(route.path)}, permission: ${json(route.permission ?? null)}, ` +
-              `menu: ${json(route.menu ? { label: route.menu.label, order: route.menu.order ?? 100 } : null)}, ` +
-              `load: () => import(${json(file)}) }`,
-          );
-        }
-        for (const widget of plugin.web?.widgets ?? []) {
-          const what = `widget for ${widget.slot}`;
-          if (!(WIDGET_SLOTS as readonly string[]).includes(widget.slot)) {
-            this.error(`plugin "${plugin.key}": ${what}: unknown slot (known: ${WIDGET_SLOTS.join(', ')})`);
-          }
-          checkPermission(plugin, what, widget.permission);
-          const file = await resolve(plugin, what, widget.component);
-          widgets.push(
-            `{ module: ${json(plugin.key)}, slot: ${json(widget.slot)}, permission: ${json(widget.permission ?? null)}, ` +
-              `order: ${json(widget.order ?? 100)}, load: () => import(${json(file)}) }`,
-          );
-        }
+      const imports: string[] = [];
+      const definitions: string[] = [];
+      for (const key of pluginKeys) {
+        if (!PLUGIN_KEY.test(key)) this.error(`"${key}" is not a plugin key`);
+        // A plugin without a web part (no "./web" export) adds no screen: only its key is listed.
+        const resolved = await this.resolve(`@gea/plugin-${key}/web`, importer);
+        if (!resolved) continue;
+        imports.push(`import plugin${definitions.length} from ${json(resolved.id)};`);
+        definitions.push(`plugin${definitions.length}`);
       }
-      const roles = Object.fromEntries([...permissions].map(([name, definition]) => [name, definition.roles ?? []]));
       return [
-        `export const modules = ${json(plugins.map((plugin) => ({ key: plugin.key, name: plugin.name })))};`,
-        `export const permissionRoles = ${json(roles)};`,
-        `export const routes = [\n  ${routes.join(',\n  ')}\n];`,
-        `export const widgets = [\n  ${widgets.join(',\n  ')}\n];`,
+        ...imports,
+        `export { corePermissions } from "@gea/core/permissions";`,
+        `export const keys = ${json(pluginKeys)};`,
+        `export const plugins = [${definitions.join(', ')}];`,
       ].join('\n');
     },
   };
@@ -119,16 +103,16 @@ export function geaPluginsModule(source: () => Promise<InstalledPlugins>): Plugi
 const json = (value: unknown) => JSON.stringify(value);
 
 export interface WebConfigOptions {
-  /** Where the installed plugins come from; default: GEA_PLUGINS or gea.config.ts. */
-  installed?: () => Promise<InstalledPlugins>;
+  /** The installed plugins' keys; default: GEA_PLUGINS or gea.config.ts. */
+  pluginKeys?: () => Promise<readonly string[]>;
   outDir?: string;
 }
 
-export function webConfig({ installed = () => loadInstalledPlugins(), outDir = 'dist' }: WebConfigOptions = {}): UserConfig {
+export function webConfig({ pluginKeys = async () => installedPluginKeys(), outDir = 'dist' }: WebConfigOptions = {}): UserConfig {
   return {
     root: webRoot,
     clearScreen: false,
-    plugins: [solid(), geaPluginsModule(installed)],
+    plugins: [solid(), geaPluginsModule(pluginKeys)],
     resolve: { dedupe: ['solid-js', '@urql/core'] },
     build: {
       outDir,

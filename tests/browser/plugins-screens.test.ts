@@ -107,6 +107,40 @@ describe("the plugins' screens", () => {
     await head.getByRole('button', { name: 'Filtra' }).click();
     await head.waitForURL(/kind=MAINTENANCE/);
     await screenshot(head, 'plugins-06-contracts');
+  });
+
+  it('inventory: sorted by the API from a column header (kept in the address bar); an asset page shows the contracts covering it', async () => {
+    await head.goto(`${server.base}/inventory?status=IN_SERVICE`);
+    await heading(head, 'Inventario');
+    const header = head.locator('thead th', { hasText: 'Fine garanzia' });
+    await header.getByRole('button').click();
+    await head.waitForURL(/sort=WARRANTY_END/);
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    await header.getByRole('button').click();
+    await head.waitForURL(/sort=-WARRANTY_END/);
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    // Dates as DD/MM/YYYY: the rows come latest first, and the filter stays.
+    const column = await head
+      .locator('thead th')
+      .evaluateAll((cells, label) => cells.findIndex((cell) => cell.textContent?.includes(label)), 'Fine garanzia');
+    const days = async () =>
+      (await head.locator(`tbody tr > :nth-child(${column + 1})`).allTextContents())
+        .map((text) => text.trim().split('/').reverse().join('-'))
+        .filter(Boolean);
+    await expect
+      .poll(async () => {
+        const seen = await days();
+        return seen.length > 1 && seen.every((day, i) => i === 0 || seen[i - 1]! >= day);
+      })
+      .toBe(true);
+    expect(head.url()).toContain('status=IN_SERVICE');
+    expect(await accessibilityViolations(head)).toEqual([]);
+
+    await head.locator('tbody tr').first().getByRole('link').click();
+    await head.locator('main h1', { hasText: 'Apparecchiatura' }).waitFor();
+    await head.locator('h3', { hasText: 'Contratti che coprono questa apparecchiatura' }).waitFor();
+    await head.locator('.loading').first().waitFor({ state: 'detached' }).catch(() => {});
+    await screenshot(head, 'plugins-07-asset-contracts');
     expect(pageErrors).toEqual([]);
   });
 });

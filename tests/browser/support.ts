@@ -1,7 +1,12 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { corePermissions } from '@gea/core/permissions';
 import { repoRoot } from '@gea/db';
+import { installedPluginKeys } from '@gea/web/server';
+// The kit's pure-TypeScript parts: its components need a bundler with Solid's JSX transform.
+import { roleHolds, type Role } from '@gea/web-kit/access';
+import type { PermissionRoles, WebPluginDefinition } from '@gea/web-kit/plugin';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '@gea/test-kit/server-process.ts';
 
@@ -73,6 +78,29 @@ export async function heading(page: Page, text: string | RegExp): Promise<string
 export async function menu(page: Page): Promise<string[]> {
   await page.locator('#app-nav a').first().waitFor();
   return (await page.locator('#app-nav a').allTextContents()).map((text) => text.trim());
+}
+
+/**
+ * The menu entries the installed plugins add (in Italian, in menu order) for a person holding
+ * `role`, from the plugins' own web definitions: the core's tests do not name any plugin's screens.
+ * `off`: modules switched off for the person's bodies.
+ */
+export async function pluginMenu(role: Role, off: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const plugins: WebPluginDefinition[] = [];
+  for (const key of installedPluginKeys(env)) {
+    const module = (await import(`@gea/plugin-${key}/web`).catch(() => null)) as { default: WebPluginDefinition } | null;
+    if (module) plugins.push(module.default);
+  }
+  const table: Record<string, readonly string[]> = {};
+  for (const source of [corePermissions as Record<string, PermissionRoles>, ...plugins.map((plugin) => plugin.permissions ?? {})]) {
+    for (const [name, definition] of Object.entries(source)) table[name] = definition.roles ?? [];
+  }
+  return plugins
+    .filter((plugin) => !off.includes(plugin.key))
+    .flatMap((plugin) => plugin.routes ?? [])
+    .filter((route) => route.menu && (!route.permission || roleHolds(role, route.permission, table)))
+    .sort((a, b) => (a.menu!.order ?? 100) - (b.menu!.order ?? 100))
+    .map((route) => route.menu!.label.it);
 }
 
 /** A GraphQL request from the test itself (not the browser), as the API's clients send it. */

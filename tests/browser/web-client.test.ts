@@ -12,6 +12,7 @@ import {
   heading,
   launchBrowser,
   menu,
+  pluginMenu,
   screenshot,
   signIn,
   startWebServer,
@@ -110,7 +111,7 @@ describe('the web client, served by npm start', () => {
     );
     expect(signInPaint).toBeGreaterThan(0);
     await head.getByRole('heading', { name: 'Per ente' }).waitFor();
-    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi', 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
+    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
     await screenshot(head, '02-dashboard-head');
     expect(await accessibilityViolations(head)).toEqual([]);
   });
@@ -174,7 +175,7 @@ describe('the web client, served by npm start', () => {
   it('a referent sees their own body; switching a module off for it takes it out of their menu, on again brings it back', async () => {
     referent = await newPage();
     await signIn(referent, server.base, 'referente@pontassieve.gea.local');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT'))]);
     expect(await referent.locator('tbody tr').count()).toBe(1);
     await screenshot(referent, '08-dashboard-referent');
 
@@ -198,7 +199,7 @@ describe('the web client, served by npm start', () => {
 
     await referent.goto(`${server.base}/`);
     await heading(referent, 'Cruscotto');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT', ['inventory']))]);
     await referent.goto(`${server.base}/inventory`);
     await heading(referent, 'Modulo non attivo');
     await screenshot(referent, '11-referent-module-off');
@@ -220,7 +221,7 @@ describe('the web client, served by npm start', () => {
     await head.getByRole('status').filter({ hasText: 'Inventario attivato per Pontassieve.' }).waitFor();
     await referent.reload();
     await heading(referent, 'Inventario');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT'))]);
     await referent.locator('tbody tr').first().waitFor();
     await screenshot(referent, '12-inventory-referent');
   });
@@ -357,7 +358,7 @@ describe('the web client, served by npm start', () => {
   it('a board member reads bodies and reports, without administration', async () => {
     const board = await newPage();
     await signIn(board, server.base, 'giunta@gea.local');
-    expect(await menu(board)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi']);
+    expect(await menu(board)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('BOARD_MEMBER'))]);
     expect(await board.locator('.user-roles').textContent()).toBe('Giunta / comitato di indirizzo');
     await screenshot(board, '19-dashboard-board');
     await board.getByRole('button', { name: 'Esci' }).click();
@@ -378,7 +379,7 @@ describe('the web client, served by npm start', () => {
     expect(page.url()).toBe(`${server.base}/`);
     expect(await page.locator('.user-roles').textContent()).toBe('Tecnico ICT');
     // ICT staff read users but do not manage modules or read the audit trail.
-    expect(await menu(page)).toEqual(['Cruscotto', 'Enti', 'Inventario', 'Contratti', 'PEC e firme', 'Ripartizione costi', 'Utenti e ruoli']);
+    expect(await menu(page)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('ICT_STAFF')), 'Utenti e ruoli']);
   });
 
   it('no page logged a script error', () => {

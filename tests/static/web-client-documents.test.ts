@@ -9,6 +9,7 @@ import { buildSchema, parse, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 const web = path.join(repoRoot, 'apps/web');
+const kit = path.join(repoRoot, 'packages/web-kit');
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -21,11 +22,12 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-/** Every `graphql(`...`)` document of the web client and of the plugins' screens. */
+/** Every `graphql(`...`)` document of the web client, the web kit and the plugins' screens. */
 async function clientDocuments(): Promise<{ file: string; source: string }[]> {
   const plugins = await readdir(path.join(repoRoot, 'plugins'));
   const files = [
     ...(await sourceFiles(path.join(web, 'src'))),
+    ...(await sourceFiles(path.join(kit, 'src'))),
     ...(await Promise.all(plugins.map((plugin) => sourceFiles(path.join(repoRoot, 'plugins', plugin, 'web'))))).flat(),
   ];
   const documents: { file: string; source: string }[] = [];
@@ -37,15 +39,15 @@ async function clientDocuments(): Promise<{ file: string; source: string }[]> {
 }
 
 describe('the web client is typed against the current schema', () => {
-  it('apps/web/src/graphql-env.d.ts is generated from apps/api/schema.graphql (run npm run schema:print)', async () => {
+  it('packages/web-kit/src/graphql-env.d.ts is generated from apps/api/schema.graphql (run npm run schema:print)', async () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'gea-graphql-env-'));
     try {
       const output = path.join(tmp, 'graphql-env.d.ts');
-      await promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/gql.tada'), ['generate', 'output', '--tsconfig', path.join(web, 'tsconfig.json'), '--output', output], {
-        cwd: web,
+      await promisify(execFile)(path.join(repoRoot, 'node_modules/.bin/gql.tada'), ['generate', 'output', '--tsconfig', path.join(kit, 'tsconfig.json'), '--output', output], {
+        cwd: kit,
       });
-      const committed = await readFile(path.join(web, 'src/graphql-env.d.ts'), 'utf8');
-      expect(committed === (await readFile(output, 'utf8')), 'apps/web/src/graphql-env.d.ts is stale: run npm run schema:print').toBe(true);
+      const committed = await readFile(path.join(kit, 'src/graphql-env.d.ts'), 'utf8');
+      expect(committed === (await readFile(output, 'utf8')), 'packages/web-kit/src/graphql-env.d.ts is stale: run npm run schema:print').toBe(true);
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

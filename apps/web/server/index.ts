@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { webConfig, webRoot, type InstalledPlugins } from '../vite.config.ts';
+import { webConfig, webRoot } from '../vite.config.ts';
 import { bundleSizes, formatSize } from './sizes.ts';
 
-export type { InstalledPlugins } from '../vite.config.ts';
+export { installedPluginKeys, pluginKeysFromConfigText } from '../vite.config.ts';
 export { bundleSizes, formatSize } from './sizes.ts';
 
 export class WebClientError extends Error {
@@ -23,11 +23,9 @@ export const distDir = path.join(webRoot, 'dist');
 const STAMP = '.gea-build.json';
 const repoRoot = path.resolve(webRoot, '../..');
 
-/** What a build depends on besides its files: the installed plugins' keys and client definitions. */
-function buildKey(installed: InstalledPlugins): string {
-  const plugins = installed.plugins.map((p) => ({ key: p.key, name: p.name, web: p.web ?? null }));
-  const permissions = [...installed.permissions].map(([name, d]) => [name, d.roles ?? []]);
-  return createHash('sha256').update(JSON.stringify({ plugins, permissions })).digest('hex');
+/** What a build depends on besides its files: the installed plugins' keys. */
+function buildKey(pluginKeys: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify({ plugins: pluginKeys })).digest('hex');
 }
 
 async function newestMtime(target: string): Promise<number> {
@@ -42,20 +40,25 @@ async function newestMtime(target: string): Promise<number> {
   return newest;
 }
 
-/** The client's sources: its own files and every plugin's screens in this repository. */
+/** The client's sources: its own files, the web kit, and every plugin's web part in this repository. */
 async function sourcesMtime(): Promise<number> {
   const own = ['index.html', 'package.json', 'vite.config.ts', 'src', 'public'].map((name) => path.join(webRoot, name));
+  const kit = path.join(repoRoot, 'packages/web-kit/src');
   const pluginsDir = path.join(repoRoot, 'plugins');
-  const plugins = existsSync(pluginsDir) ? (await readdir(pluginsDir)).map((name) => path.join(pluginsDir, name, 'web')) : [];
-  const times = await Promise.all([...own, ...plugins].map(newestMtime));
+  // A plugin's web part reads its permissions' default roles from its server part's data file.
+  const plugins = existsSync(pluginsDir)
+    ? (await readdir(pluginsDir)).flatMap((name) => [path.join(pluginsDir, name, 'web'), path.join(pluginsDir, name, 'src/permissions.ts')])
+    : [];
+  const core = path.join(repoRoot, 'packages/core/src/permissions.ts');
+  const times = await Promise.all([...own, kit, core, ...plugins].map(newestMtime));
   return Math.max(...times);
 }
 
 /** Why dist must be built again, or null when it is current. */
-export async function staleReason(installed: InstalledPlugins, dir = distDir): Promise<string | null> {
+export async function staleReason(pluginKeys: readonly string[], dir = distDir): Promise<string | null> {
   const stamp = await readFile(path.join(dir, STAMP), 'utf8').then((text) => JSON.parse(text) as { key?: string; builtAt?: number }, () => null);
   if (!stamp) return `${path.relative(repoRoot, dir)} is missing`;
-  if (stamp.key !== buildKey(installed)) return 'the installed plugins changed';
+  if (stamp.key !== buildKey(pluginKeys)) return 'the installed plugins changed';
   if ((await sourcesMtime()) > (stamp.builtAt ?? 0)) return 'its sources changed';
   return null;
 }
@@ -106,15 +109,15 @@ async function keepingNodeEnv<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Builds into a scratch folder, then swaps it in, so a running server never sees half a build. */
-export async function buildWebClient(installed: InstalledPlugins, dir = distDir): Promise<void> {
+export async function buildWebClient(pluginKeys: readonly string[], dir = distDir): Promise<void> {
   const { build } = await import('vite');
   const scratch = path.join(webRoot, `.dist-build-${process.pid}`);
   await rm(scratch, { recursive: true, force: true });
   const builtAt = Date.now();
   await keepingNodeEnv(() =>
-    build({ configFile: false, logLevel: 'error', mode: 'production', ...webConfig({ installed: async () => installed, outDir: scratch }) }),
+    build({ configFile: false, logLevel: 'error', mode: 'production', ...webConfig({ pluginKeys: async () => pluginKeys, outDir: scratch }) }),
   );
-  await writeFile(path.join(scratch, STAMP), JSON.stringify({ key: buildKey(installed), builtAt, plugins: installed.plugins.map((p) => p.key) }));
+  await writeFile(path.join(scratch, STAMP), JSON.stringify({ key: buildKey(pluginKeys), builtAt, plugins: pluginKeys }));
   const old = path.join(webRoot, `.dist-old-${process.pid}`);
   if (existsSync(dir)) await rename(dir, old);
   await rename(scratch, dir);
@@ -122,15 +125,15 @@ export async function buildWebClient(installed: InstalledPlugins, dir = distDir)
 }
 
 /** Builds dist if it is stale; says so on `log`. */
-export async function ensureWebClientBuilt(installed: InstalledPlugins, log: (line: string) => void, dir = distDir): Promise<void> {
-  if ((await staleReason(installed, dir)) === null) return;
+export async function ensureWebClientBuilt(pluginKeys: readonly string[], log: (line: string) => void, dir = distDir): Promise<void> {
+  if ((await staleReason(pluginKeys, dir)) === null) return;
   await withBuildLock(async () => {
     // Another process may have built it while this one waited for the lock.
-    const reason = await staleReason(installed, dir);
+    const reason = await staleReason(pluginKeys, dir);
     if (reason === null) return;
     log(`web client: building ${path.relative(repoRoot, dir)} (${reason})...`);
     const started = performance.now();
-    await buildWebClient(installed, dir);
+    await buildWebClient(pluginKeys, dir);
     const sizes = await bundleSizes(dir);
     log(
       `web client: built in ${((performance.now() - started) / 1000).toFixed(1)} s; JavaScript gzipped: ` +
@@ -203,13 +206,13 @@ export interface DevWebClient {
  * server's WebSocket upgrade). Sources are compiled on request; nothing is written to dist.
  */
 export async function createDevWebClient(
-  installed: InstalledPlugins,
+  pluginKeys: readonly string[],
   httpServer: Server,
   api: RequestListener,
   isApiPath: (pathname: string) => boolean,
 ): Promise<DevWebClient> {
   const { createServer } = await import('vite');
-  const config = webConfig({ installed: async () => installed });
+  const config = webConfig({ pluginKeys: async () => pluginKeys });
   const vite = await keepingNodeEnv(() =>
     createServer({
       ...config,

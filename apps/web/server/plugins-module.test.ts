@@ -1,63 +1,81 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { geaPluginsModule, type InstalledPlugins, type WebPluginLike } from '../vite.config.ts';
+import { geaPluginsModule, installedPluginKeys, pluginKeysFromConfigText, webRoot } from '../vite.config.ts';
 
 /** Runs the Vite plugin's hooks as Vite would for `import ... from 'virtual:gea-plugins'`. */
-async function generate(plugins: WebPluginLike[], permissions: Record<string, { roles?: string[] }> = {}) {
-  const installed: InstalledPlugins = { plugins, permissions: new Map(Object.entries(permissions)) };
-  const plugin = geaPluginsModule(async () => installed);
+async function generate(keys: string[]) {
+  const plugin = geaPluginsModule(async () => keys);
   const resolveId = plugin.resolveId as (id: string) => string | undefined;
   const id = resolveId('virtual:gea-plugins');
   expect(id).toBe('\0virtual:gea-plugins');
+  const resolved: string[] = [];
   const context = {
-    resolve: async (specifier: string) => (specifier.includes('missing') ? null : { id: `/repo/${specifier}` }),
+    resolve: async (specifier: string) => {
+      resolved.push(specifier);
+      return specifier.includes('headless') ? null : { id: `/repo/${specifier}` };
+    },
     error: (message: string) => {
       throw new Error(message);
     },
   };
-  return (plugin.load as (this: typeof context, id: string) => Promise<string>).call(context, id!);
+  const code = await (plugin.load as (this: typeof context, id: string) => Promise<string>).call(context, id!);
+  return { code, resolved };
 }
 
-const inventory: WebPluginLike = {
-  key: 'inventory',
-  name: 'Technology inventory',
-  permissions: { 'inventory:read': { roles: ['ICT_STAFF', 'REFERENT'] } },
-  web: {
-    routes: [
-      { path: '/inventory', component: '@gea/plugin-inventory/web/list.tsx', permission: 'inventory:read', menu: { label: { it: 'Inventario', en: 'Inventory' } } },
-      { path: '/inventory/assets/:id', component: '@gea/plugin-inventory/web/asset.tsx' },
-    ],
-    widgets: [{ slot: 'dashboard.attention', component: '@gea/plugin-inventory/web/warranty.tsx', permission: 'inventory:read', order: 5 }],
-  },
-};
-
-describe('virtual:gea-plugins: the client route table comes from the installed plugins', () => {
-  it('lists each route and widget with a lazy import of its component, and the roles of each permission', async () => {
-    const code = await generate([inventory, { key: 'procurement', name: 'Procurement' }], {
-      'core:users:read': { roles: ['ICT_STAFF'] },
-      'inventory:read': { roles: ['ICT_STAFF', 'REFERENT'] },
-    });
-    expect(code).toContain('export const modules = [{"key":"inventory","name":"Technology inventory"},{"key":"procurement","name":"Procurement"}];');
-    expect(code).toContain('"core:users:read":["ICT_STAFF"]');
-    expect(code).toContain(
-      '{ module: "inventory", path: "/inventory", permission: "inventory:read", menu: {"label":{"it":"Inventario","en":"Inventory"},"order":100}, load: () => import("/repo/@gea/plugin-inventory/web/list.tsx") }',
-    );
-    expect(code).toContain('path: "/inventory/assets/:id", permission: null, menu: null, load: () => import("/repo/@gea/plugin-inventory/web/asset.tsx")');
-    expect(code).toContain('slot: "dashboard.attention", permission: "inventory:read", order: 5, load: () => import("/repo/@gea/plugin-inventory/web/warranty.tsx")');
+describe('virtual:gea-plugins: the client is built from the installed plugin keys alone', () => {
+  it("imports each plugin's web definition (`@gea/plugin-<key>/web`), and nothing of its server part", async () => {
+    const { code, resolved } = await generate(['inventory', 'procurement']);
+    expect(resolved).toEqual(['@gea/plugin-inventory/web', '@gea/plugin-procurement/web']);
+    expect(code).toContain('import plugin0 from "/repo/@gea/plugin-inventory/web";');
+    expect(code).toContain('import plugin1 from "/repo/@gea/plugin-procurement/web";');
+    expect(code).toContain('export const keys = ["inventory","procurement"];');
+    expect(code).toContain('export const plugins = [plugin0, plugin1];');
+    expect(code).toContain('export { corePermissions } from "@gea/core/permissions";');
   });
 
-  it('with no plugin: no route, no widget', async () => {
-    const code = await generate([]);
-    expect(code).toContain('export const routes = [\n  \n];');
-    expect(code).toContain('export const modules = [];');
+  it('a plugin without a web part is installed with no screen; with no plugin, nothing', async () => {
+    const { code } = await generate(['headless', 'inventory']);
+    expect(code).toContain('export const keys = ["headless","inventory"];');
+    expect(code).toContain('export const plugins = [plugin0];');
+    expect((await generate([])).code).toContain('export const plugins = [];');
   });
 
-  it('refuses a path outside the plugin key, an unknown permission or slot, and a component it cannot find', async () => {
-    const withRoute = (route: Partial<NonNullable<WebPluginLike['web']>['routes'][number]>, widgets: NonNullable<WebPluginLike['web']>['widgets'] = []) =>
-      generate([{ ...inventory, web: { routes: [{ path: '/inventory', component: 'x/web/a.tsx', ...route }], widgets } }], { 'inventory:read': {} });
-    await expect(withRoute({ path: '/assets' })).rejects.toThrow(/a plugin's paths start with \/inventory/);
-    await expect(withRoute({ path: '/inventoryx' })).rejects.toThrow(/start with \/inventory/);
-    await expect(withRoute({ permission: 'inventory:delete' })).rejects.toThrow(/unknown permission "inventory:delete"/);
-    await expect(withRoute({ component: 'x/web/missing.tsx' })).rejects.toThrow(/cannot resolve component "x\/web\/missing.tsx"/);
-    await expect(withRoute({}, [{ slot: 'sidebar', component: 'x/web/w.tsx' }])).rejects.toThrow(/unknown slot/);
+  it('refuses a key that is not a plugin key', async () => {
+    await expect(generate(['../../etc'])).rejects.toThrow(/not a plugin key/);
+  });
+});
+
+describe('the installed keys, without running any plugin code', () => {
+  it('reads gea.config.ts as text: the plugin packages it lists, in its order', () => {
+    const text = readFileSync(path.join(webRoot, '../../gea.config.ts'), 'utf8');
+    expect(pluginKeysFromConfigText(text)).toEqual(['inventory', 'procurement', 'cost-sharing', 'pec-signatures']);
+  });
+
+  it('follows named and renamed imports and a plugin made by a function; ignores commented-out ones', () => {
+    const text = `
+      import type { GeaConfig } from '@gea/api';
+      import { createPecSignaturesPlugin } from '@gea/plugin-pec-signatures';
+      import stock from '@gea/plugin-inventory';
+      import { default as buying } from '@gea/plugin-procurement';
+      import costSharing from '@gea/plugin-cost-sharing';
+      export default {
+        plugins: [
+          buying,
+          stock, // after procurement on purpose
+          // costSharing,
+          createPecSignaturesPlugin({ trustedCaDirectory: '/etc/gea/ca' }),
+        ],
+      } satisfies GeaConfig;
+    `;
+    expect(pluginKeysFromConfigText(text)).toEqual(['procurement', 'inventory', 'pec-signatures']);
+    expect(() => pluginKeysFromConfigText('export default {}')).toThrow(/no "plugins: \[...\]" list/);
+  });
+
+  it('GEA_PLUGINS wins; none is the core alone; a bad key is refused', () => {
+    expect(installedPluginKeys({ GEA_PLUGINS: 'inventory, procurement' })).toEqual(['inventory', 'procurement']);
+    expect(installedPluginKeys({ GEA_PLUGINS: 'none' })).toEqual([]);
+    expect(() => installedPluginKeys({ GEA_PLUGINS: 'Inventory' })).toThrow(/not a plugin key/);
+    expect(installedPluginKeys({})).toEqual(['inventory', 'procurement', 'cost-sharing', 'pec-signatures']);
   });
 });

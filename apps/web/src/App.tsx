@@ -1,16 +1,13 @@
-// Routes: the core screens, then every installed plugin's screens (virtual:gea-plugins), each
-// loaded when first shown.
+// Routes: the core screens, then every installed plugin's screens (their web definitions, handed
+// to the kit in main.tsx), each loaded when first shown.
+import { PageHeading, pluginRoutes, t, useShell, type PluginRoute } from '@gea/web-kit';
 import { Router, type RouteDefinition } from '@solidjs/router';
 import { Provider } from '@urql/solid';
 import { lazy, Show, type Component, type ParentProps } from 'solid-js';
-import { routes as pluginRoutes, type PluginRoute } from 'virtual:gea-plugins';
 import { createClient } from './client.ts';
-import { t } from './i18n/index.ts';
-import { useShell } from './shell/context.tsx';
 import Layout from './shell/Layout.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import ReloginDialog from './shell/ReloginDialog.tsx';
-import { PageHeading } from './ui/index.tsx';
 
 /** A plugin screen, or a plain explanation when its module is off on every body the person may see. */
 function pluginScreen(route: PluginRoute): Component {
@@ -42,7 +39,8 @@ function NotFound() {
   );
 }
 
-const routes: RouteDefinition[] = [
+/** Made when the app starts: main.tsx installs the plugins' web parts first. */
+const routes = (): RouteDefinition[] => [
   { path: '/login', component: LoginPage },
   {
     path: '/',
@@ -54,7 +52,7 @@ const routes: RouteDefinition[] = [
       { path: '/users', component: lazy(() => import('./pages/Users.tsx')) },
       { path: '/modules', component: lazy(() => import('./pages/Modules.tsx')) },
       { path: '/audit', component: lazy(() => import('./pages/Audit.tsx')) },
-      ...pluginRoutes.map((route) => ({ path: route.path, component: pluginScreen(route) })),
+      ...pluginRoutes().map((route) => ({ path: route.path, component: pluginScreen(route) })),
       { path: '*404', component: NotFound },
     ],
   },
@@ -72,7 +70,7 @@ function Root(props: ParentProps) {
 export default function App() {
   return (
     <Provider value={createClient()}>
-      <Router root={Root}>{routes}</Router>
+      <Router root={Root}>{routes()}</Router>
     </Provider>
   );
 }

@@ -1,10 +1,10 @@
 // The GraphQL client: urql with its document cache, and an auth exchange that, when the session
 // has expired or was ended, asks the person to sign in again over the page they are on (nothing
 // they typed is lost) and then retries what they were doing.
+import { graphql } from '@gea/web-kit';
 import { Client, cacheExchange, fetchExchange, type CombinedError, type Operation } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { createSignal } from 'solid-js';
-import { graphql } from './graphql.ts';
 import { clearSession, isExpired, saveSession, session } from './session.ts';
 
 export const LoginMutation = graphql(`

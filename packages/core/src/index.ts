@@ -8,7 +8,7 @@ export { defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
 export { enabledModulesOf, isModuleEnabledFor, readableEntitiesWhere, ModuleDisabledError, onBodyOf } from './modules.ts';
 export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';
 export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
-export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type WebRouteDefinition, type WebWidgetDefinition, type PluginHttpRoute, type PluginRouteCall, type AuditFieldRules } from './plugin.ts';
+export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type PluginHttpRoute, type PluginRouteCall, type AuditFieldRules } from './plugin.ts';
 export { orderPlugins, PluginGraphError, PLUGIN_KEY } from './plugin-graph.ts';
 export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
 export { GeaError, NotFoundError, ConflictError, InputError, errorCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue } from './errors.ts';

@@ -14,34 +14,6 @@ export interface SeedContext {
   log: (message: string) => void;
 }
 
-/** A screen a plugin adds to the web client (apps/web builds its route table from these). */
-export interface WebRouteDefinition {
-  /** Client path, starting with `/<plugin key>`; `:name` segments are parameters. */
-  path: string;
-  /**
-   * Module specifier of the route component (its default export), resolved by the web client's
-   * bundler and loaded when the screen is first shown: `@gea/plugin-<key>/web/<file>.tsx`, with
-   * `"./web/*": "./web/*"` in the plugin's package.json exports.
-   */
-  component: string;
-  /**
-   * Permission the screen needs (`inventory:read`): its menu entry shows only to people holding it
-   * on a body where the module is enabled. The API enforces it regardless.
-   */
-  permission?: string;
-  /** A menu entry: label per locale (`it`, `en`), and order among the modules' entries. */
-  menu?: { label: Readonly<Record<string, string>>; order?: number };
-}
-
-/** A component a plugin puts into a slot of a core screen: `dashboard.attention` (what needs attention). */
-export interface WebWidgetDefinition {
-  slot: 'dashboard.attention';
-  /** Module specifier, as for routes; the component receives `entityIds` (bodies with the module enabled). */
-  component: string;
-  permission?: string;
-  order?: number;
-}
-
 /** What a plugin's HTTP route handler receives besides the request. */
 export interface PluginRouteCall {
   /** The `:name` segments of the route's path. */
@@ -98,8 +70,6 @@ export interface GeaPlugin {
   http?: readonly PluginHttpRoute[];
   /** Argument and record fields the audit trail hides or reduces to their size. */
   audit?: AuditFieldRules;
-  /** The plugin's screens in the web client, and what it adds to the core's screens. */
-  web?: { routes: readonly WebRouteDefinition[]; widgets?: readonly WebWidgetDefinition[] };
   /**
    * Scheduled work: `{ key: '<key>:<name>', schedule: '0 7 * * *', run }`. The schedule is cron in
    * Italian time; each occurrence runs once across all API processes sharing the database (the

@@ -16,14 +16,4 @@ export default definePlugin({
   schema: addCostSharingSchema,
   http: [planDocumentFileRoute],
   seed: seedCostSharing,
-  web: {
-    routes: [
-      {
-        path: '/cost-sharing',
-        component: '@gea/plugin-cost-sharing/web/cost-sharing-page.tsx',
-        permission: 'cost-sharing:read',
-        menu: { label: { it: 'Ripartizione costi', en: 'Cost sharing' }, order: 40 },
-      },
-    ],
-  },
 });

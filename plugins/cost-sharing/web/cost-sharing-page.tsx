@@ -3,6 +3,9 @@
 // with PDF and CSV downloads (issued by those who may write).
 import {
   createQuery,
+  DataTable,
+  downloadBlob,
+  downloadCsv,
   describeError,
   ErrorNotice,
   formatDate,
@@ -19,10 +22,10 @@ import {
   TextField,
   useClient,
   useShell,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { base64ToBytes, downloadBlob, m, planLabel, PLANS, type Plan } from './messages.ts';
+import { base64ToBytes, m, planLabel, PLANS, type Plan } from './messages.ts';
 import ShareChart from './share-chart.tsx';
 import './cost-sharing.css';
 
@@ -236,7 +239,7 @@ export default function CostSharingPage() {
     }
     const name = `${node.year}-${node.plan.toLowerCase().replace(/_/g, '-')}-v${node.version}.${kind}`;
     if (kind === 'pdf') downloadBlob(new Blob([base64ToBytes(node.pdfBase64!)], { type: 'application/pdf' }), name);
-    else downloadBlob(new Blob(['\ufeff', node.csv!], { type: 'text/csv;charset=utf-8' }), name);
+    else downloadCsv(node.csv!, name);
     setNotice(m('downloaded', { file: name }));
   }
 
@@ -310,6 +313,7 @@ export default function CostSharingPage() {
             {(value) => (
               <>
                 <p>{m('weights', { pc: percent(value().pcWeightBasisPoints), population: percent(value().populationWeightBasisPoints) })}</p>
+                {/* Not a DataTable: each body's row unfolds its explanation, and the footer carries the net total. */}
                 <TableWrap label={m('tableLabel')}>
                   <table class="allocation">
                     <caption>{m('tableCaption', { year: String(value().year) })}</caption>
@@ -440,60 +444,46 @@ export default function CostSharingPage() {
             <ErrorNotice error={documents.error} />
             <ErrorNotice message={failure()} />
             <SuccessNotice message={notice()} />
-            <Show when={documents.data} fallback={<Show when={!documents.error}><Loading /></Show>}>
-              <Show when={planDocuments().length > 0} fallback={<p class="muted">{m('noDocuments')}</p>}>
-                <TableWrap label={m('documents')}>
-                  <table>
-                    <caption>{m('documentsCaption', { year: String(year()) })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{m('documentTitle')}</th>
-                        <th scope="col">{m('plan')}</th>
-                        <th scope="col" class="num">{m('version')}</th>
-                        <th scope="col">{m('issuedAt')}</th>
-                        <th scope="col">{m('dueOn')}</th>
-                        <th scope="col" class="num">{m('netTotal')}</th>
-                        <th scope="col">{m('download')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={planDocuments()}>
-                        {(doc) => (
-                          <tr>
-                            <th scope="row">{doc.title}</th>
-                            <td>{planLabel(doc.plan)}</td>
-                            <td class="num">{doc.version}</td>
-                            <td class="nowrap">{formatDateTime(doc.issuedAt)}</td>
-                            <td class="nowrap">
-                              {formatDate(doc.dueOn)} ({doc.onTime ? m('onTime') : m('late')})
-                            </td>
-                            <td class="num nowrap">{formatEuroCents(doc.netTotalCents)}</td>
-                            <td class="nowrap">
-                              <button
-                                type="button"
-                                class="button-secondary"
-                                aria-label={m('downloadPdfLabel', { title: doc.title, version: String(doc.version) })}
-                                onClick={() => void download(doc.id, 'pdf')}
-                              >
-                                {m('downloadPdf')}
-                              </button>{' '}
-                              <button
-                                type="button"
-                                class="button-secondary"
-                                aria-label={m('downloadCsvLabel', { title: doc.title, version: String(doc.version) })}
-                                onClick={() => void download(doc.id, 'csv')}
-                              >
-                                {m('downloadCsv')}
-                              </button>
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </TableWrap>
-              </Show>
-            </Show>
+            <DataTable
+              label={m('documents')}
+              caption={m('documentsCaption', { year: String(year()) })}
+              rows={documents.data ? planDocuments() : undefined}
+              error={documents.error}
+              empty={m('noDocuments')}
+              columns={[
+                { header: m('documentTitle'), rowHeader: true, width: 'l', cell: (doc) => doc.title },
+                { header: m('plan'), width: 'm', cell: (doc) => planLabel(doc.plan) },
+                { header: m('version'), numeric: true, width: 'xs', cell: (doc) => doc.version },
+                { header: m('issuedAt'), nowrap: true, width: 's', cell: (doc) => formatDateTime(doc.issuedAt) },
+                { header: m('dueOn'), nowrap: true, width: 'm', cell: (doc) => `${formatDate(doc.dueOn)} (${doc.onTime ? m('onTime') : m('late')})` },
+                { header: m('netTotal'), numeric: true, nowrap: true, width: 's', cell: (doc) => formatEuroCents(doc.netTotalCents) },
+                {
+                  header: m('download'),
+                  nowrap: true,
+                  width: 'l',
+                  cell: (doc) => (
+                    <>
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        aria-label={m('downloadPdfLabel', { title: doc.title, version: String(doc.version) })}
+                        onClick={() => void download(doc.id, 'pdf')}
+                      >
+                        {m('downloadPdf')}
+                      </button>{' '}
+                      <button
+                        type="button"
+                        class="button-secondary"
+                        aria-label={m('downloadCsvLabel', { title: doc.title, version: String(doc.version) })}
+                        onClick={() => void download(doc.id, 'csv')}
+                      >
+                        {m('downloadCsv')}
+                      </button>
+                    </>
+                  ),
+                },
+              ]}
+            />
 
             <Show when={canWrite()}>
               <form

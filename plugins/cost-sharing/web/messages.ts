@@ -1,5 +1,5 @@
 // The cost-sharing screen's own words, in every language of the client.
-import { createMessages } from '@gea/web/client';
+import { createMessages } from '@gea/web-kit';
 
 const it = {
   title: 'Ripartizione costi',
@@ -140,19 +140,6 @@ export const m = createMessages({ it, en });
 export const PLANS = ['PURCHASES', 'RUNNING_SERVICES', 'SOFTWARE_INTEGRATION'] as const;
 export type Plan = (typeof PLANS)[number];
 export const planLabel = (plan: Plan) => m(`plans.${plan}`);
-
-/** A file handed to the browser as a download. */
-export function downloadBlob(blob: Blob, file: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.rel = 'external';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Base64 text as bytes. */
 export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {

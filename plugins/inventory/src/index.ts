@@ -26,16 +26,4 @@ export default definePlugin({
       roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
     },
   },
-  web: {
-    routes: [
-      {
-        path: '/inventory',
-        component: '@gea/plugin-inventory/web/assets-page.tsx',
-        permission: 'inventory:read',
-        menu: { label: { it: 'Inventario', en: 'Inventory' }, order: 10 },
-      },
-      { path: '/inventory/assets/:id', component: '@gea/plugin-inventory/web/asset-page.tsx', permission: 'inventory:read' },
-    ],
-    widgets: [{ slot: 'dashboard.attention', component: '@gea/plugin-inventory/web/warranty-widget.tsx', permission: 'inventory:read', order: 30 }],
-  },
 });

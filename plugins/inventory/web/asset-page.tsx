@@ -2,33 +2,35 @@
 // API finds in a field (InputError issues) are shown next to that field, and listed above the form.
 import {
   centsToInput,
+  createFieldErrors,
   createMutation,
   createQuery,
+  DataTable,
+  DateField,
   describeTypedError,
   ErrorNotice,
   ErrorSummary,
-  fieldIssues,
+  EuroField,
   formatDate,
   graphql,
   isTypedError,
-  Loading,
+  NodePage,
   locale,
   PageHeading,
   parseEuroToCents,
   SelectField,
   SuccessNotice,
   t,
-  TableWrap,
   TextField,
   useShell,
+  WidgetSlot,
   type ResultOf,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { A, useParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
-import { createEffect, createSignal, For, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ASSET_KINDS, kindLabel, m, statusLabel, type AssetKind } from './messages.ts';
-
 
 const AssetQuery = graphql(`
   query InventoryAsset($id: ID!) {
@@ -178,7 +180,7 @@ export default function AssetPage() {
     }
   });
 
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const errors = createFieldErrors(FIELDS);
   const [failure, setFailure] = createSignal<{ message?: string; error?: CombinedError }>();
   const [saved, setSaved] = createSignal<string | null>(null);
   const [saving, setSaving] = createSignal(false);
@@ -196,10 +198,10 @@ export default function AssetPage() {
     setFailure(undefined);
     const priceCents = parseEuroToCents(form.priceCents, locale());
     if (priceCents === undefined) {
-      setErrors({ priceCents: m('priceInvalid') });
+      errors.set({ priceCents: m('priceInvalid') });
       return;
     }
-    setErrors({});
+    errors.clear();
     setSaving(true);
     const outcome = await update({
       id: current.id,
@@ -225,7 +227,7 @@ export default function AssetPage() {
       return;
     }
     if (value.__typename === 'InputError') {
-      setErrors(fieldIssues(value.issues, FIELDS));
+      errors.fromIssues(value.issues);
       return;
     }
     if (isTypedError(value)) {
@@ -235,31 +237,20 @@ export default function AssetPage() {
     setSaved(m('saved'));
   }
 
-  const field = (name: Exclude<Field, 'kind' | 'siteId'>, extra: Record<string, unknown> = {}) => (
-    <TextField
-      id={`asset-${name}`}
-      label={labels()[name]}
-      value={form[name] ?? ''}
-      onValue={(value) => setForm(name, value)}
-      error={errors()[name]}
-      {...extra}
-    />
-  );
+  /** Id, label, value and error of one field of the form. */
+  const bind = (name: Field) => ({
+    id: `asset-${name}`,
+    label: labels()[name],
+    value: form[name] ?? '',
+    onValue: (value: string) => setForm(name, value),
+    error: errors.of(name),
+  });
+  const field = (name: Exclude<Field, 'kind' | 'siteId' | 'purchaseDate' | 'warrantyEnd' | 'priceCents'>) => <TextField {...bind(name)} />;
 
   return (
     <>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        <Show
-          when={asset()}
-          fallback={
-            <Show when={!result.error}>
-              <PageHeading title={t('errors.pageNotFoundTitle')} />
-              <p>{m('notFound')}</p>
-            </Show>
-          }
-        >
-          {(current) => (
+      <NodePage error={result.error} loaded={!!result.data} node={asset()} notFound={m('notFound')}>
+        {(current) => (
             <>
               <p class="breadcrumb">
                 <A href={`/inventory${current().entity ? `?body=${encodeURIComponent(current().entity!.id)}` : ''}`}>{t('common.back')}</A>
@@ -269,8 +260,8 @@ export default function AssetPage() {
                   {current().entity?.name} · {statusLabel(current().status)}
                 </p>
               </PageHeading>
-              <Show when={Object.keys(errors()).length > 0}>
-                <ErrorSummary title={m('errorsTitle')} errors={errors()} labels={labels()} idPrefix="asset-" />
+              <Show when={errors.any()}>
+                <ErrorSummary title={m('errorsTitle')} errors={errors.all()} labels={labels()} idPrefix="asset-" />
               </Show>
               <ErrorNotice message={failure()?.message} error={failure()?.error} />
               <SuccessNotice message={saved()} />
@@ -282,12 +273,8 @@ export default function AssetPage() {
                   <fieldset disabled={!canWrite() || saving()}>
                     <legend id="asset-details-title">{m('details')}</legend>
                     <SelectField
-                      id="asset-kind"
-                      label={labels().kind}
+                      {...bind('kind')}
                       required
-                      value={form.kind}
-                      onValue={(value) => setForm('kind', value)}
-                      error={errors().kind}
                       options={ASSET_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
                     />
                     {field('inventoryTag')}
@@ -295,20 +282,16 @@ export default function AssetPage() {
                     {field('model')}
                     {field('serialNumber')}
                     <SelectField
-                      id="asset-siteId"
-                      label={labels().siteId}
-                      value={form.siteId}
-                      onValue={(value) => setForm('siteId', value)}
-                      error={errors().siteId}
+                      {...bind('siteId')}
                       empty={m('noSite')}
                       options={(current().entity?.sites ?? []).map((site) => ({ value: site.id, label: site.name }))}
                     />
                     {field('floor')}
                     {field('assignedTo')}
                     {field('supplier')}
-                    {field('purchaseDate', { type: 'date' })}
-                    {field('warrantyEnd', { type: 'date' })}
-                    {field('priceCents', { inputmode: 'decimal', hint: m('priceHint'), autocomplete: 'off' })}
+                    <DateField {...bind('purchaseDate')} />
+                    <DateField {...bind('warrantyEnd')} />
+                    <EuroField {...bind('priceCents')} hint={m('priceHint')} />
                   </fieldset>
                   <Show when={canWrite()}>
                     <div class="form-actions">
@@ -317,41 +300,34 @@ export default function AssetPage() {
                       </button>
                     </div>
                   </Show>
-                  <Show when={errors()['']}>
-                    <ErrorNotice message={errors()['']} />
+                  <Show when={errors.of('')}>
+                    <ErrorNotice message={errors.of('')} />
                   </Show>
                 </form>
               </Show>
 
               <section aria-labelledby="asset-history-title">
                 <h2 id="asset-history-title">{m('history')}</h2>
-                <TableWrap label={m('history')}>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">{m('effectiveOn')}</th>
-                        <th scope="col">{m('status')}</th>
-                        <th scope="col">{m('note')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={current().statusHistory}>
-                        {(change) => (
-                          <tr>
-                            <th scope="row">{formatDate(change.effectiveOn)}</th>
-                            <td>{statusLabel(change.status)}</td>
-                            <td>{change.note}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </TableWrap>
+                <DataTable
+                  label={m('history')}
+                  rows={current().statusHistory}
+                  empty={m('none')}
+                  columns={[
+                    { header: m('effectiveOn'), rowHeader: true, width: 's', cell: (change) => formatDate(change.effectiveOn) },
+                    { header: m('status'), width: 's', cell: (change) => statusLabel(change.status) },
+                    { header: m('note'), width: 'l', cell: (change) => change.note },
+                  ]}
+                />
               </section>
+
+              <Show when={current().entity}>
+                {(body) => (
+                  <WidgetSlot name="inventory.asset" entityId={body().id} props={{ assetId: current().id, entityId: body().id }} class="asset-widgets" />
+                )}
+              </Show>
             </>
           )}
-        </Show>
-      </Show>
+      </NodePage>
     </>
   );
 }

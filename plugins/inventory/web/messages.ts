@@ -1,5 +1,5 @@
 // The inventory screens' own words, in every language of the client.
-import { createMessages } from '@gea/web/client';
+import { createMessages } from '@gea/web-kit';
 
 const it = {
   title: 'Inventario',

@@ -1,7 +1,7 @@
 // Dashboard, "what needs attention": equipment in service whose warranty ends within 60 days.
-import { createMessages, createQuery, ErrorNotice, formatDate, graphql, Loading, type WidgetProps } from '@gea/web/client';
+import { createMessages, createQuery, formatDate, graphql, WidgetFrame, WidgetList, type WidgetSlots } from '@gea/web-kit';
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 
 const w = createMessages({
   it: {
@@ -47,39 +47,37 @@ const day = (offset: number) => {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 };
 
-export default function WarrantyWidget(props: WidgetProps) {
+export default function WarrantyWidget(props: WidgetSlots['dashboard.attention']) {
   const [result] = createQuery({
     query: WarrantyQuery,
     variables: () => ({ filter: { entityIds: [...props.entityIds], status: ['IN_SERVICE' as const], warrantyEndsBefore: day(DAYS) } }),
   });
   // Latest first from the end of the window back; warranties already ended are not "ending". Shown soonest first.
   const assets = () =>
-    (result.data?.assets.edges.map((edge) => edge.node) ?? []).filter((asset) => (asset.warrantyEnd ?? '') >= day(0)).reverse();
+    result.data && result.data.assets.edges.map((edge) => edge.node).filter((asset) => (asset.warrantyEnd ?? '') >= day(0)).reverse();
   const days = String(DAYS);
   return (
-    <section class="widget" aria-labelledby="widget-warranty-title">
-      <h3 id="widget-warranty-title">{w('title')}</h3>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        <Show when={assets().length > 0} fallback={<p class="muted">{w('none', { days })}</p>}>
-          <p>{w('intro', { days })}</p>
-          <ul>
-            <For each={assets()}>
-              {(asset) => (
-                <li>
-                  <A href={`/inventory/assets/${encodeURIComponent(asset.id)}`}>
-                    {asset.inventoryTag ?? ([asset.manufacturer, asset.model].filter(Boolean).join(' ') || w('untagged'))}
-                  </A>
-                  <Show when={asset.entity}> ({asset.entity!.name})</Show>: {formatDate(asset.warrantyEnd)}
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-      </Show>
-      <p>
-        <A href="/inventory?status=IN_SERVICE">{w('link')}</A>
-      </p>
-    </section>
+    <WidgetFrame
+      id="warranty"
+      title={w('title')}
+      data={assets()}
+      error={result.error}
+      empty={w('none', { days })}
+      intro={w('intro', { days })}
+      link={{ href: '/inventory?status=IN_SERVICE', label: w('link') }}
+    >
+      {(list) => (
+        <WidgetList items={list}>
+          {(asset) => (
+            <>
+              <A href={`/inventory/assets/${encodeURIComponent(asset.id)}`}>
+                {asset.inventoryTag ?? ([asset.manufacturer, asset.model].filter(Boolean).join(' ') || w('untagged'))}
+              </A>
+              <Show when={asset.entity}> ({asset.entity!.name})</Show>: {formatDate(asset.warrantyEnd)}
+            </>
+          )}
+        </WidgetList>
+      )}
+    </WidgetFrame>
   );
 }

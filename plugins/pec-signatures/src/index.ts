@@ -47,19 +47,6 @@ export function createPecSignaturesPlugin(options: PecSignaturesOptions = {}) {
         roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
       },
     },
-    web: {
-      routes: [
-        {
-          path: '/pec-signatures',
-          component: '@gea/plugin-pec-signatures/web/pec-page.tsx',
-          permission: 'pec-signatures:read',
-          menu: { label: { it: 'PEC e firme', en: 'PEC and signatures' }, order: 30 },
-        },
-      ],
-      widgets: [
-        { slot: 'dashboard.attention', component: '@gea/plugin-pec-signatures/web/expiry-widget.tsx', permission: 'pec-signatures:read', order: 20 },
-      ],
-    },
   });
 }
 

@@ -1,5 +1,5 @@
 // The PEC and signatures screens' own words, in every language of the client.
-import { createMessages } from '@gea/web/client';
+import { createMessages } from '@gea/web-kit';
 
 const it = {
   title: 'PEC e firme',

@@ -3,7 +3,9 @@
 // GraphQL multipart request, which urql's fetch exchange builds for File variables).
 import {
   Badge,
-  createCursorPaging,
+  DataTable,
+  createListParams,
+  createListQuery,
   createQuery,
   describeError,
   ErrorNotice,
@@ -11,15 +13,12 @@ import {
   formatDateTime,
   formatNumber,
   graphql,
-  Loading,
   PageHeading,
-  Pager,
   type ResultOf,
   SelectField,
-  TableWrap,
   useClient,
   useShell,
-} from '@gea/web/client';
+} from '@gea/web-kit';
 import { createSignal, For, Show } from 'solid-js';
 import { m } from './messages.ts';
 import './pec.css';
@@ -129,9 +128,8 @@ export default function PecPage() {
   const shell = useShell();
   const client = useClient();
   const [overview] = createQuery({ query: PecQuery });
-  const paging = createCursorPaging();
-  const [messages] = createQuery({ query: MessagesQuery, variables: () => ({ first: PAGE_SIZE, after: paging.after() }) });
-  const messageNodes = () => messages.data?.pecMessages.edges.map((edge) => edge.node) ?? [];
+  const list = createListParams({ filters: [], pageSize: PAGE_SIZE });
+  const messages = createListQuery({ query: MessagesQuery, list, connection: (data) => data.pecMessages });
 
   const bodies = () => shell().bodiesWithModule('pec-signatures', 'pec-signatures:read');
   const [entityId, setEntityId] = createSignal('');
@@ -179,144 +177,106 @@ export default function PecPage() {
       <PageHeading title={m('title')}>
         <p class="lead">{m('intro')}</p>
       </PageHeading>
-      <ErrorNotice error={overview.error} />
-
       <section aria-labelledby="pec-mailboxes-title">
         <h2 id="pec-mailboxes-title">{m('mailboxes')}</h2>
-        <Show when={overview.data} fallback={<Show when={!overview.error}><Loading /></Show>}>
-          {(data) => (
-            <TableWrap label={m('mailboxes')}>
-              <table>
-                <caption class="visually-hidden">{m('mailboxesCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m('address')}</th>
-                    <th scope="col">{m('body')}</th>
-                    <th scope="col">{m('provider')}</th>
-                    <th scope="col">{m('expiresOn')}</th>
-                    <th scope="col" class="num">{m('daysLeft')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data().pecMailboxes} fallback={<tr><td colspan="5">{m('noMailboxes')}</td></tr>}>
-                    {(mailbox) => (
-                      <tr>
-                        <th scope="row" class="break">{mailbox.address}</th>
-                        <td>{mailbox.entity?.name}</td>
-                        <td>{mailbox.provider}</td>
-                        <td class="nowrap">{formatDate(mailbox.expiresOn)}</td>
-                        <td class="num">
-                          <Show when={mailbox.daysToExpiry !== null} fallback="—">
-                            <Badge tone={tone(mailbox.daysToExpiry)}>{formatNumber(mailbox.daysToExpiry)}</Badge>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
-        </Show>
+        <DataTable
+          label={m('mailboxes')}
+          caption={m('mailboxesCaption')}
+          rows={overview.data?.pecMailboxes}
+          error={overview.error}
+          empty={m('noMailboxes')}
+          columns={[
+            { header: m('address'), rowHeader: true, breakAll: true, width: 'l', cell: (mailbox) => mailbox.address },
+            { header: m('body'), width: 'm', cell: (mailbox) => mailbox.entity?.name },
+            { header: m('provider'), width: 'm', cell: (mailbox) => mailbox.provider },
+            { header: m('expiresOn'), nowrap: true, width: 's', cell: (mailbox) => formatDate(mailbox.expiresOn) },
+            {
+              header: m('daysLeft'),
+              numeric: true,
+              width: 's',
+              cell: (mailbox) => (
+                <Show when={mailbox.daysToExpiry !== null} fallback="—">
+                  <Badge tone={tone(mailbox.daysToExpiry)}>{formatNumber(mailbox.daysToExpiry)}</Badge>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="pec-messages-title">
         <h2 id="pec-messages-title">{m('messages')}</h2>
-        <ErrorNotice error={messages.error} />
-        <Show when={messages.data} fallback={<Show when={!messages.error}><Loading /></Show>}>
-          <TableWrap label={m('messages')}>
-            <table>
-              <caption class="visually-hidden">{m('messagesCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m('subject')}</th>
-                  <th scope="col">{m('direction')}</th>
-                  <th scope="col">{m('mailbox')}</th>
-                  <th scope="col">{m('registeredAt')}</th>
-                  <th scope="col">{m('state')}</th>
-                  <th scope="col">{m('receipts')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={messageNodes()} fallback={<tr><td colspan="6">{m('noMessages')}</td></tr>}>
-                  {(message) => (
-                    <tr>
-                      <th scope="row">{message.subject}</th>
-                      <td>{m(`directions.${message.direction}`)}</td>
-                      <td class="break">{message.mailbox.address}</td>
-                      <td class="nowrap">{formatDateTime(message.registeredAt)}</td>
-                      <td>
-                        <Badge tone={message.state === 'ERROR' ? 'warn' : message.state === 'DELIVERED' || message.state === 'RECEIVED' ? 'ok' : 'off'}>
-                          {m(`states.${message.state}`)}
-                        </Badge>
-                      </td>
-                      <td>
-                        <Show when={message.receipts.length > 0} fallback={<span class="muted">{m('noReceipts')}</span>}>
-                          <details>
-                            <summary aria-label={m('receiptsOf', { subject: message.subject })}>{m('showReceipts', { count: String(message.receipts.length) })}</summary>
-                            <ul class="plain">
-                              <For each={message.receipts}>
-                                {(receipt) => (
-                                  <li>
-                                    {m(`receiptTypes.${receipt.type}`)} · {formatDateTime(receipt.issuedAt)}
-                                    <Show when={receipt.deliveryAddress}> · {receipt.deliveryAddress}</Show>
-                                    <Show when={receipt.errorDetail}> · {receipt.errorDetail}</Show>
-                                  </li>
-                                )}
-                              </For>
-                            </ul>
-                          </details>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </TableWrap>
-          <Pager paging={paging} pageInfo={messages.data?.pecMessages.pageInfo} label={m('paging')} />
-        </Show>
+        <DataTable
+          label={m('messages')}
+          caption={m('messagesCaption')}
+          source={messages}
+          empty={m('noMessages')}
+          pagerLabel={m('paging')}
+          columns={[
+            { header: m('subject'), rowHeader: true, width: 'l', cell: (message) => message.subject },
+            { header: m('direction'), width: 's', cell: (message) => m(`directions.${message.direction}`) },
+            { header: m('mailbox'), breakAll: true, width: 'm', cell: (message) => message.mailbox.address },
+            { header: m('registeredAt'), nowrap: true, width: 's', cell: (message) => formatDateTime(message.registeredAt) },
+            {
+              header: m('state'),
+              width: 's',
+              cell: (message) => (
+                <Badge tone={message.state === 'ERROR' ? 'warn' : message.state === 'DELIVERED' || message.state === 'RECEIVED' ? 'ok' : 'off'}>
+                  {m(`states.${message.state}`)}
+                </Badge>
+              ),
+            },
+            {
+              header: m('receipts'),
+              width: 'l',
+              cell: (message) => (
+                <Show when={message.receipts.length > 0} fallback={<span class="muted">{m('noReceipts')}</span>}>
+                  <details>
+                    <summary aria-label={m('receiptsOf', { subject: message.subject })}>{m('showReceipts', { count: String(message.receipts.length) })}</summary>
+                    <ul class="plain">
+                      <For each={message.receipts}>
+                        {(receipt) => (
+                          <li>
+                            {m(`receiptTypes.${receipt.type}`)} · {formatDateTime(receipt.issuedAt)}
+                            <Show when={receipt.deliveryAddress}> · {receipt.deliveryAddress}</Show>
+                            <Show when={receipt.errorDetail}> · {receipt.errorDetail}</Show>
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </details>
+                </Show>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="pec-certificates-title">
         <h2 id="pec-certificates-title">{m('certificates')}</h2>
-        <Show when={overview.data}>
-          {(data) => (
-            <TableWrap label={m('certificates')}>
-              <table>
-                <caption class="visually-hidden">{m('certificatesCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{m('holder')}</th>
-                    <th scope="col">{m('taxCode')}</th>
-                    <th scope="col">{m('body')}</th>
-                    <th scope="col">{m('device')}</th>
-                    <th scope="col">{m('status')}</th>
-                    <th scope="col">{m('validTo')}</th>
-                    <th scope="col" class="num">{m('daysLeft')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data().signatureCertificates} fallback={<tr><td colspan="7">{m('noCertificates')}</td></tr>}>
-                    {(certificate) => (
-                      <tr>
-                        <th scope="row">{certificate.holderName}</th>
-                        <td class="nowrap">{certificate.holderTaxCode}</td>
-                        <td>{certificate.entity?.name}</td>
-                        <td>{m(`devices.${certificate.deviceType}`)}</td>
-                        <td>{m(`certStatuses.${certificate.status}`)}</td>
-                        <td class="nowrap">{formatDate(certificate.validTo)}</td>
-                        <td class="num">
-                          <Badge tone={certificate.status === 'ACTIVE' ? tone(certificate.daysToExpiry) : 'off'}>{formatNumber(certificate.daysToExpiry)}</Badge>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
-        </Show>
+        <DataTable
+          label={m('certificates')}
+          caption={m('certificatesCaption')}
+          rows={overview.data?.signatureCertificates}
+          error={overview.error}
+          empty={m('noCertificates')}
+          columns={[
+            { header: m('holder'), rowHeader: true, width: 'm', cell: (certificate) => certificate.holderName },
+            { header: m('taxCode'), nowrap: true, width: 'm', cell: (certificate) => certificate.holderTaxCode },
+            { header: m('body'), width: 'm', cell: (certificate) => certificate.entity?.name },
+            { header: m('device'), width: 's', cell: (certificate) => m(`devices.${certificate.deviceType}`) },
+            { header: m('status'), width: 's', cell: (certificate) => m(`certStatuses.${certificate.status}`) },
+            { header: m('validTo'), nowrap: true, width: 's', cell: (certificate) => formatDate(certificate.validTo) },
+            {
+              header: m('daysLeft'),
+              numeric: true,
+              width: 's',
+              cell: (certificate) => (
+                <Badge tone={certificate.status === 'ACTIVE' ? tone(certificate.daysToExpiry) : 'off'}>{formatNumber(certificate.daysToExpiry)}</Badge>
+              ),
+            },
+          ]}
+        />
       </section>
 
       <section class="panel" aria-labelledby="pec-verify-title">

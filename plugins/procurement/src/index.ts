@@ -26,17 +26,4 @@ export default definePlugin({
       roles: ['ICT_HEAD', 'ICT_STAFF', 'REFERENT'],
     },
   },
-  web: {
-    routes: [
-      {
-        path: '/procurement/contracts',
-        component: '@gea/plugin-procurement/web/contracts-page.tsx',
-        permission: 'procurement:read',
-        menu: { label: { it: 'Contratti', en: 'Contracts' }, order: 20 },
-      },
-    ],
-    widgets: [
-      { slot: 'dashboard.attention', component: '@gea/plugin-procurement/web/ending-widget.tsx', permission: 'procurement:read', order: 10 },
-    ],
-  },
 });

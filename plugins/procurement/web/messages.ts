@@ -1,5 +1,5 @@
 // The procurement screens' own words, in every language of the client.
-import { createMessages } from '@gea/web/client';
+import { createMessages } from '@gea/web-kit';
 
 const it = {
   title: 'Contratti',
@@ -28,6 +28,9 @@ const it = {
   widgetNone: 'Nessun contratto finisce nei prossimi {{ days }} giorni.',
   inDays: 'tra {{ days }} giorni',
   widgetLink: 'Vai ai contratti',
+  assetTitle: 'Contratti che coprono questa apparecchiatura',
+  assetNone: 'Nessun contratto copre questa apparecchiatura.',
+  assetMaintenance: 'manutenzione in vigore',
 };
 
 const en: typeof it = {
@@ -57,6 +60,9 @@ const en: typeof it = {
   widgetNone: 'No contract ends in the next {{ days }} days.',
   inDays: 'in {{ days }} days',
   widgetLink: 'Go to contracts',
+  assetTitle: 'Contracts covering this equipment',
+  assetNone: 'No contract covers this equipment.',
+  assetMaintenance: 'maintenance in force',
 };
 
 export const m = createMessages({ it, en });

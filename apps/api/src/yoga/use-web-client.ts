@@ -1,6 +1,6 @@
 import type { RequestListener, Server } from 'node:http';
-import type { GeaPlugin, PermissionDefinition } from '@gea/core';
-import type { InstalledPlugins, StaticFile } from '@gea/web/server';
+import type { GeaPlugin } from '@gea/core';
+import type { StaticFile } from '@gea/web/server';
 import type { Plugin } from 'graphql-yoga';
 import { ConfigError } from '../config.ts';
 
@@ -83,7 +83,7 @@ const apiOnly: PreparedWebClient = { served: false, handler: async (_server, api
  */
 export async function prepareWebClient(
   env: NodeJS.ProcessEnv,
-  composed: { plugins: readonly GeaPlugin[]; permissions: ReadonlyMap<string, PermissionDefinition> },
+  composed: { plugins: readonly GeaPlugin[] },
   log: (line: string) => void,
 ): Promise<PreparedWebClient> {
   const mode = env.GEA_WEB_CLIENT?.trim() || 'build';
@@ -99,13 +99,14 @@ export async function prepareWebClient(
     log('web client: not installed (no apps/web): serving the API only');
     return apiOnly;
   }
-  const installed: InstalledPlugins = { plugins: composed.plugins, permissions: composed.permissions };
+  // The client is built from the plugins' keys alone: each plugin's web part is `@gea/plugin-<key>/web`.
+  const pluginKeys = composed.plugins.map((plugin) => plugin.key);
   if (mode === 'dev') {
     let close = async () => {};
     return {
       served: true,
       async handler(server, api) {
-        const dev = await web.createDevWebClient(installed, server, api, isApiPath);
+        const dev = await web.createDevWebClient(pluginKeys, server, api, isApiPath);
         close = dev.close;
         log('web client: Vite dev server with hot reload (GEA_WEB_CLIENT=dev)');
         return dev.handler;
@@ -114,7 +115,7 @@ export async function prepareWebClient(
     };
   }
   try {
-    await web.ensureWebClientBuilt(installed, log);
+    await web.ensureWebClientBuilt(pluginKeys, log);
     return { ...apiOnly, served: true, files: await web.loadStaticFiles() };
   } catch (error) {
     log(`web client: cannot be built, serving the API only: ${(error as Error).message.split('\n')[0]}`);

@@ -1,13 +1,21 @@
 // The audit trail, newest first, filtered by body, operation, outcome and period.
-import { useSearchParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
-import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import { rawId } from '../access.ts';
-import { formatDateTime } from '../format.ts';
-import { graphql } from '../graphql.ts';
-import { t } from '../i18n/index.ts';
-import { useShell } from '../shell/context.tsx';
-import { Badge, createCursorPaging, ErrorNotice, Loading, PageHeading, Pager, SelectField, TableWrap, TextField } from '../ui/index.tsx';
+import {
+  Badge,
+  createListParams,
+  createListQuery,
+  DataTable,
+  DateField,
+  FilterForm,
+  formatDateTime,
+  graphql,
+  PageHeading,
+  rawId,
+  SelectField,
+  t,
+  TextField,
+  useShell,
+} from '@gea/web-kit';
+import { createMemo, For, Show } from 'solid-js';
 
 const AuditQuery = graphql(`
   query AuditEvents($first: Int!, $after: String, $filter: AuditFilter) {
@@ -40,7 +48,6 @@ const AuditQuery = graphql(`
 
 const OUTCOMES = ['SUCCESS', 'REFUSED', 'FAILED'] as const;
 type Outcome = (typeof OUTCOMES)[number];
-type Filters = { body?: string; operation?: string; outcome?: string; from?: string; to?: string };
 
 /** A day typed in the form, as the instant it starts in the browser's (Italian) time. */
 const startOfDay = (day: string | undefined, plusDays = 0) => {
@@ -61,152 +68,116 @@ const pretty = (json: string | null) => {
 
 export default function Audit() {
   const shell = useShell();
-  const [params, setParams] = useSearchParams<Filters>();
   // The form edits a draft; the list follows the address bar, so a filtered view can be bookmarked.
-  const [draft, setDraft] = createSignal<Filters>({ ...params });
+  const list = createListParams({ filters: ['body', 'operation', 'outcome', 'from', 'to'], pageSize: 30 });
   const filter = createMemo(() => {
-    const outcome = (OUTCOMES as readonly string[]).includes(params.outcome ?? '') ? (params.outcome as Outcome) : null;
+    const params = list.filters();
+    const outcome = (OUTCOMES as readonly string[]).includes(params.outcome) ? (params.outcome as Outcome) : null;
     return {
       entityId: params.body || null,
-      operation: params.operation?.trim() || null,
+      operation: params.operation.trim() || null,
       outcome,
       from: startOfDay(params.from),
       to: startOfDay(params.to, 1),
     };
   });
-  const paging = createCursorPaging();
-  createEffect(on(filter, () => paging.reset(), { defer: true }));
-  const [result] = createQuery({ query: AuditQuery, variables: () => ({ first: 30, after: paging.after(), filter: filter() }) });
+  const events = createListQuery({ query: AuditQuery, list, variables: () => ({ filter: filter() }), connection: (data) => data.auditEvents });
   const bodyNames = createMemo(() => new Map(shell().bodies.map((body) => [rawId(body.id), body.name])));
-  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft(), [key]: value });
   const outcomeTone = (outcome: string) => (outcome === 'SUCCESS' ? 'ok' : outcome === 'REFUSED' ? 'warn' : 'off');
 
   return (
     <>
       <PageHeading title={t('audit.title')} />
-      <form
-        class="filters"
-        role="search"
-        aria-label={t('audit.filters')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          const next = draft();
-          setParams({
-            body: next.body || undefined,
-            operation: next.operation?.trim() || undefined,
-            outcome: next.outcome || undefined,
-            from: next.from || undefined,
-            to: next.to || undefined,
-          });
-        }}
-      >
+      <FilterForm label={t('audit.filters')} list={list}>
         <SelectField
           id="audit-body"
           label={t('audit.body')}
-          value={draft().body ?? ''}
           empty={t('common.all')}
           options={shell().bodies.map((body) => ({ value: body.id, label: body.name }))}
-          onValue={set('body')}
+          {...list.field('body')}
         />
-        <TextField id="audit-operation" label={t('audit.operation')} hint={t('audit.operationHint')} value={draft().operation ?? ''} onValue={set('operation')} />
+        <TextField id="audit-operation" label={t('audit.operation')} hint={t('audit.operationHint')} {...list.field('operation')} />
         <SelectField
           id="audit-outcome"
           label={t('audit.outcome')}
-          value={draft().outcome ?? ''}
           empty={t('common.all')}
           options={OUTCOMES.map((value) => ({ value, label: t(`audit.outcomes.${value}`) }))}
-          onValue={set('outcome')}
+          {...list.field('outcome')}
         />
-        <TextField id="audit-from" type="date" label={t('audit.from')} value={draft().from ?? ''} onValue={set('from')} />
-        <TextField id="audit-to" type="date" label={t('audit.to')} value={draft().to ?? ''} onValue={set('to')} />
-        <div class="form-actions">
-          <button type="submit" class="button-primary">
-            {t('common.filter')}
-          </button>
-          <button
-            type="button"
-            class="button-secondary"
-            onClick={() => {
-              setDraft({});
-              setParams({ body: undefined, operation: undefined, outcome: undefined, from: undefined, to: undefined });
-            }}
-          >
-            {t('common.clearFilters')}
-          </button>
-        </div>
-      </form>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        {(data) => (
-          <>
-            <TableWrap label={t('audit.title')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.operation')}</th>
-                    <th scope="col">{t('audit.body')}</th>
-                    <th scope="col">{t('audit.outcome')}</th>
-                    <th scope="col">{t('audit.details')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data().auditEvents.edges.map((edge) => edge.node)} fallback={<tr><td colspan="6">{t('audit.none')}</td></tr>}>
-                    {(node) => (
-                      <tr>
-                        <td class="nowrap">{formatDateTime(node.at)}</td>
-                        <td class="break">{node.actorLabel}</td>
-                        <th scope="row">
-                          <code>{node.operation}</code>
-                          <Show when={node.targetType}>
-                            <span class="muted"> · {node.targetType}</span>
-                          </Show>
-                        </th>
-                        <td>{node.entityId ? (bodyNames().get(node.entityId) ?? t('audit.otherBody')) : '—'}</td>
-                        <td>
-                          <Badge tone={outcomeTone(node.outcome)}>{t(`audit.outcomes.${node.outcome}`)}</Badge>
-                          <Show when={node.errorCode}>
-                            <span class="muted"> {node.errorCode}</span>
-                          </Show>
-                        </td>
-                        <td>
-                          <details>
-                            <summary>{t('audit.show')}</summary>
-                            <dl class="audit-details">
-                              <dt>{t('audit.request')}</dt>
-                              <dd>
-                                <code>{node.requestId}</code>
-                              </dd>
-                              <For
-                                each={[
-                                  [t('audit.input'), pretty(node.input)],
-                                  [t('audit.before'), pretty(node.before)],
-                                  [t('audit.after'), pretty(node.after)],
-                                ] as const}
-                              >
-                                {([label, value]) => (
-                                  <Show when={value}>
-                                    <dt>{label}</dt>
-                                    <dd>
-                                      <pre>{value}</pre>
-                                    </dd>
-                                  </Show>
-                                )}
-                              </For>
-                            </dl>
-                          </details>
-                        </td>
-                      </tr>
+        <DateField id="audit-from" label={t('audit.from')} {...list.field('from')} />
+        <DateField id="audit-to" label={t('audit.to')} {...list.field('to')} />
+      </FilterForm>
+      <DataTable
+        label={t('audit.title')}
+        source={events}
+        empty={t('audit.none')}
+        pagerLabel={t('audit.paging')}
+        columns={[
+          { header: t('audit.at'), nowrap: true, width: 's', cell: (event) => formatDateTime(event.at) },
+          { header: t('audit.actor'), breakAll: true, width: 'm', cell: (event) => event.actorLabel },
+          {
+            header: t('audit.operation'),
+            rowHeader: true,
+            width: 'm',
+            cell: (event) => (
+              <>
+                <code>{event.operation}</code>
+                <Show when={event.targetType}>
+                  <span class="muted"> · {event.targetType}</span>
+                </Show>
+              </>
+            ),
+          },
+          {
+            header: t('audit.body'),
+            width: 'm',
+            cell: (event) => (event.entityId ? (bodyNames().get(event.entityId) ?? t('audit.otherBody')) : '—'),
+          },
+          {
+            header: t('audit.outcome'),
+            width: 's',
+            cell: (event) => (
+              <>
+                <Badge tone={outcomeTone(event.outcome)}>{t(`audit.outcomes.${event.outcome}`)}</Badge>
+                <Show when={event.errorCode}>
+                  <span class="muted"> {event.errorCode}</span>
+                </Show>
+              </>
+            ),
+          },
+          {
+            header: t('audit.details'),
+            width: 'l',
+            cell: (event) => (
+              <details>
+                <summary>{t('audit.show')}</summary>
+                <dl class="audit-details">
+                  <dt>{t('audit.request')}</dt>
+                  <dd>
+                    <code>{event.requestId}</code>
+                  </dd>
+                  <For
+                    each={[
+                      [t('audit.input'), pretty(event.input)],
+                      [t('audit.before'), pretty(event.before)],
+                      [t('audit.after'), pretty(event.after)],
+                    ] as const}
+                  >
+                    {([label, value]) => (
+                      <Show when={value}>
+                        <dt>{label}</dt>
+                        <dd>
+                          <pre>{value}</pre>
+                        </dd>
+                      </Show>
                     )}
                   </For>
-                </tbody>
-              </table>
-            </TableWrap>
-            <Pager paging={paging} pageInfo={data().auditEvents.pageInfo} label={t('audit.paging')} />
-          </>
-        )}
-      </Show>
+                </dl>
+              </details>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

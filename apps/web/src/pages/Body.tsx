@@ -1,14 +1,23 @@
 // One body: registry data, sites, population history, and the screens of the modules enabled for it.
+import {
+  Badge,
+  createQuery,
+  DataTable,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  graphql,
+  NodePage,
+  locale,
+  moduleLabel,
+  PageHeading,
+  pluginRoutes,
+  t,
+  useShell,
+  WidgetSlot,
+} from '@gea/web-kit';
 import { A, useParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
-import { routes as pluginRoutes } from 'virtual:gea-plugins';
-import { formatDate, formatDateTime, formatNumber } from '../format.ts';
-import { graphql } from '../graphql.ts';
-import { moduleLabel } from '../modules.ts';
-import { locale, t } from '../i18n/index.ts';
-import { useShell } from '../shell/context.tsx';
-import { Badge, ErrorNotice, Loading, PageHeading, TableWrap } from '../ui/index.tsx';
 
 const BodyQuery = graphql(`
   query Body($id: ID!, $withReferent: Boolean!) {
@@ -72,25 +81,15 @@ export default function Body() {
     const current = body();
     if (!current) return [];
     const enabled = new Set(current.modules.filter((m) => m.enabled).map((m) => m.key));
-    return pluginRoutes.filter(
+    return pluginRoutes().filter(
       (route) => route.menu && enabled.has(route.module) && (!route.permission || shell().access.can(route.permission, current.id)),
     );
   };
 
   return (
     <>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        <Show
-          when={body()}
-          fallback={
-            <Show when={!result.error}>
-              <PageHeading title={t('errors.pageNotFoundTitle')} />
-              <p>{t('bodies.notFound')}</p>
-            </Show>
-          }
-        >
-          {(entity) => (
+      <NodePage error={result.error} loaded={!!result.data} node={body()} notFound={t('bodies.notFound')}>
+        {(entity) => (
             <>
               <PageHeading title={entity().name}>
                 <p class="lead">{t(`entityKinds.${entity().kind}`)}</p>
@@ -144,7 +143,7 @@ export default function Body() {
                       {(route) => (
                         <li>
                           <A href={`${route.path}?body=${encodeURIComponent(entity().id)}`}>
-                            {t('body.openModule', { screen: route.menu!.label[locale()] ?? route.menu!.label.it ?? route.module, body: entity().name })}
+                            {t('body.openModule', { screen: route.menu!.label[locale()], body: entity().name })}
                           </A>
                         </li>
                       )}
@@ -155,65 +154,36 @@ export default function Body() {
 
               <section aria-labelledby="sites-title">
                 <h2 id="sites-title">{t('body.sites')}</h2>
-                <Show when={entity().sites.length > 0} fallback={<p class="muted">{t('body.noSites')}</p>}>
-                  <TableWrap label={t('body.sites')}>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('body.siteName')}</th>
-                          <th scope="col">{t('body.address')}</th>
-                          <th scope="col">{t('body.ictStaff')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={entity().sites}>
-                          {(site) => (
-                            <tr>
-                              <th scope="row">{site.name}</th>
-                              <td>{site.address}</td>
-                              <td>{site.ictStaffPresent ? t('common.yes') : t('common.no')}</td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </TableWrap>
-                </Show>
+                <DataTable
+                  label={t('body.sites')}
+                  rows={entity().sites}
+                  empty={t('body.noSites')}
+                  columns={[
+                    { header: t('body.siteName'), rowHeader: true, width: 'l', cell: (site) => site.name },
+                    { header: t('body.address'), width: 'l', cell: (site) => site.address },
+                    { header: t('body.ictStaff'), width: 's', cell: (site) => (site.ictStaffPresent ? t('common.yes') : t('common.no')) },
+                  ]}
+                />
               </section>
 
               <section aria-labelledby="population-title">
                 <h2 id="population-title">{t('body.populationHistory')}</h2>
-                <Show when={entity().populations.length > 0} fallback={<p class="muted">{t('body.noPopulation')}</p>}>
-                  <TableWrap label={t('body.populationHistory')}>
-                    <table>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('body.referenceDate')}</th>
-                          <th scope="col" class="num">
-                            {t('body.residents')}
-                          </th>
-                          <th scope="col">{t('body.source')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={entity().populations}>
-                          {(row) => (
-                            <tr>
-                              <th scope="row">{formatDate(row.referenceDate)}</th>
-                              <td class="num">{formatNumber(row.population)}</td>
-                              <td>{row.source}</td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </TableWrap>
-                </Show>
+                <DataTable
+                  label={t('body.populationHistory')}
+                  rows={entity().populations}
+                  empty={t('body.noPopulation')}
+                  columns={[
+                    { header: t('body.referenceDate'), rowHeader: true, width: 's', cell: (row) => formatDate(row.referenceDate) },
+                    { header: t('body.residents'), numeric: true, width: 's', cell: (row) => formatNumber(row.population) },
+                    { header: t('body.source'), width: 'l', cell: (row) => row.source },
+                  ]}
+                />
               </section>
+
+              <WidgetSlot name="entity.page" entityId={entity().id} props={{ entityId: entity().id }} />
             </>
           )}
-        </Show>
-      </Show>
+      </NodePage>
     </>
   );
 }

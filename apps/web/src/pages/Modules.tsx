@@ -1,12 +1,8 @@
 // Which module each body has enabled, as a matrix of bodies x modules with a switch per cell. A
 // module serves everyone once at least half of the bodies want it (art. 11.4): the counts say so.
+import { describeTypedError, ErrorNotice, graphql, isTypedError, Loading, moduleLabel, PageHeading, SuccessNotice, t, TableWrap } from '@gea/web-kit';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { describeTypedError, isTypedError } from '../errors.ts';
-import { graphql } from '../graphql.ts';
-import { moduleLabel } from '../modules.ts';
-import { t } from '../i18n/index.ts';
-import { ErrorNotice, Loading, PageHeading, SuccessNotice, TableWrap } from '../ui/index.tsx';
 
 const ModuleMatrixQuery = graphql(`
   query ModuleMatrix {
@@ -87,6 +83,7 @@ export default function Modules() {
       <SuccessNotice message={done()} />
       <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
         <Show when={plugins().length > 0} fallback={<p>{t('modules.noneInstalled')}</p>}>
+          {/* Not a DataTable: a matrix (a column per installed module) with a switch per cell and a footer of counts. */}
           <TableWrap label={t('modules.title')}>
             <table class="matrix">
               <caption class="visually-hidden">{t('modules.caption')}</caption>

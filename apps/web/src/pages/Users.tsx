@@ -1,11 +1,17 @@
 // Users and their roles (read only here: granting roles comes with the administration screens).
-import { useSearchParams } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import type { Role } from '../access.ts';
-import { graphql } from '../graphql.ts';
-import { t } from '../i18n/index.ts';
-import { Badge, createCursorPaging, ErrorNotice, Loading, PageHeading, Pager, TableWrap, TextField } from '../ui/index.tsx';
+import {
+  Badge,
+  createListParams,
+  createListQuery,
+  DataTable,
+  FilterForm,
+  graphql,
+  PageHeading,
+  type Role,
+  t,
+  TextField,
+} from '@gea/web-kit';
+import { For } from 'solid-js';
 
 const UsersQuery = graphql(`
   query Users($first: Int!, $after: String, $search: String) {
@@ -40,81 +46,48 @@ const UsersQuery = graphql(`
 `);
 
 export default function Users() {
-  const [params, setParams] = useSearchParams<{ q?: string }>();
-  const [text, setText] = createSignal(params.q ?? '');
-  const search = () => params.q?.trim() || null;
-  const paging = createCursorPaging();
-  createEffect(on(search, () => paging.reset(), { defer: true }));
-  const [result] = createQuery({ query: UsersQuery, variables: () => ({ first: 25, after: paging.after(), search: search() }) });
+  const list = createListParams({ filters: ['q'] });
+  const users = createListQuery({ query: UsersQuery, list, variables: () => ({ search: list.filters().q.trim() || null }), connection: (data) => data.users });
 
   return (
     <>
       <PageHeading title={t('users.title')} />
-      <form
-        class="filters"
-        role="search"
-        aria-label={t('users.search')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          setParams({ q: text().trim() || undefined });
-        }}
-      >
-        <TextField id="user-search" type="search" label={t('users.search')} hint={t('users.searchHint')} value={text()} onValue={setText} />
-        <div class="form-actions">
-          <button type="submit" class="button-primary">
-            {t('common.search')}
-          </button>
-        </div>
-      </form>
-      <ErrorNotice error={result.error} />
-      <Show when={result.data} fallback={<Show when={!result.error}><Loading /></Show>}>
-        {(data) => (
-          <>
-            <TableWrap label={t('users.title')}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('users.name')}</th>
-                    <th scope="col">{t('users.email')}</th>
-                    <th scope="col">{t('users.roles')}</th>
-                    <th scope="col">{t('users.referentOf')}</th>
-                    <th scope="col">{t('users.signIn')}</th>
-                    <th scope="col">{t('users.state')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={data().users.edges.map((edge) => edge.node)} fallback={<tr><td colspan="6">{t('users.none')}</td></tr>}>
-                    {(node) => (
-                      <tr>
-                        <th scope="row">{node.name}</th>
-                        <td class="break">{node.email}</td>
-                        <td>
-                          <ul class="plain">
-                            <For each={node.roles}>
-                              {(held) => (
-                                <li>
-                                  {t(`roles.${held.role as Role}`)}
-                                  {held.entity ? ` — ${held.entity.name}` : ` — ${t('users.allBodies')}`}
-                                </li>
-                              )}
-                            </For>
-                          </ul>
-                        </td>
-                        <td>{node.referentOf.map((body) => body.name).join(', ')}</td>
-                        <td>{node.hasPassword ? t('users.password') : t('users.oidcOnly')}</td>
-                        <td>
-                          <Badge tone={node.active ? 'ok' : 'off'}>{node.active ? t('users.active') : t('users.inactive')}</Badge>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </TableWrap>
-            <Pager paging={paging} pageInfo={data().users.pageInfo} label={t('users.paging')} />
-          </>
-        )}
-      </Show>
+      <FilterForm label={t('users.search')} list={list}>
+        <TextField id="user-search" type="search" label={t('users.search')} hint={t('users.searchHint')} {...list.field('q')} />
+      </FilterForm>
+      <DataTable
+        label={t('users.title')}
+        source={users}
+        empty={t('users.none')}
+        pagerLabel={t('users.paging')}
+        columns={[
+          { header: t('users.name'), rowHeader: true, width: 'm', cell: (user) => user.name },
+          { header: t('users.email'), breakAll: true, width: 'l', cell: (user) => user.email },
+          {
+            header: t('users.roles'),
+            width: 'l',
+            cell: (user) => (
+              <ul class="plain">
+                <For each={user.roles}>
+                  {(held) => (
+                    <li>
+                      {t(`roles.${held.role as Role}`)}
+                      {held.entity ? ` — ${held.entity.name}` : ` — ${t('users.allBodies')}`}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            ),
+          },
+          { header: t('users.referentOf'), width: 'm', cell: (user) => user.referentOf.map((body) => body.name).join(', ') },
+          { header: t('users.signIn'), width: 's', cell: (user) => (user.hasPassword ? t('users.password') : t('users.oidcOnly')) },
+          {
+            header: t('users.state'),
+            width: 's',
+            cell: (user) => <Badge tone={user.active ? 'ok' : 'off'}>{user.active ? t('users.active') : t('users.inactive')}</Badge>,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,16 +1,27 @@
 // The signed-in frame of every screen: skip link, header (language, who is signed in, sign out),
 // navigation by role and installed module, and the page itself.
+import {
+  announceNextPage,
+  ErrorNotice,
+  graphql,
+  Loading,
+  locale,
+  type Locale,
+  localeNames,
+  locales,
+  makeShell,
+  type Role,
+  setLocale,
+  type Shell,
+  ShellContext,
+  ShellQuery,
+  t,
+} from '@gea/web-kit';
 import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js';
-import { permissionRoles } from 'virtual:gea-plugins';
-import { accessFor, type Role } from '../access.ts';
 import { hasSessionError } from '../client.ts';
-import { graphql } from '../graphql.ts';
-import { locale, localeNames, locales, setLocale, t, type Locale } from '../i18n/index.ts';
 import { clearSession, rememberUser, session } from '../session.ts';
-import { announceNextPage, ErrorNotice, Loading } from '../ui/index.tsx';
-import { makeShell, ShellContext, ShellQuery, type Shell } from './context.tsx';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -67,7 +78,7 @@ function SignedIn(props: ParentProps) {
   const shell = createMemo<Shell | undefined>(() => {
     const me = shellResult.data?.me;
     if (!me) return undefined;
-    return makeShell(me, accessFor(me.roles, permissionRoles), shellResult.data!.entities.edges.map((edge) => edge.node), roleLabel);
+    return makeShell(me, shellResult.data!.entities.edges.map((edge) => edge.node), roleLabel);
   });
   createEffect(() => {
     const me = shellResult.data?.me;
@@ -189,7 +200,7 @@ function Navigation(props: { shell: Shell }) {
           <For each={props.shell.menuRoutes()}>
             {(route) => (
               <li>
-                <A href={route.path}>{route.menu!.label[locale()] ?? route.menu!.label.it ?? route.module}</A>
+                <A href={route.path}>{route.menu!.label[locale()]}</A>
               </li>
             )}
           </For>

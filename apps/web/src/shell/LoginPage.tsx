@@ -1,12 +1,10 @@
 // Sign-in: e-mail and password, and OpenID Connect (SPID, CIE...) when the server offers it.
+import { ErrorNotice, graphql, t, TextField } from '@gea/web-kit';
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createSignal, onMount, Show } from 'solid-js';
 import { LoginMutation } from '../client.ts';
-import { graphql } from '../graphql.ts';
-import { t } from '../i18n/index.ts';
 import { saveSession, session } from '../session.ts';
-import { ErrorNotice, TextField } from '../ui/index.tsx';
 import { LanguageSwitch, SkipLink } from './Layout.tsx';
 import type { CombinedError } from '@urql/core';
 

@@ -1,9 +1,8 @@
 // Shown over the current page when the session has expired or was ended: the person signs in again
 // and what they were doing is retried; the page underneath, and what they typed, stays as it was.
+import { ErrorNotice, t, TextField } from '@gea/web-kit';
 import { createEffect, createSignal } from 'solid-js';
 import { relogin } from '../client.ts';
-import { t } from '../i18n/index.ts';
-import { ErrorNotice, TextField } from '../ui/index.tsx';
 import { loginErrorMessage } from './LoginPage.tsx';
 import type { CombinedError } from '@urql/core';
 

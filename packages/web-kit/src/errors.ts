@@ -2,13 +2,14 @@
 import type { CombinedError } from '@urql/core';
 import { t } from './i18n/index.ts';
 import { moduleLabel } from './modules.ts';
+import type { FieldIssue } from './issues.ts';
 
 /** The typed error results mutations return (InputError, NotFoundError, ConflictError...). */
 export interface TypedError {
   __typename: string;
   code?: string;
   message?: string;
-  issues?: readonly { path: readonly string[]; message: string }[];
+  issues?: readonly FieldIssue[];
 }
 
 export function isTypedError(value: { __typename?: string } | null | undefined): value is TypedError {
@@ -57,4 +58,4 @@ export function describeTypedError(error: TypedError): string {
   }
 }
 
-export { fieldIssues } from './issues.ts';
+export { fieldIssues, issueMessage, setIssueTranslator, type FieldIssue, type IssueTranslator } from './issues.ts';

@@ -37,6 +37,7 @@ export const it = {
     previous: 'Pagina precedente',
     next: 'Pagina successiva',
     page: 'Pagina {{ page }}',
+    total: '{{ count }} in tutto',
   },
   shell: {
     skip: 'Vai al contenuto principale',

@@ -1,6 +1,8 @@
 // What the signed-in person may see, for menus and buttons only: the API checks every permission
 // itself. Mirrors the server's rules: ICT_HEAD holds every permission, `x:write` implies `x:read`, a
 // role held without a body holds for every body.
+import type { PermissionTable } from './registry.ts';
+
 export type Role = 'ICT_HEAD' | 'ICT_STAFF' | 'REFERENT' | 'WEB_EDITOR' | 'BOARD_MEMBER';
 
 export interface RoleHeld {
@@ -9,8 +11,8 @@ export interface RoleHeld {
   entity: { id: string } | null;
 }
 
-/** Roles that hold each permission by default (from the installed plugins: `permissionRoles` of virtual:gea-plugins). */
-export type PermissionRoles = Readonly<Record<string, readonly string[]>>;
+/** Roles that hold each permission by default: the core's and the installed plugins' (see registry.ts). */
+export type PermissionRoles = PermissionTable;
 
 export function roleHolds(role: Role, permission: string, table: PermissionRoles): boolean {
   if (role === 'ICT_HEAD') return true;

@@ -1,9 +1,10 @@
 // What every screen knows about the signed-in person: who they are, what they may do, which bodies
-// they may see and which modules are enabled there.
+// they may see and which modules are enabled there. The kit owns the type and the context; the
+// app's signed-in layout provides it.
 import { createContext, useContext } from 'solid-js';
-import { routes as pluginRoutes, type PluginRoute } from 'virtual:gea-plugins';
-import type { Access, Role } from '../access.ts';
-import { graphql, type ResultOf } from '../graphql.ts';
+import { accessFor, type Access, type Role } from './access.ts';
+import { graphql, type ResultOf } from './graphql.ts';
+import { permissionTable, pluginRoutes, type PluginRoute } from './registry.ts';
 
 export const ShellQuery = graphql(`
   query Shell {
@@ -45,7 +46,7 @@ export interface Shell {
   /** Readable bodies with `module` enabled, where the person holds `permission` (if given). */
   bodiesWithModule(module: string, permission?: string | null): readonly ShellBody[];
   /** A plugin screen is offered when its module is enabled on a body where the person holds its permission. */
-  routeVisible(route: PluginRoute): boolean;
+  routeVisible(route: Pick<PluginRoute, 'module' | 'permission'>): boolean;
   /** Plugin screens with a menu entry the person is offered, in menu order. */
   menuRoutes(): readonly PluginRoute[];
   roleLabel(role: Role): string;
@@ -60,17 +61,22 @@ export function useShell(): () => Shell {
   return shell;
 }
 
-export function makeShell(me: Me, access: Access, bodies: readonly ShellBody[], roleLabel: (role: Role) => string): Shell {
+/** The shell of `me`: what they may do follows their roles under the installed permissions. */
+export function makeShell(me: Me, bodies: readonly ShellBody[], roleLabel: (role: Role) => string): Shell {
+  const access = accessFor(me.roles, permissionTable());
   const bodiesWithModule = (module: string, permission?: string | null) =>
     bodies.filter((body) => body.enabledModules.includes(module) && (!permission || access.can(permission, body.id)));
-  const routeVisible = (route: PluginRoute) => bodiesWithModule(route.module, route.permission).length > 0;
+  const routeVisible = (route: Pick<PluginRoute, 'module' | 'permission'>) => bodiesWithModule(route.module, route.permission).length > 0;
   return {
     me,
     access,
     bodies,
     bodiesWithModule,
     routeVisible,
-    menuRoutes: () => pluginRoutes.filter((route) => route.menu && routeVisible(route)).sort((a, b) => a.menu!.order - b.menu!.order),
+    menuRoutes: () =>
+      pluginRoutes()
+        .filter((route) => route.menu && routeVisible(route))
+        .sort((a, b) => (a.menu!.order ?? 100) - (b.menu!.order ?? 100)),
     roleLabel,
   };
 }

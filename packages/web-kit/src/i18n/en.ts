@@ -39,6 +39,7 @@ export const en: typeof it = {
     previous: 'Previous page',
     next: 'Next page',
     page: 'Page {{ page }}',
+    total: '{{ count }} in all',
   },
   shell: {
     skip: 'Skip to main content',

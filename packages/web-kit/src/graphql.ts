@@ -1,6 +1,6 @@
 // Typed GraphQL documents. graphql-env.d.ts is generated from apps/api/schema.graphql
 // (`npm run schema:print` regenerates both); a document that no longer matches the schema fails
-// `npm test` (gql.tada check + tsc in the typecheck task, tests/static/web-graphql-env.test.ts).
+// `npm test` (tsc in the typecheck task, tests/static/web-client-documents.test.ts).
 import { initGraphQLTada } from 'gql.tada';
 import type { introspection } from './graphql-env';
 

@@ -1,68 +1,8 @@
-// Small building blocks of every screen: headings that announce the page, fields with their label
-// and error, notices, tables that scroll on narrow screens, Relay paging.
-import type { CombinedError } from '@urql/core';
-import { createEffect, createSignal, For, onMount, Show, splitProps, type JSX, type ParentProps } from 'solid-js';
-import { describeError } from '../errors.ts';
+// Form fields with their label, hint and error (the API's InputError issues, shown next to the field
+// they concern and listed above the form): text, select, date, number, euro amount.
+import { createSignal, For, onMount, Show, splitProps, type JSX, type ParentProps } from 'solid-js';
+import { fieldIssues, type FieldIssue } from '../issues.ts';
 import { t } from '../i18n/index.ts';
-
-let focusHeadingOnMount = false;
-/** Called on every client-side navigation: the next page's heading takes the focus (and is read out). */
-export function announceNextPage(): void {
-  focusHeadingOnMount = true;
-}
-
-/** The page's h1; sets the document title and, after a navigation, takes the focus. */
-export function PageHeading(props: ParentProps<{ title: string }>) {
-  let heading!: HTMLHeadingElement;
-  // The title follows the language switch too.
-  createEffect(() => (document.title = `${props.title} · GEA`));
-  onMount(() => {
-    if (focusHeadingOnMount) {
-      focusHeadingOnMount = false;
-      heading.focus();
-    }
-  });
-  return (
-    <div class="page-heading">
-      <h1 ref={heading} tabindex="-1">
-        {props.title}
-      </h1>
-      {props.children}
-    </div>
-  );
-}
-
-export function Loading(props: { label?: string }) {
-  return (
-    <p class="loading" role="status">
-      {props.label ?? t('common.loading')}
-    </p>
-  );
-}
-
-/** A failure in words, announced to screen readers. */
-export function ErrorNotice(props: { error?: CombinedError | undefined; message?: string | undefined }) {
-  const text = () => props.message ?? (props.error ? describeError(props.error) : '');
-  return (
-    <Show when={text()}>
-      <div class="notice notice-error" role="alert">
-        <p>{text()}</p>
-      </div>
-    </Show>
-  );
-}
-
-export function SuccessNotice(props: { message: string | null }) {
-  return (
-    <div class="notice-region" role="status" aria-live="polite">
-      <Show when={props.message}>
-        <div class="notice notice-success">
-          <p>{props.message}</p>
-        </div>
-      </Show>
-    </div>
-  );
-}
 
 interface FieldBase {
   id: string;
@@ -189,45 +129,36 @@ export function ErrorSummary(props: { title: string; errors: Record<string, stri
   );
 }
 
-/** A table that scrolls sideways on narrow screens, reachable by keyboard. */
-export function TableWrap(props: ParentProps<{ label: string }>) {
-  return (
-    <div class="table-wrap" role="region" aria-label={props.label} tabindex="0">
-      {props.children}
-    </div>
-  );
+type InputProps = FieldBase & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & { value: string; onValue: (value: string) => void };
+
+/** A calendar day (`YYYY-MM-DD`), with the browser's date picker. */
+export function DateField(props: InputProps) {
+  return <TextField {...props} type="date" />;
 }
 
-/** Pages of a Relay connection: forward with `after`, back through the cursors already seen. */
-export function createCursorPaging() {
-  const [stack, setStack] = createSignal<(string | null)[]>([null]);
+/** A whole or decimal number, typed as text (the screen parses it). */
+export function NumberField(props: InputProps & { step?: string }) {
+  return <TextField inputmode="decimal" autocomplete="off" {...props} type="text" />;
+}
+
+/** Euros as a person types them (`1.234,56` in Italian); parse with parseEuroToCents. */
+export function EuroField(props: InputProps) {
+  return <TextField inputmode="decimal" autocomplete="off" {...props} type="text" />;
+}
+
+/**
+ * The per-field errors of one form: from an InputError's issues (translated by code where a
+ * translation is plugged in, see setIssueTranslator), or set by the screen's own checks.
+ */
+export function createFieldErrors<F extends string>(fields: readonly F[], prefix: readonly string[] = ['input']) {
+  const [errors, setErrors] = createSignal<Partial<Record<F | '', string>>>({});
   return {
-    after: () => stack()[stack().length - 1] ?? null,
-    page: () => stack().length,
-    next: (endCursor: string | null | undefined) => endCursor && setStack([...stack(), endCursor]),
-    previous: () => stack().length > 1 && setStack(stack().slice(0, -1)),
-    reset: () => stack().length > 1 && setStack([null]),
+    /** Every error by field; `''` for issues no field of the form shows. */
+    all: errors as () => Record<string, string>,
+    of: (field: F | '') => errors()[field],
+    any: () => Object.keys(errors()).length > 0,
+    fromIssues: (issues: readonly FieldIssue[]) => void setErrors(() => fieldIssues(issues, fields, prefix) as Partial<Record<F | '', string>>),
+    set: (next: Partial<Record<F | '', string>>) => void setErrors(() => next),
+    clear: () => setErrors({}),
   };
-}
-
-export function Pager(props: {
-  paging: ReturnType<typeof createCursorPaging>;
-  pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined } | undefined;
-  label: string;
-}) {
-  return (
-    <nav class="pager" aria-label={props.label}>
-      <button type="button" disabled={props.paging.page() <= 1} onClick={() => props.paging.previous()}>
-        {t('paging.previous')}
-      </button>
-      <span aria-live="polite">{t('paging.page', { page: props.paging.page() })}</span>
-      <button type="button" disabled={!props.pageInfo?.hasNextPage} onClick={() => props.paging.next(props.pageInfo?.endCursor)}>
-        {t('paging.next')}
-      </button>
-    </nav>
-  );
-}
-
-export function Badge(props: ParentProps<{ tone?: 'ok' | 'warn' | 'off' }>) {
-  return <span class={`badge badge-${props.tone ?? 'off'}`}>{props.children}</span>;
 }

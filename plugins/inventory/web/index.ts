@@ -1,0 +1,27 @@
+// The inventory's web part: the assets list and an asset's page, the warranties widget on the
+// dashboard, and the `inventory.asset` slot that other plugins fill on the asset's page.
+import { defineWebPlugin, widget } from '@gea/web-kit/plugin';
+import { inventoryPermissions } from '../src/permissions.ts';
+
+declare module '@gea/web-kit/plugin' {
+  interface WidgetSlots {
+    /** The page of one asset, below its details. */
+    'inventory.asset': { assetId: string; entityId: string };
+  }
+}
+
+export default defineWebPlugin({
+  key: 'inventory',
+  label: { it: 'Inventario', en: 'Inventory' },
+  permissions: inventoryPermissions,
+  routes: [
+    {
+      path: '/inventory',
+      load: () => import('./assets-page.tsx'),
+      permission: 'inventory:read',
+      menu: { label: { it: 'Inventario', en: 'Inventory' }, order: 10 },
+    },
+    { path: '/inventory/assets/:id', load: () => import('./asset-page.tsx'), permission: 'inventory:read' },
+  ],
+  widgets: [widget({ slot: 'dashboard.attention', load: () => import('./warranty-widget.tsx'), permission: 'inventory:read', order: 30 })],
+});
