@@ -285,7 +285,7 @@ export function addAssetSchema(builder: GeaBuilder) {
   /** A site must be a Site of the asset's own body: another body's site is refused like a missing one. */
   const checkDetails = async (context: GeaContext, input: Details, entityId: string) => {
     if (input.warrantyEnd && input.purchaseDate && input.warrantyEnd < input.purchaseDate) {
-      throw new InputError([{ path: ['input', 'warrantyEnd'], message: 'cannot end before the purchase date' }]);
+      throw new InputError([{ path: ['input', 'warrantyEnd'], message: 'cannot end before the purchase date', code: 'INVALID_DATE_RANGE' }]);
     }
     if (!input.siteId) return;
     const site =

@@ -219,9 +219,9 @@ export function addSoftwareSchema(builder: GeaBuilder) {
   };
   const checkLicence = (input: LicenceArgs) => {
     const issues = [];
-    if (input.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body' });
+    if (input.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body', code: 'REQUIRED' as const });
     if (input.validFrom && input.validUntil && input.validUntil < input.validFrom) {
-      issues.push({ path: ['input', 'validUntil'], message: 'cannot be before the start of validity' });
+      issues.push({ path: ['input', 'validUntil'], message: 'cannot be before the start of validity', code: 'INVALID_DATE_RANGE' as const });
     }
     if (input.kind === 'SUBSCRIPTION' && !input.validUntil) {
       issues.push({ path: ['input', 'validUntil'], message: 'a subscription has an end date' });

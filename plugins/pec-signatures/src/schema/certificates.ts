@@ -203,7 +203,7 @@ export function addCertificateSchema(builder: GeaBuilder, { PecMailbox }: Return
   };
   const check = (input: Input) => {
     const issues: FieldIssue[] = [];
-    if (input.validTo <= input.validFrom) issues.push({ path: ['input', 'validTo'], message: 'must be after the start of validity' });
+    if (input.validTo <= input.validFrom) issues.push({ path: ['input', 'validTo'], message: 'must be after the start of validity', code: 'INVALID_DATE_RANGE' });
     if (issues.length > 0) throw new InputError(issues);
   };
   const data = (input: Input) => ({

@@ -7,6 +7,7 @@ import {
   NotFoundError,
   prismaErrorCode,
   readableEntitiesWhere,
+  refusalFor,
   type FieldIssue,
   type GeaBuilder,
   type GeaContext,
@@ -54,9 +55,7 @@ async function mailboxFor(context: GeaContext, id: string): Promise<Mailbox> {
 
 /** The refusal a field would give this actor, for subscriptions refused before any event. */
 function refusal(context: GeaContext): GeaError {
-  if (context.actor.kind === 'anonymous') return new GeaError('UNAUTHENTICATED', 'Sign in to do this');
-  if (context.actor.kind === 'token') return new GeaError('INSUFFICIENT_SCOPE', 'This API token does not hold the scope needed for this');
-  return new GeaError('FORBIDDEN', 'You are not allowed to do this');
+  return refusalFor(context.actor, [READ]);
 }
 
 export function addMessageSchema(builder: GeaBuilder, { PecMailbox }: ReturnType<typeof addMailboxSchema>, pubsub: PecPubSub) {

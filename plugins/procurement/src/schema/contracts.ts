@@ -232,11 +232,11 @@ export function addContractSchema(builder: GeaBuilder, { Supplier }: ReturnType<
           .string()
           .trim()
           .toUpperCase()
-          .refine(isValidCig, 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)'),
+          .refine(isValidCig, { message: 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)', params: { code: 'INVALID_CIG' } }),
       }),
       cup: t.string({
         required: false,
-        validate: z.string().trim().toUpperCase().refine(isValidCup, 'is not a valid CUP (15 characters: letter, 2 digits, letter, 11 digits)'),
+        validate: z.string().trim().toUpperCase().refine(isValidCup, { message: 'is not a valid CUP (15 characters: letter, 2 digits, letter, 11 digits)', params: { code: 'INVALID_CUP' } }),
       }),
       mepaReference: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
       startsOn: t.field({ type: 'Date', required: true }),
@@ -262,10 +262,10 @@ export function addContractSchema(builder: GeaBuilder, { Supplier }: ReturnType<
   const uniqueIds = (ids: { id: string }[]) => [...new Set(ids.map((e) => e.id))];
   const check = (input: Input) => {
     const issues: FieldIssue[] = [];
-    if (input.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body' });
-    if (input.endsOn < input.startsOn) issues.push({ path: ['input', 'endsOn'], message: 'cannot be before the start' });
+    if (input.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body', code: 'REQUIRED' });
+    if (input.endsOn < input.startsOn) issues.push({ path: ['input', 'endsOn'], message: 'cannot be before the start', code: 'INVALID_DATE_RANGE' });
     if (input.renewableUntil && input.renewableUntil < input.endsOn) {
-      issues.push({ path: ['input', 'renewableUntil'], message: 'cannot be before the end of the contract' });
+      issues.push({ path: ['input', 'renewableUntil'], message: 'cannot be before the end of the contract', code: 'INVALID_DATE_RANGE' });
     }
     if (issues.length > 0) throw new InputError(issues);
   };
