@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { composeSchema, defaultAuthOptions, MissingScopeError, PluginGraphError, seedDemoData } from '@gea/core';
+import { composeSchema, defaultAuthOptions, MissingScopeError, PluginGraphError, pluginStateLines, seedDemoData } from '@gea/core';
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
@@ -98,8 +98,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
         log('demo data: synthetic except the bodies, ISTAT codes and populations (data/entities.csv)');
         log(`demo accounts (password "${password}", from GEA_DEMO_PASSWORD):`);
         for (const account of accounts) log(`  ${account.email.padEnd(42)} ${account.role}${account.body ? ` (${account.body})` : ''}`);
+      } else {
+        log('demo data not seeded: the database is not empty');
       }
     }
+    for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
     const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files });

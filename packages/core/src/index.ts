@@ -14,6 +14,7 @@ export { orderPlugins, PluginGraphError, PLUGIN_KEY } from './plugin-graph.ts';
 export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
 export { GeaError, NotFoundError, ConflictError, InputError, errorCodes, fieldIssueCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue, type FieldIssueCode } from './errors.ts';
 export { fieldIssueOf, fieldIssueCodeOf } from './validation-issues.ts';
+export { pluginStateLines, pluginRowCount, seedPluginDemoData, DemoSeedError } from './plugin-state.ts';
 export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, type DemoAccount } from './seed.ts';
 export { coreRefs } from './schema/entities.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
