@@ -4,6 +4,7 @@ import { fieldIssueCodes, type FieldIssue, type FieldIssueCode } from './errors.
 /** What zod (4) puts on an issue besides the standard `message` and `path`. */
 interface ZodIssueDetails {
   code?: string;
+  message?: string;
   origin?: string;
   format?: string;
   expected?: string;
@@ -29,8 +30,10 @@ const isTextOrList = (origin: string | undefined) => origin === 'string' || orig
 export function fieldIssueCodeOf(details: ZodIssueDetails): FieldIssueCode {
   switch (details.code) {
     case 'invalid_type':
-      if (details.input === undefined || details.input === null) return 'REQUIRED';
-      return details.expected === 'int' ? 'NOT_INTEGER' : 'INVALID_VALUE';
+      if (details.expected === 'int') return 'NOT_INTEGER';
+      // zod leaves the input off its issues unless asked (reportInput): then only its message says what came.
+      if ('input' in details ? details.input == null : /received (undefined|null)$/.test(details.message ?? '')) return 'REQUIRED';
+      return 'INVALID_VALUE';
     case 'too_small':
       if (isTextOrList(details.origin)) return Number(details.minimum) === 1 ? 'REQUIRED' : 'TOO_SHORT';
       return 'TOO_SMALL';
