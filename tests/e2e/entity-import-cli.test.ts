@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,21 @@ describe('npm run entities:import', () => {
     expect(result.stdout).toMatch(/dry run, nothing written/);
     expect(result.stdout).toContain('16 row(s): 15 created, 0 updated, 1 unchanged');
     expect(await counts()).toEqual(before);
+  });
+
+  it('--dry-run without an embedded database yet checks the file against an empty one and creates no folder', async () => {
+    const missing = path.join(tmp, 'no-database-here');
+    const small = path.join(tmp, 'small.csv');
+    await writeFile(small, ['kind,name,istat_code,cadastral_code,province', 'MUNICIPALITY,Fiesole,048015,D575,FI', ''].join('\n'));
+    const ok = run('packages/core/src/cli/import-entities.ts', [small, '--dry-run'], missing);
+    expect(ok.status, ok.output).toBe(0);
+    expect(ok.stdout).toContain('there is no embedded database at');
+    expect(ok.stdout).toContain('1 row(s): 1 created, 0 updated, 0 unchanged');
+    // data/entities.csv names an association an empty database does not have: reported, still nothing created
+    const refused = run('packages/core/src/cli/import-entities.ts', [reference, '--dry-run'], missing);
+    expect(refused.status, refused.output).toBe(1);
+    expect(refused.output).toContain('nothing was imported');
+    expect(existsSync(missing)).toBe(false);
   });
 
   it('the reference file: exit code 0 and the counts; a second run changes nothing', async () => {

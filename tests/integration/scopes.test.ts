@@ -64,7 +64,7 @@ describe('scopes declared on fields and types hold through every path', () => {
     );
     expect(response.body.data?.node ?? null).toBeNull();
     expect(JSON.stringify(response.body)).not.toContain(asset!.inventoryTag!);
-    expect(response.body.errors?.[0]?.message).toBe('You are not allowed to do this');
+    expect(response.body.errors?.[0]?.message).toBe('You are not allowed to do this: it needs the permission inventory:read');
   });
 
   it('node(id:) of the user\'s own asset works', async () => {

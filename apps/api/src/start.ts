@@ -8,6 +8,7 @@ import {
   MissingScopeError,
   NotificationConfigError,
   PluginGraphError,
+  pluginStateLines,
   seedDemoData,
   type PlatformJobs,
 } from '@gea/core';
@@ -115,8 +116,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
         log('demo data: synthetic except the bodies, ISTAT codes and populations (data/entities.csv)');
         log(`demo accounts (password "${password}", from GEA_DEMO_PASSWORD):`);
         for (const account of accounts) log(`  ${account.email.padEnd(42)} ${account.role}${account.body ? ` (${account.body})` : ''}`);
+      } else {
+        log('demo data not seeded: the database is not empty');
       }
     }
+    for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
     const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files });

@@ -6,11 +6,13 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { getDatamodel, type PrismaTypes } from '@gea/db';
 import './audit/plugin.ts';
+import { permissionsOfFailure, refusalFor } from './auth/refusal.ts';
 import type { GeaContext } from './context.ts';
 import { GeaError, InputError } from './errors.ts';
 import { isModuleEnabledFor, ModuleDisabledError } from './modules.ts';
 import { moduleOfPermission, type PermissionName } from './permissions.ts';
 import type { AuditRedaction } from './audit/plugin.ts';
+import { fieldIssueOf } from './validation-issues.ts';
 
 /**
  * The scopes every field chooses from (`authScopes: { permission: 'inventory:read' }`). Scope
@@ -106,14 +108,8 @@ export function createBuilder(options: { audit?: AuditRedaction } = {}): GeaBuil
           return scope === 'all' || scope.length > 0;
         },
       }),
-      // One message per kind of actor, never naming the scope or the body that was missing.
-      unauthorizedError: (_parent, context) => {
-        if (context.actor.kind === 'anonymous') return new GeaError('UNAUTHENTICATED', 'Sign in to do this');
-        if (context.actor.kind === 'token') {
-          return new GeaError('INSUFFICIENT_SCOPE', 'This API token does not hold the scope needed for this');
-        }
-        return new GeaError('FORBIDDEN', 'You are not allowed to do this');
-      },
+      // One error per kind of actor, naming the permission that was missing but never the body.
+      unauthorizedError: (_parent, context, _info, result) => refusalFor(context.actor, permissionsOfFailure(result.failure)),
     },
     prisma: {
       client: (context) => context.prisma,
@@ -139,15 +135,7 @@ export function createBuilder(options: { audit?: AuditRedaction } = {}): GeaBuil
       unsafelyHandleInputErrors: true,
     },
     validation: {
-      validationError: (failure) =>
-        new InputError(
-          failure.issues.map((issue) => ({
-            path: (issue.path ?? []).map((segment) =>
-              typeof segment === 'object' ? String(segment.key) : String(segment),
-            ),
-            message: issue.message,
-          })),
-        ),
+      validationError: (failure) => new InputError(failure.issues.map(fieldIssueOf)),
     },
   });
   return builder as unknown as GeaBuilder;

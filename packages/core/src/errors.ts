@@ -37,19 +37,49 @@ export class ConflictError extends GeaError {
   }
 }
 
+/**
+ * Stable codes of what is wrong with one input field (`FieldIssue.code`). A client translates the
+ * code (with `minimum` / `maximum` where they apply); the English `message` is for API clients
+ * and logs. New codes may be added: a client shows `message` for a code it does not know.
+ */
+export const fieldIssueCodes = {
+  REQUIRED: 'The field is empty or missing.',
+  TOO_SHORT: 'Text or list shorter than `minimum` (characters or items).',
+  TOO_LONG: 'Text or list longer than `maximum` (characters or items).',
+  TOO_SMALL: 'Number or date below `minimum` (dates: no `minimum` given).',
+  TOO_BIG: 'Number or date above `maximum` (dates: no `maximum` given).',
+  NOT_INTEGER: 'A whole number is expected.',
+  INVALID_FORMAT: 'Text that does not have the expected shape.',
+  INVALID_EMAIL: 'Not an e-mail address.',
+  INVALID_CHOICE: 'Not one of the allowed values.',
+  INVALID_DATE: 'A date that is not allowed here (for example not 31 December, or not in the future).',
+  INVALID_DATE_RANGE: 'An end date before its start date (or a later date before an earlier one).',
+  INVALID_CIG: 'Not a valid CIG (ANAC tender code with its check characters).',
+  INVALID_CUP: 'Not a valid CUP (project code: letter, 2 digits, letter, 11 digits).',
+  INVALID_VAT_NUMBER: 'Not a valid partita IVA (11 digits with its check digit).',
+  INVALID_VALUE: 'Any other problem: `message` says what.',
+} as const;
+export type FieldIssueCode = keyof typeof fieldIssueCodes;
+
 export interface FieldIssue {
   path: string[];
   message: string;
+  /** Omitted: `INVALID_VALUE`. */
+  code?: FieldIssueCode;
+  /** The bound that was not met, for TOO_SHORT / TOO_LONG / TOO_SMALL / TOO_BIG. */
+  minimum?: number | null;
+  maximum?: number | null;
 }
 
 /** Bad input, with one issue per offending field so a client can show each next to its field. */
 export class InputError extends GeaError {
-  readonly issues: FieldIssue[];
+  readonly issues: (FieldIssue & { code: FieldIssueCode })[];
   constructor(issues: FieldIssue[]) {
-    super('BAD_USER_INPUT', issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '), {
-      issues,
+    const coded = issues.map((issue) => ({ ...issue, code: issue.code ?? ('INVALID_VALUE' as const) }));
+    super('BAD_USER_INPUT', coded.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; '), {
+      issues: coded,
     });
-    this.issues = issues;
+    this.issues = coded;
   }
 }
 

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -30,6 +31,16 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Emit every SQL statement to `onQuery` listeners (tests, benchmarks); off by default. */
   observeQueries?: boolean;
+  /**
+   * Create the embedded data folder when it holds no database yet (default true). Read-only tools
+   * (dry runs) pass false: a missing database is then a DatabaseStartupError, and nothing is written.
+   */
+  create?: boolean;
+}
+
+/** Whether an embedded data folder already holds a database (PostgreSQL's PG_VERSION marks one). */
+export function embeddedDatabaseExists(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, 'PG_VERSION'));
 }
 
 /**
@@ -48,6 +59,9 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       break;
     }
     case 'pglite': {
+      if (options.create === false && !embeddedDatabaseExists(target.dataDir)) {
+        throw new DatabaseStartupError(`there is no embedded database at ${target.dataDir} yet (npm start or npm run db:migrate creates it)`);
+      }
       mkdirSync(target.dataDir, { recursive: true });
       // PGlite has no inter-process locking: two processes on one folder would corrupt it.
       lock = acquireDataDirLock(target.dataDir);

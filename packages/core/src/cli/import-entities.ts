@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { DatabaseStartupError, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
-import { assertMigratable, migrationStatus } from '@gea/db/migrations';
+import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
+import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { formatIssue, importEntities, type ImportPhase } from '../entity-import/index.ts';
 import { GeaError } from '../errors.ts';
 
@@ -74,9 +74,17 @@ async function run(): Promise<number> {
   const path = resolveUserPath(file);
   const csv = await readText(path);
 
-  const db: Database = await openDatabase(targetFromEnv());
+  const target = targetFromEnv();
+  // A dry run writes nothing, not even a new data folder: without an embedded database yet, the
+  // file is checked against an empty, migrated scratch database in memory.
+  const scratch = dryRun && target.kind === 'pglite' && !embeddedDatabaseExists(target.dataDir);
+  const db: Database = scratch ? await openDatabase({ kind: 'pglite-memory' }) : await openDatabase(target);
   const bars = progressBars();
   try {
+    if (scratch) {
+      console.log(`${NAME}: there is no embedded database at ${target.dataDir} yet; checking ${file} against an empty one`);
+      await applyMigrations(db);
+    }
     const status = await migrationStatus(db);
     assertMigratable(status, db.describe());
     if (status.pending.length > 0) {
@@ -108,7 +116,7 @@ async function run(): Promise<number> {
     const c = outcome.counts;
     console.log(
       [
-        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} into ${db.describe()}`,
+        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} into ${scratch ? 'an empty database' : db.describe()}`,
         `  ${c.rows} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
         `  ${c.populationsRecorded} population figure(s) recorded`,
         `  ${c.membershipsAdded} membership(s) added`,

@@ -103,7 +103,7 @@ export function addApiTokenSchema(builder: GeaBuilder, permissions: ReadonlyMap<
           throw new InputError([{ path: ['input', 'scopes'], message: `you do not hold: ${beyond.join(', ')}` }]);
         }
         if (input.expiresAt && input.expiresAt <= new Date()) {
-          throw new InputError([{ path: ['input', 'expiresAt'], message: 'must be in the future' }]);
+          throw new InputError([{ path: ['input', 'expiresAt'], message: 'must be in the future', code: 'INVALID_DATE' }]);
         }
         const entityId = input.entityId?.id ?? null;
         if (entityId && !(await context.prisma.entity.count({ where: { id: entityId } }))) throw new NotFoundError('Entity');

@@ -167,7 +167,7 @@ export function addAssociationSchema(builder: GeaBuilder) {
         if (args.leftOn) {
           if (!current) throw new NotFoundError('Current membership');
           if (args.leftOn <= current.joinedOn) {
-            throw new InputError([{ path: ['leftOn'], message: 'must be after the date the body joined' }]);
+            throw new InputError([{ path: ['leftOn'], message: 'must be after the date the body joined', code: 'INVALID_DATE_RANGE' }]);
           }
           await context.prisma.associationMember.update({
             where: { associationId_entityId_joinedOn: { associationId, entityId, joinedOn: current.joinedOn } },

@@ -171,7 +171,7 @@ export function addEntitySchema(builder: GeaBuilder) {
         referenceDate: t.arg({
           type: 'Date',
           required: true,
-          validate: z.date().refine(isThirtyFirstOfDecember, 'the reference date must be 31 December'),
+          validate: z.date().refine(isThirtyFirstOfDecember, { message: 'the reference date must be 31 December', params: { code: 'INVALID_DATE' } }),
         }),
         population: t.arg.int({ required: true, validate: z.number().int().min(0).max(10_000_000) }),
         source: t.arg.string({ required: false, validate: z.string().max(200) }),

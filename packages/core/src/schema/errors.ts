@@ -1,5 +1,5 @@
 import type { GeaBuilder } from '../builder.ts';
-import { ConflictError, errorCodes, GeaError, InputError, NotFoundError, type FieldIssue } from '../errors.ts';
+import { ConflictError, errorCodes, fieldIssueCodes, GeaError, InputError, NotFoundError, type FieldIssue } from '../errors.ts';
 
 /**
  * Typed error results (plugin-errors). A mutation lists the ones it can return in
@@ -16,11 +16,32 @@ export function addErrorTypes(builder: GeaBuilder) {
     }),
   });
 
+  const codes = Object.entries(fieldIssueCodes).map(([code, meaning]) => `${code}: ${meaning}`).join('\n');
   const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
     description: 'What is wrong with one input field.',
     fields: (t) => ({
       path: t.exposeStringList('path', { authScopes: { public: true } }),
-      message: t.exposeString('message', { authScopes: { public: true } }),
+      message: t.exposeString('message', {
+        authScopes: { public: true },
+        description: 'In English, for API clients and logs; screens translate `code`.',
+      }),
+      code: t.string({
+        authScopes: { public: true },
+        description: `What is wrong, as a stable code a client translates (new codes may be added; show \`message\` for an unknown one):\n${codes}`,
+        resolve: (issue) => issue.code ?? 'INVALID_VALUE',
+      }),
+      minimum: t.int({
+        nullable: true,
+        authScopes: { public: true },
+        description: 'The lower bound that was not met (characters, items or number), for TOO_SHORT and TOO_SMALL.',
+        resolve: (issue) => issue.minimum ?? null,
+      }),
+      maximum: t.int({
+        nullable: true,
+        authScopes: { public: true },
+        description: 'The upper bound that was not met (characters, items or number), for TOO_LONG and TOO_BIG.',
+        resolve: (issue) => issue.maximum ?? null,
+      }),
     }),
   });
 

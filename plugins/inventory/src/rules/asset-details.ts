@@ -9,7 +9,7 @@ export interface AssetDates {
 /** A warranty cannot end before the asset was bought. */
 export function warrantyIssue(dates: AssetDates): FieldIssue | null {
   return dates.warrantyEnd && dates.purchaseDate && dates.warrantyEnd < dates.purchaseDate
-    ? { path: ['input', 'warrantyEnd'], message: 'cannot end before the purchase date' }
+    ? { path: ['input', 'warrantyEnd'], message: 'cannot end before the purchase date', code: 'INVALID_DATE_RANGE' as const }
     : null;
 }
 

@@ -13,9 +13,9 @@ export interface LicenceTerms {
 /** Every problem of a licence's terms. */
 export function licenceIssues(terms: LicenceTerms): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (terms.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body' });
+  if (terms.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body', code: 'REQUIRED' as const });
   if (terms.validFrom && terms.validUntil && terms.validUntil < terms.validFrom) {
-    issues.push({ path: ['input', 'validUntil'], message: 'cannot be before the start of validity' });
+    issues.push({ path: ['input', 'validUntil'], message: 'cannot be before the start of validity', code: 'INVALID_DATE_RANGE' as const });
   }
   if (terms.kind === 'SUBSCRIPTION' && !terms.validUntil) {
     issues.push({ path: ['input', 'validUntil'], message: 'a subscription has an end date' });

@@ -42,7 +42,7 @@ describe('validityIssues', () => {
   it('wants the end after the start', () => {
     expect(validityIssues({ validFrom: new Date('2026-01-01'), validTo: new Date('2027-01-01') })).toEqual([]);
     expect(validityIssues({ validFrom: new Date('2026-01-01'), validTo: new Date('2026-01-01') })).toEqual([
-      { path: ['input', 'validTo'], message: 'must be after the start of validity' },
+      { path: ['input', 'validTo'], message: 'must be after the start of validity', code: 'INVALID_DATE_RANGE' },
     ]);
   });
 });

@@ -27,7 +27,7 @@ export function certificateStatusWhere(statuses: readonly CertificateStatus[] | 
 export const daysToExpiry = (validTo: Date, from = today()): number => Math.floor((validTo.getTime() - from.getTime()) / DAY_MS);
 
 export function validityIssues(validity: { validFrom: Date; validTo: Date }): FieldIssue[] {
-  return validity.validTo <= validity.validFrom ? [{ path: ['input', 'validTo'], message: 'must be after the start of validity' }] : [];
+  return validity.validTo <= validity.validFrom ? [{ path: ['input', 'validTo'], message: 'must be after the start of validity', code: 'INVALID_DATE_RANGE' as const }] : [];
 }
 
 /** A revoked certificate stays revoked: why a change of status is refused, or null. */

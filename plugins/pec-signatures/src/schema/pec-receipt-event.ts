@@ -1,4 +1,4 @@
-import { GeaError, LoaderRegistry, modelRef, type GeaBuilder, type GeaContext } from '@gea/core';
+import { GeaError, LoaderRegistry, refusalFor, modelRef, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { PecPubSub, ReceiptEvent } from '../events.ts';
 import { scopes } from '../permissions.ts';
 
@@ -6,9 +6,7 @@ const MODULE = 'pec-signatures';
 
 /** The refusal a field would give this actor, for subscriptions refused before any event. */
 function refusal(context: GeaContext): GeaError {
-  if (context.actor.kind === 'anonymous') return new GeaError('UNAUTHENTICATED', 'Sign in to do this');
-  if (context.actor.kind === 'token') return new GeaError('INSUFFICIENT_SCOPE', 'This API token does not hold the scope needed for this');
-  return new GeaError('FORBIDDEN', 'You are not allowed to do this');
+  return refusalFor(context.actor, [scopes.read]);
 }
 
 /** Still allowed and enabled, checked per event: a subscription can outlive a module switched off. */

@@ -12,10 +12,10 @@ export interface ContractTerms {
 /** Every problem of a contract's terms. */
 export function contractIssues(terms: ContractTerms): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (terms.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body' });
-  if (terms.endsOn < terms.startsOn) issues.push({ path: ['input', 'endsOn'], message: 'cannot be before the start' });
+  if (terms.entityIds.length === 0) issues.push({ path: ['input', 'entityIds'], message: 'name at least one body', code: 'REQUIRED' as const });
+  if (terms.endsOn < terms.startsOn) issues.push({ path: ['input', 'endsOn'], message: 'cannot be before the start', code: 'INVALID_DATE_RANGE' as const });
   if (terms.renewableUntil && terms.renewableUntil < terms.endsOn) {
-    issues.push({ path: ['input', 'renewableUntil'], message: 'cannot be before the end of the contract' });
+    issues.push({ path: ['input', 'renewableUntil'], message: 'cannot be before the end of the contract', code: 'INVALID_DATE_RANGE' as const });
   }
   return issues;
 }

@@ -114,11 +114,11 @@ export function addContractType(builder: GeaBuilder) {
           .string()
           .trim()
           .toUpperCase()
-          .refine(isValidCig, 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)'),
+          .refine(isValidCig, { message: 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)', params: { code: 'INVALID_CIG' } }),
       }),
       cup: t.string({
         required: false,
-        validate: z.string().trim().toUpperCase().refine(isValidCup, 'is not a valid CUP (15 characters: letter, 2 digits, letter, 11 digits)'),
+        validate: z.string().trim().toUpperCase().refine(isValidCup, { message: 'is not a valid CUP (15 characters: letter, 2 digits, letter, 11 digits)', params: { code: 'INVALID_CUP' } }),
       }),
       mepaReference: t.string({ required: false, validate: z.string().trim().min(1).max(100) }),
       startsOn: t.field({ type: 'Date', required: true }),

@@ -49,7 +49,7 @@ export function addProjectType(builder: GeaBuilder) {
       name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
       cup: t.string({
         required: false,
-        validate: z.string().trim().toUpperCase().refine(isValidCup, 'is not a valid CUP (15 characters: letter, 2 digits, letter, 11 digits)'),
+        validate: z.string().trim().toUpperCase().refine(isValidCup, { message: 'is not a valid CUP (15 characters: letter, 2 digits, letter, 11 digits)', params: { code: 'INVALID_CUP' } }),
       }),
       description: t.string({ required: false, validate: z.string().trim().max(2000) }),
       participantIds: t.globalIDList({ required: true, for: Entity, description: 'Member bodies that join it: at least one.' }),

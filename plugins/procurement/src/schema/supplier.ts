@@ -40,7 +40,7 @@ export function addSupplierType(builder: GeaBuilder) {
       name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
       vatNumber: t.string({
         required: false,
-        validate: z.string().trim().refine(isValidVatNumber, 'is not a valid partita IVA (11 digits with its check digit)'),
+        validate: z.string().trim().refine(isValidVatNumber, { message: 'is not a valid partita IVA (11 digits with its check digit)', params: { code: 'INVALID_VAT_NUMBER' } }),
       }),
       pecAddress: t.string({ required: false, validate: z.string().trim().email('is not an e-mail address').max(200) }),
     }),
