@@ -1,4 +1,5 @@
 // Field issues of an InputError, by the name of the form field they concern, in the reader's words.
+import { translateIssueCode } from './issue-codes.ts';
 
 /** One problem the API found in the input: where (`['input', 'warrantyEnd']`) and what. */
 export interface FieldIssue {
@@ -6,12 +7,16 @@ export interface FieldIssue {
   message: string;
   /** A stable code the client may translate (`TOO_LONG`...); the API's English message otherwise. */
   code?: string | null;
+  /** The bound a TOO_SHORT / TOO_SMALL (minimum) or TOO_LONG / TOO_BIG (maximum) issue broke. */
+  minimum?: number | null;
+  maximum?: number | null;
 }
 
 /** Turns an issue into a sentence in the reader's language; undefined when it has no translation. */
 export type IssueTranslator = (issue: FieldIssue) => string | undefined;
 
-let translator: IssueTranslator = () => undefined;
+// The API's codes, translated (issue-codes.ts); a screen may plug in its own for codes of its own.
+let translator: IssueTranslator = (issue) => translateIssueCode(issue);
 
 /** Plugs in translations by issue code (the kit keeps the API's message for codes it does not know). */
 export function setIssueTranslator(translate: IssueTranslator): void {

@@ -80,6 +80,9 @@ const AllocationQuery = graphql(`
         issues {
           path
           message
+          code
+          minimum
+          maximum
         }
       }
       ... on NotFoundError {
@@ -140,6 +143,9 @@ const IssueMutation = graphql(`
         issues {
           path
           message
+          code
+          minimum
+          maximum
         }
       }
       ... on NotFoundError {

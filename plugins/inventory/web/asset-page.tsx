@@ -99,6 +99,9 @@ const UpdateAssetMutation = graphql(`
         issues {
           path
           message
+          code
+          minimum
+          maximum
         }
       }
       ... on Error {

@@ -112,6 +112,9 @@ const VerifyMutation = graphql(`
         issues {
           path
           message
+          code
+          minimum
+          maximum
         }
       }
     }
