@@ -3,9 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, repoRoot, type DatabaseTarget } from '@gea/db';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '@gea/test-kit/server-process.ts';
+import { useEmptyPostgresDatabase } from '@gea/test-kit/postgres-admin.ts';
 
 // `npm run admin:create` (first ICT office head of a production installation) and
 // `npm run demo:seed -- <plugin>` as real processes, then the server that uses what they wrote.
@@ -125,24 +125,8 @@ describe('npm run admin:create on the embedded database', () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('npm run admin:create on PostgreSQL', () => {
-  const name = `gea_e2e_admin_${process.pid}`;
-  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://unused@127.0.0.1/unused';
-  const url = (() => {
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  })();
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  beforeAll(() => admin(`create database "${name}"`));
-  afterAll(() => admin(`drop database if exists "${name}" with (force)`));
+  // created before the tests, dropped after them; nothing here may assume TEST_DATABASE_URL is set
+  const { url } = useEmptyPostgresDatabase('gea_e2e_admin');
 
   it('creates the first ICT office head from GEA_ADMIN_PASSWORD, who can then sign in', async () => {
     const env = { DATABASE_URL: url };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemOf, seedAlertWorld, type AlertUser, type AlertWorld } from '@gea/test-kit/alerts.ts';
 import { startServerProcess, type ServerProcess } from '@gea/test-kit/server-process.ts';
 import { startSmtpServer, type TestSmtpServer } from '@gea/test-kit/smtp.ts';
+import { useEmptyPostgresDatabase } from '@gea/test-kit/postgres-admin.ts';
 
 const JOB_KEYS = ['inventory:warranty-ending', 'pec-signatures:certificate-expiry', 'pec-signatures:mailbox-expiry', 'procurement:contract-ending'];
 

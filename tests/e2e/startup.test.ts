@@ -4,9 +4,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, repoRoot } from '@gea/db';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess } from '@gea/test-kit/server-process.ts';
+import { useEmptyPostgresDatabase } from '@gea/test-kit/postgres-admin.ts';
 
 let tmp: string;
 beforeAll(async () => {
@@ -165,25 +165,8 @@ describe('npm start refuses bad configuration with one clear line and exit code 
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('npm start on PostgreSQL', () => {
-  const name = `gea_e2e_${process.pid}`;
-  // Collected even when skipped: nothing here may assume TEST_DATABASE_URL is set.
-  const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://unused@127.0.0.1/unused';
-  const url = (() => {
-    const u = new URL(serverUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  })();
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  beforeAll(() => admin(`create database "${name}"`));
-  afterAll(() => admin(`drop database if exists "${name}" with (force)`));
+  // created before the tests, dropped after them; nothing here may assume TEST_DATABASE_URL is set
+  const { url } = useEmptyPostgresDatabase('gea_e2e');
 
   it('refuses pending migrations, naming the command; after npm run db:migrate it serves, without demo data', async () => {
     const refused = startServerProcess({ DATABASE_URL: url });
