@@ -59,7 +59,8 @@ export default definePlugin({
 });
 `,
 
-    [`${dir}/src/permissions.ts`]: `import { definePermissions, pluginScopes } from '@gea/core';
+    [`${dir}/src/permissions.ts`]: `// Data only: the web client imports it too (menus), so it reaches @gea/core/permissions alone.
+import { definePermissions } from '@gea/core/permissions';
 
 export const ${n.camel}Permissions = definePermissions('${n.key}', {
   '${n.key}:read': { description: 'Read the ${n.title} items of a body', roles: ['ICT_STAFF', 'REFERENT', 'BOARD_MEMBER'] },
@@ -69,6 +70,9 @@ export const ${n.camel}Permissions = definePermissions('${n.key}', {
 declare module '@gea/core' {
   interface GeaPermissions extends Record<keyof typeof ${n.camel}Permissions, true> {}
 }
+`,
+
+    [`${dir}/src/scopes.ts`]: `import { pluginScopes } from '@gea/core';
 
 /** The scopes this plugin's fields choose from. */
 export const scopes = pluginScopes('${n.key}:read', '${n.key}:write');
@@ -85,7 +89,7 @@ export function add${n.pascal}Schema(builder: GeaBuilder) {
 
     [`${dir}/src/schema/${n.modelFile}.ts`]: `import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder, type GeaContext } from '@gea/core';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { itemData } from '../rules/${n.modelFile}.ts';
 
 export function add${n.model}Schema(builder: GeaBuilder) {

@@ -1,4 +1,4 @@
-import { definePermissions, pluginScopes, type GeaContext } from '@gea/core';
+import { definePermissions } from '@gea/core/permissions';
 
 // The head of the office (who holds every permission) sets the rule and issues the documents;
 // the board reads every body's share, a referent their own body's.
@@ -13,13 +13,3 @@ export const costSharingPermissions = definePermissions('cost-sharing', {
 declare module '@gea/core' {
   interface GeaPermissions extends Record<keyof typeof costSharingPermissions, true> {}
 }
-
-/** The scopes this plugin's fields choose from. */
-export const scopes = pluginScopes('cost-sharing:read', 'cost-sharing:write');
-
-/** Readable by whoever reads the cost sharing of at least one member body of the association. */
-export const readOnAssociationMembers = async (context: GeaContext, associationId: string) =>
-  scopes.readAny((await context.prisma.associationMember.findMany({ where: { associationId }, select: { entityId: true } })).map((row) => row.entityId));
-
-/** Parts of a computed result: whoever got the result may read its parts (bodies are filtered when it is built). */
-export const readPartOfResult = { authenticated: true } as const;

@@ -1,4 +1,4 @@
-import { definePermissions, pluginScopes } from '@gea/core';
+import { definePermissions } from '@gea/core/permissions';
 
 export const inventoryPermissions = definePermissions('inventory', {
   'inventory:read': {
@@ -11,10 +11,3 @@ export const inventoryPermissions = definePermissions('inventory', {
 declare module '@gea/core' {
   interface GeaPermissions extends Record<keyof typeof inventoryPermissions, true> {}
 }
-
-/** The scopes this plugin's fields choose from. */
-export const scopes = pluginScopes('inventory:read', 'inventory:write');
-
-/** Changing an asset named by id, or something on it: inventory:write on its body. */
-export const writeOnAssetBody = (assetId: string) =>
-  scopes.writeOnBodyOf((context) => context.prisma.asset.findUnique({ where: { id: assetId }, select: { entityId: true } }));

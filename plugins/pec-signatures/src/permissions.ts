@@ -1,4 +1,4 @@
-import { definePermissions, pluginScopes } from '@gea/core';
+import { definePermissions } from '@gea/core/permissions';
 
 // PEC and signatures are run by the ICT staff for every body (art. 3.5); referents and the board
 // read what concerns their bodies. Protocol systems get these as API token scopes, for one body.
@@ -17,6 +17,3 @@ export const pecSignaturesPermissions = definePermissions('pec-signatures', {
 declare module '@gea/core' {
   interface GeaPermissions extends Record<keyof typeof pecSignaturesPermissions, true> {}
 }
-
-/** The scopes this plugin's fields choose from. */
-export const scopes = pluginScopes('pec-signatures:read', 'pec-signatures:write');

@@ -2,7 +2,7 @@ import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRout
 import type { PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

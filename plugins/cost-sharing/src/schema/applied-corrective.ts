@@ -1,5 +1,5 @@
 import { perBuilder } from '@gea/core';
-import { readPartOfResult } from '../permissions.ts';
+import { readPartOfResult } from '../scopes.ts';
 import type { CorrectiveSetting } from '../rules/correctives.ts';
 import { correctiveKindEnum } from './corrective-input.ts';
 

@@ -2,7 +2,7 @@ import { modelRef, perBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { explainAllocation, type BodyAllocation } from '../allocation/index.ts';
 import type { ComputedAllocation } from '../allocation-context.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { correctiveLineType } from './corrective-line.ts';
 import { projectAllocationLineType } from './project-allocation-line.ts';
 

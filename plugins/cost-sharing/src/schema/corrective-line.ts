@@ -1,6 +1,6 @@
 import { perBuilder } from '@gea/core';
 import type { BodyAllocation } from '../allocation/index.ts';
-import { readPartOfResult } from '../permissions.ts';
+import { readPartOfResult } from '../scopes.ts';
 
 export const correctiveLineType = perBuilder((builder) =>
   builder.objectRef<BodyAllocation['correctives'][number]>('CorrectiveLine').implement({

@@ -2,7 +2,7 @@ import { InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core'
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { computeAllocation, type ComputedAllocation } from '../allocation-context.ts';
-import { readOnAssociationMembers, scopes } from '../permissions.ts';
+import { readOnAssociationMembers, scopes } from '../scopes.ts';
 import { STATUTE_PC_WEIGHT } from '../rules/allocation-input.ts';
 import { correctiveSettings } from '../rules/correctives.ts';
 import { allocationScenarioType, scenarioOptions } from './allocation-scenario.ts';

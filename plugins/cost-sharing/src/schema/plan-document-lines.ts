@@ -1,6 +1,6 @@
 import { perBuilder } from '@gea/core';
 import type { PlanDocumentContent } from '../documents/content.ts';
-import { readPartOfResult } from '../permissions.ts';
+import { readPartOfResult } from '../scopes.ts';
 
 export const planQuotaType = perBuilder((builder) =>
   builder.objectRef<PlanDocumentContent['quotas'][number]>('PlanQuota').implement({

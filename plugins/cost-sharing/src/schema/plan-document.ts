@@ -6,7 +6,7 @@ import { allocationInputIssues, loadAllocationContext } from '../allocation-cont
 import { buildPlanContent, PLAN_TITLES, type PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
-import { readOnAssociationMembers, scopes } from '../permissions.ts';
+import { readOnAssociationMembers, scopes } from '../scopes.ts';
 import { deadlines, issuedOnTime } from '../rules/plan-deadlines.ts';
 import { planExpenseLineType, planQuotaType } from './plan-document-lines.ts';
 

@@ -1,6 +1,6 @@
 import { modelRef, perBuilder } from '@gea/core';
 import type { BodyAllocation } from '../allocation/index.ts';
-import { readPartOfResult } from '../permissions.ts';
+import { readPartOfResult } from '../scopes.ts';
 import { findProject } from '@gea/plugin-procurement';
 
 export const projectAllocationLineType = perBuilder((builder) =>

@@ -1,6 +1,6 @@
 import { perBuilder } from '@gea/core';
 import type { AllocationResult } from '../allocation/index.ts';
-import { readPartOfResult } from '../permissions.ts';
+import { readPartOfResult } from '../scopes.ts';
 
 export const projectPoolType = perBuilder((builder) =>
   builder.objectRef<AllocationResult['projectPools'][number]>('ProjectPool').implement({

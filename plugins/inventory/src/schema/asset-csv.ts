@@ -1,6 +1,6 @@
 import type { GeaBuilder } from '@gea/core';
 import { stringify } from 'csv-stringify/sync';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { assetCsvColumns, assetCsvRow } from '../rules/asset-csv.ts';
 import { assetListInputs, assetOrderBy, assetWhere } from './asset-filter.ts';
 

@@ -1,6 +1,6 @@
 import { ConflictError, coreRefs, isUniqueViolation, type GeaBuilder } from '@gea/core';
 import { AssetImportError, assetColumns, importAssets, MAX_CSV_CHARACTERS, MAX_ROWS, type AssetImportCounts } from '../asset-import/index.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 interface AssetImportSummary extends AssetImportCounts {
   dryRun: boolean;

@@ -1,6 +1,6 @@
 import { InputError, modelRef, NotFoundError, today, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
-import { scopes, writeOnAssetBody } from '../permissions.ts';
+import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { statusChangeIssue } from '../rules/asset-status.ts';
 import { assetStatusEnum } from './enums.ts';
 

@@ -1,6 +1,6 @@
 import { ConflictError, InputError, modelRef, NotFoundError, perBuilder, save, today, type GeaBuilder, type GeaContext, type GeaSchemaTypes } from '@gea/core';
 import { z } from 'zod';
-import { scopes, writeOnAssetBody } from '../permissions.ts';
+import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { siteIssue, warrantyIssue } from '../rules/asset-details.ts';
 import { holdingSeat } from '../rules/software-installation.ts';
 import { assetListInputs, assetOrderBy, assetWhere } from './asset-filter.ts';

@@ -1,5 +1,5 @@
 import type { GeaBuilder } from '@gea/core';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { countPersonalComputersInService } from '../services.ts';
 
 // Every body's figure in one list behind one scope check: the cost-sharing overview and reports

@@ -1,7 +1,7 @@
 import { defineLoader, modelRef, perBuilder, today, type GeaBuilder, type GeaContext } from '@gea/core';
 import { AssetKind, type Prisma } from '@gea/db';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import {
   ageLimit,
   assetsToRenewCount,

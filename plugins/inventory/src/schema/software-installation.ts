@@ -1,6 +1,6 @@
 import { ConflictError, InputError, modelRef, NotFoundError, save, today, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
-import { scopes, writeOnAssetBody } from '../permissions.ts';
+import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { holdingSeat, installationIssue, licenceIssue, removalIssue, type InstallationRefusal } from '../rules/software-installation.ts';
 
 const writeOnInstallationBody = (installationId: string) =>

@@ -1,7 +1,7 @@
 import { ConflictError, defineLoader, InputError, modelRef, NotFoundError, readableEntitiesWhere, save, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { licenceChangeConflict, licenceIssues } from '../rules/software-licence.ts';
 import { holdingSeat } from '../rules/software-installation.ts';
 import { bodiesOfLicences } from '../services.ts';

@@ -1,6 +1,6 @@
 import { ConflictError, InputError, save, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 export function addSoftwareProductType(builder: GeaBuilder) {
   const SoftwareProduct = builder.prismaNode('SoftwareProduct', {

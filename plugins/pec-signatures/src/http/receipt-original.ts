@@ -1,5 +1,5 @@
 import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRoute } from '@gea/core';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

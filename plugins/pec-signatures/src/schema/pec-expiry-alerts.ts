@@ -1,6 +1,6 @@
 import { addDays, modelRef, today, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 interface ExpiryAlerts {
   withinDays: number;

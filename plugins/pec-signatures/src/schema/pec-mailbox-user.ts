@@ -1,5 +1,5 @@
 import { perBuilder } from '@gea/core';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 export interface MailboxUserShape {
   userId: string;

@@ -1,7 +1,7 @@
 import { ConflictError, daysFromToday, GeaError, InputError, modelRef, NotFoundError, save, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { isAnotherProtocolSystem } from '../rules/protocol-system.ts';
 import { pecMailboxUserType } from './pec-mailbox-user.ts';
 

@@ -2,7 +2,7 @@ import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuild
 import { PecDirection as PecDirections, PecMessageState as PecMessageStates } from '@gea/db';
 import { z } from 'zod';
 import { normaliseAddress, normaliseMessageId } from '../daticert/parse.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { isSameRegistration, registrationIssues } from '../rules/message-registration.ts';
 import { mailboxForProtocolSystem, writeOnMailboxBody } from './pec-mailbox.ts';
 

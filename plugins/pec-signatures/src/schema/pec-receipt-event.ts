@@ -1,6 +1,6 @@
 import { GeaError, LoaderRegistry, refusalFor, modelRef, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { PecPubSub, ReceiptEvent } from '../events.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 const MODULE = 'pec-signatures';
 

@@ -1,6 +1,6 @@
 import { perBuilder } from '@gea/core';
 import type { DaticertRecipient } from '../daticert/parse.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { pecRecipientKindEnum } from './pec-recipient.ts';
 
 export const pecReceiptRecipientType = perBuilder((builder) => {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_DATICERT_BYTES, parseDaticert, type DaticertRecipient } from '../daticert/parse.ts';
 import { messageOutcome } from '../daticert/state.ts';
 import { publishAfterCommit, type PecPubSub } from '../events.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { recipientChanges, recipientStateChanges } from '../rules/receipt-recipients.ts';
 import { mailboxForProtocolSystem, writeOnMailboxBody } from './pec-mailbox.ts';
 import { pecReceiptRecipientType } from './pec-receipt-recipient.ts';

@@ -1,6 +1,6 @@
 import { perBuilder, type GeaBuilder } from '@gea/core';
 import { PecRecipientKind as PecRecipientKinds, PecRecipientState as PecRecipientStates } from '@gea/db';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 
 /** Certified or external: a message's recipients and a receipt's `destinatari` both say. */
 export const pecRecipientKindEnum = perBuilder((builder) => builder.enumType(PecRecipientKinds, { name: 'PecRecipientKind' }));

@@ -1,6 +1,6 @@
 import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { protocolTokenProblem } from '../rules/protocol-system.ts';
 import { protocolSystemType } from './protocol-system.ts';
 

@@ -1,7 +1,7 @@
 import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder } from '@gea/core';
 import { SignatureDeviceType as DeviceTypes } from '@gea/db';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { certificateStatus, certificateStatusWhere, daysToExpiry, statusChangeRefusal, validityIssues } from '../rules/certificate-status.ts';
 
 /** Codice fiscale of a person: 16 characters (omocodia letters allowed in the digit places). */

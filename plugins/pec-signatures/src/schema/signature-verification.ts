@@ -1,6 +1,6 @@
 import { InputError, modelRef, type GeaBuilder } from '@gea/core';
 import type * as pkijs from 'pkijs';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { SignatureInputError, verifySignature, type VerificationReport } from '../signature/verify.ts';
 import { signatureSignerType } from './signature-signer.ts';
 

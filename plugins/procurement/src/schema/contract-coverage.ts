@@ -1,7 +1,7 @@
 import { InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core';
 import { bodiesOfAssets, bodiesOfLicences } from '@gea/plugin-inventory';
 import { contractBodies } from '../bodies.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { coverageIssues } from '../rules/contract.ts';
 
 type NamedIds = readonly { id: string; typename: string }[] | null | undefined;

@@ -2,7 +2,7 @@
 import { modelRef, perBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { contractKindEnum } from './enums.ts';
 
 export const contractFilterInput = perBuilder((builder) =>

@@ -13,7 +13,7 @@ import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { contractBodies } from '../bodies.ts';
 import { isValidCig, isValidCup } from '../codes.ts';
-import { scopes } from '../permissions.ts';
+import { scopes } from '../scopes.ts';
 import { contractIssues, strandedAssets } from '../rules/contract.ts';
 import { contractFilterInput, contractWhere } from './contract-filter.ts';
 import { contractKindEnum } from './enums.ts';

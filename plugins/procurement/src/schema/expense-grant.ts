@@ -1,6 +1,6 @@
 import { perBuilder, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
-import { readOnAssociation } from '../permissions.ts';
+import { readOnAssociation } from '../scopes.ts';
 import { grantSourceEnum } from './enums.ts';
 
 /** A grant as an expense's input lists it. */

@@ -1,7 +1,7 @@
 import { ConflictError, InputError, modelRef, NotFoundError, perBuilder, save, type FieldIssue, type GeaBuilder, type GeaContext } from '@gea/core';
 import { z } from 'zod';
 import { associationMembers } from '../bodies.ts';
-import { readOnAssociation, writeAll } from '../permissions.ts';
+import { readOnAssociation, writeAll } from '../scopes.ts';
 import { accountingYear, grantsIssue, money } from '../rules/expense.ts';
 import { expenseCategoryEnum, expensePlanEnum } from './enums.ts';
 import { expenseGrantInput } from './expense-grant.ts';

@@ -3,7 +3,7 @@ import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { associationMembers } from '../bodies.ts';
 import { isValidCup } from '../codes.ts';
-import { readOnAssociation, writeAll } from '../permissions.ts';
+import { readOnAssociation, writeAll } from '../scopes.ts';
 import { projectParticipants } from '../rules/expense.ts';
 
 type LoadedEntity = Prisma.EntityGetPayload<object>;

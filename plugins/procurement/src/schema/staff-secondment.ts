@@ -1,6 +1,6 @@
 import { ConflictError, InputError, modelRef, NotFoundError, type GeaBuilder, type GeaContext } from '@gea/core';
 import { z } from 'zod';
-import { scopes, writeAll } from '../permissions.ts';
+import { scopes, writeAll } from '../scopes.ts';
 import { accountingYear, money } from '../rules/expense.ts';
 import { membersDuringYear } from '../services.ts';
 

@@ -1,7 +1,7 @@
 import { ConflictError, InputError, NotFoundError, save, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
 import { isValidVatNumber } from '../codes.ts';
-import { scopes, writeAll } from '../permissions.ts';
+import { scopes, writeAll } from '../scopes.ts';
 
 export function addSupplierType(builder: GeaBuilder) {
   const Supplier = builder.prismaNode('Supplier', {

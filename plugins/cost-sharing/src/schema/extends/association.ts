@@ -1,5 +1,5 @@
 import type { GeaBuilder } from '@gea/core';
-import { readOnAssociationMembers } from '../../permissions.ts';
+import { readOnAssociationMembers } from '../../scopes.ts';
 
 /** An association's issued annual documents. */
 export function extendAssociation(builder: GeaBuilder) {

@@ -1,7 +1,7 @@
 // What the inventory adds to the core's public bodies.
 import { modelRef, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
-import { scopes } from '../../permissions.ts';
+import { scopes } from '../../scopes.ts';
 import { countPersonalComputersInService } from '../../services.ts';
 import { assetListInputs, assetOrderBy, assetWhere } from '../asset-filter.ts';
 import { loadRenewalPlans, renewalPlanTypes } from '../renewal-plan.ts';

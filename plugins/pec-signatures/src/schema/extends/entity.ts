@@ -1,5 +1,5 @@
 import type { GeaBuilder } from '@gea/core';
-import { scopes } from '../../permissions.ts';
+import { scopes } from '../../scopes.ts';
 
 /** A body's registry offices, PEC mailboxes and signature certificates. */
 export function extendEntity(builder: GeaBuilder) {

@@ -2,7 +2,7 @@
 // contracts' own join table, never the inventory's tables).
 import { modelRef, today, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
-import { scopes } from '../../permissions.ts';
+import { scopes } from '../../scopes.ts';
 
 type LoadedContract = Prisma.ContractGetPayload<object>;
 

@@ -1,6 +1,6 @@
 // What procurement adds to the core's associations: the office's expenses, projects and lent staff.
 import { type GeaBuilder } from '@gea/core';
-import { readOnAssociation, scopes } from '../../permissions.ts';
+import { readOnAssociation, scopes } from '../../scopes.ts';
 import { expenseFilterInput } from '../expense.ts';
 
 export function extendAssociation(builder: GeaBuilder) {

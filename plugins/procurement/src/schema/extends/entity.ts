@@ -1,7 +1,7 @@
 // What procurement adds to the core's public bodies.
 import { modelRef, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
-import { scopes } from '../../permissions.ts';
+import { scopes } from '../../scopes.ts';
 import { contractFilterInput, contractWhere } from '../contract-filter.ts';
 
 type LoadedContract = Prisma.ContractGetPayload<object>;

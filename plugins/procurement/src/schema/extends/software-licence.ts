@@ -1,7 +1,7 @@
 // What procurement adds to the inventory's licences: the contracts they were bought or are maintained under.
 import { modelRef, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
-import { scopes } from '../../permissions.ts';
+import { scopes } from '../../scopes.ts';
 
 type LoadedContract = Prisma.ContractGetPayload<object>;
 
