@@ -251,7 +251,8 @@ describe('the web client, served by npm start', () => {
     await head.getByRole('button', { name: 'Salva' }).click();
     const fieldError = head.locator('#asset-warrantyEnd-error');
     await fieldError.waitFor();
-    expect(await fieldError.textContent()).toMatch(/cannot end before the purchase date/);
+    // the API's issue code, in the reader's language (the English message stays for API clients)
+    expect(await fieldError.textContent()).toMatch(/precedente alla data da cui dipende/);
     expect(await head.locator('#asset-warrantyEnd').getAttribute('aria-invalid')).toBe('true');
     expect(await head.locator('#asset-warrantyEnd').getAttribute('aria-describedby')).toContain('asset-warrantyEnd-error');
     await head.getByRole('alert').filter({ hasText: 'Ci sono errori da correggere' }).waitFor();
