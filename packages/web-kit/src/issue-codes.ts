@@ -1,7 +1,6 @@
 // The API's field issue codes (fieldIssueCodes in @gea/core) in the reader's language. INVALID_VALUE
 // and codes this client does not know keep the API's own message, which names the problem itself.
 import { createMessages } from './i18n/index.ts';
-import type { FieldIssue } from './issues.ts';
 
 const it = {
   REQUIRED: 'è obbligatorio',
@@ -48,7 +47,7 @@ const words = createMessages({ it, en });
 type Code = keyof typeof it;
 
 /** The issue in the reader's words by its code, with its bound where the API gave one. */
-export function translateIssueCode(issue: FieldIssue): string | undefined {
+export function translateIssueCode(issue: { code?: string | null; minimum?: number | null; maximum?: number | null }): string | undefined {
   const code = issue.code;
   if (!code || !(code in it)) return undefined;
   const bound = code === 'TOO_SHORT' || code === 'TOO_SMALL' ? issue.minimum : code === 'TOO_LONG' || code === 'TOO_BIG' ? issue.maximum : null;

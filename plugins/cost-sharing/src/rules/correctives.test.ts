@@ -33,7 +33,8 @@ describe('correctiveSettings', () => {
       refused = error;
     }
     expect(refused).toBeInstanceOf(InputError);
-    expect((refused as InputError).issues).toEqual([
+    // each issue also carries a code (INVALID_VALUE: the message says what)
+    expect((refused as InputError).issues).toMatchObject([
       { path: ['scenario', 'correctives', '0', 'basisPoints'], message: 'is needed for MIN_SHARE' },
       { path: ['scenario', 'correctives', '1', 'minimumPopulation'], message: 'is needed for MIN_POPULATION' },
       { path: ['scenario', 'correctives', '1', 'entityIds'], message: 'give either populationBelow or entityIds, not both' },

@@ -8,6 +8,7 @@ describe('asset details', () => {
     expect(warrantyIssue({ purchaseDate: day('2024-05-02'), warrantyEnd: day('2024-05-01') })).toEqual({
       path: ['input', 'warrantyEnd'],
       message: 'cannot end before the purchase date',
+      code: 'INVALID_DATE_RANGE',
     });
     expect(warrantyIssue({ purchaseDate: day('2024-05-02'), warrantyEnd: day('2024-05-02') })).toBeNull();
     expect(warrantyIssue({ warrantyEnd: day('2020-01-01') })).toBeNull();

@@ -5,11 +5,11 @@ describe('licence terms', () => {
   it('needs a body, a term in order and an end date for a subscription, reporting every problem at once', () => {
     expect(licenceIssues({ kind: 'PERPETUAL', entityIds: ['a'] })).toEqual([]);
     expect(licenceIssues({ kind: 'SUBSCRIPTION', entityIds: [], validFrom: new Date('2025-02-01'), validUntil: null })).toEqual([
-      { path: ['input', 'entityIds'], message: 'name at least one body' },
+      { path: ['input', 'entityIds'], message: 'name at least one body', code: 'REQUIRED' },
       { path: ['input', 'validUntil'], message: 'a subscription has an end date' },
     ]);
     expect(licenceIssues({ kind: 'SUBSCRIPTION', entityIds: ['a'], validFrom: new Date('2025-02-01'), validUntil: new Date('2025-01-31') })).toEqual([
-      { path: ['input', 'validUntil'], message: 'cannot be before the start of validity' },
+      { path: ['input', 'validUntil'], message: 'cannot be before the start of validity', code: 'INVALID_DATE_RANGE' },
     ]);
   });
 });

@@ -6,9 +6,9 @@ describe('contract terms', () => {
     const term = { startsOn: new Date('2025-01-01'), endsOn: new Date('2027-12-31') };
     expect(contractIssues({ ...term, entityIds: ['a'], renewableUntil: new Date('2027-12-31') })).toEqual([]);
     expect(contractIssues({ entityIds: [], startsOn: new Date('2025-01-01'), endsOn: new Date('2024-12-31'), renewableUntil: new Date('2024-12-30') })).toEqual([
-      { path: ['input', 'entityIds'], message: 'name at least one body' },
-      { path: ['input', 'endsOn'], message: 'cannot be before the start' },
-      { path: ['input', 'renewableUntil'], message: 'cannot be before the end of the contract' },
+      { path: ['input', 'entityIds'], message: 'name at least one body', code: 'REQUIRED' },
+      { path: ['input', 'endsOn'], message: 'cannot be before the start', code: 'INVALID_DATE_RANGE' },
+      { path: ['input', 'renewableUntil'], message: 'cannot be before the end of the contract', code: 'INVALID_DATE_RANGE' },
     ]);
   });
 });
