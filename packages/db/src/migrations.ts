@@ -121,6 +121,18 @@ export function assertMigratable(status: MigrationStatus, where: string): void {
   }
 }
 
+/**
+ * For command-line tools: the database is migratable and fully migrated (they never migrate on
+ * their own; `npm run db:migrate` or a server start does).
+ */
+export async function assertFullyMigrated(db: Database): Promise<void> {
+  const status = await migrationStatus(db);
+  assertMigratable(status, db.describe());
+  if (status.pending.length > 0) {
+    throw new DatabaseStartupError(`${db.describe()} has ${status.pending.length} pending migration(s); run: npm run db:migrate`);
+  }
+}
+
 /** Applies every pending migration; returns the names applied now. */
 export async function applyMigrations(
   db: Database,

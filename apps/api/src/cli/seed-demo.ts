@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DemoSeedError, orderPlugins, PluginGraphError, seedPluginDemoData } from '@gea/core';
 import { DatabaseStartupError, openDatabase, targetFromEnv } from '@gea/db';
-import { assertMigratable, migrationStatus } from '@gea/db/migrations';
+import { assertFullyMigrated } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from '../config.ts';
 
 const NAME = 'demo:seed';
@@ -27,11 +27,7 @@ async function run(): Promise<number> {
   const installed = orderPlugins(await loadInstalledPlugins());
   const db = await openDatabase(targetFromEnv());
   try {
-    const status = await migrationStatus(db);
-    assertMigratable(status, db.describe());
-    if (status.pending.length > 0) {
-      throw new CliError(`${db.describe()} has ${status.pending.length} pending migration(s); run: npm run db:migrate`);
-    }
+    await assertFullyMigrated(db);
     await seedPluginDemoData(db.prisma, installed, key, { log: (line) => console.log(`${NAME}: ${line}`) });
     console.log(`${NAME}: seeded the demo data of ${key} into ${db.describe()}`);
     return 0;

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { read } from 'read';
 import { z } from 'zod';
 import { DatabaseStartupError, openDatabase, targetFromEnv } from '@gea/db';
-import { assertMigratable, migrationStatus } from '@gea/db/migrations';
+import { assertFullyMigrated } from '@gea/db/migrations';
 import { hashPassword } from '../auth/secrets.ts';
 
 const NAME = 'admin:create';
@@ -75,11 +75,7 @@ async function run(): Promise<number> {
 
   const db = await openDatabase(targetFromEnv());
   try {
-    const status = await migrationStatus(db);
-    assertMigratable(status, db.describe());
-    if (status.pending.length > 0) {
-      throw new CliError(`${db.describe()} has ${status.pending.length} pending migration(s); run: npm run db:migrate`);
-    }
+    await assertFullyMigrated(db);
     const heads = await db.prisma.user.findMany({
       where: { active: true, roles: { some: { role: 'ICT_HEAD' } } },
       select: { email: true },

@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
-import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
+import { applyMigrations, assertFullyMigrated } from '@gea/db/migrations';
 import { formatIssue, importEntities, type ImportPhase } from '../entity-import/index.ts';
 import { GeaError } from '../errors.ts';
 
@@ -85,11 +85,7 @@ async function run(): Promise<number> {
       console.log(`${NAME}: there is no embedded database at ${target.dataDir} yet; checking ${file} against an empty one`);
       await applyMigrations(db);
     }
-    const status = await migrationStatus(db);
-    assertMigratable(status, db.describe());
-    if (status.pending.length > 0) {
-      throw new CliError(`${db.describe()} has ${status.pending.length} pending migration(s); run: npm run db:migrate`);
-    }
+    await assertFullyMigrated(db);
     const outcome = await importEntities(db.prisma, csv, { dryRun, onProgress: bars.update });
     bars.stop();
     if (!dryRun) {
