@@ -23,3 +23,4 @@ export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } fro
 export * from './kit/index.ts';
 export * from './jobs/index.ts';
 export * from './notifications/index.ts';
+export { openRedis, redisUrlFromEnv, SharedStoreConfigError, type Redis } from './shared-store/redis.ts';
