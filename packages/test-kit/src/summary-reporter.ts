@@ -1,6 +1,9 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, that CI tooling reads. */
+/**
+ * Ends the run with one plain line, `Tests: N passed, N failed, N skipped`, that CI tooling reads,
+ * after the slowest test files: CI has a time budget, and this shows where it goes.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -11,6 +14,14 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') counts.failed++;
         else counts.skipped++;
       }
+    }
+    const slowest = testModules
+      .map((module) => ({ name: `${module.project.name} ${module.relativeModuleId}`, seconds: module.diagnostic().duration / 1000 }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 12);
+    if (slowest.length > 1) {
+      console.log('\nSlowest test files:');
+      for (const file of slowest) console.log(`  ${file.seconds.toFixed(1).padStart(6)} s  ${file.name}`);
     }
     console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
