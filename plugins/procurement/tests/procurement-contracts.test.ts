@@ -100,8 +100,8 @@ describe('procurement: suppliers and contracts for several bodies', () => {
 
     // A body with assets under the contract cannot be dropped from it.
     const drop = await gql(
-      `mutation ($id: ID!, $input: ContractInput!) { updateContract(id: $id, input: $input) { __typename ... on ConflictError { message } } }`,
-      { id: contractGid, input: contractInput({ cig: cigFor(1001), entityIds: [a.gid] }) },
+      `mutation ($id: ID!, $v: Int!, $input: ContractInput!) { updateContract(id: $id, expectedVersion: $v, input: $input) { __typename ... on ConflictError { message } } }`,
+      { id: contractGid, v: 1, input: contractInput({ cig: cigFor(1001), entityIds: [a.gid] }) },
     );
     expect(drop.updateContract.__typename).toBe('ConflictError');
     const removed = await gql(COVER, { id: contractGid, remove: [b.pcGid] });
