@@ -308,7 +308,13 @@ describe(`concurrent writes on ${testDatabaseKind()}`, () => {
     const winner = rule.pcWeightBasisPoints - 1000;
     const correctives = await db.prisma.costSharingCorrective.findMany({ where: { associationId: association.id, year: 2026 }, orderBy: { position: 'asc' } });
     expect(correctives.map((c) => c.label)).toEqual(Array.from({ length: 1 + (winner % 3) }, (_, j) => `richiesta ${winner} correttivo ${j}`));
-    // Created once, then changed nine times.
+    // Created once, then changed nine times; each change saw the one before it (the audit chains).
     expect(rule.version).toBe(10);
+    type RuleRecord = { pcWeightBasisPoints: number; correctives: string; version: number };
+    const chain = (await db.prisma.auditEvent.findMany({ where: { operation: 'setCostSharingRule', targetId: association.id, outcome: 'SUCCESS' } }))
+      .map((audit) => ({ before: audit.before as RuleRecord, after: audit.after as RuleRecord }))
+      .sort((x, y) => x.after.version - y.after.version);
+    expect(chain.map((link) => link.after.version)).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+    chain.forEach((link, i) => expect(link.before).toEqual(i === 0 ? { year: 2026, pcWeightBasisPoints: 5000, pcReferenceDate: null, correctives: '', version: 0 } : chain[i - 1]!.after));
   });
 });

@@ -107,9 +107,14 @@ export function addCostAllocation(builder: GeaBuilder) {
         const key = { associationId_year: { associationId, year: args.year } };
         const stored = await context.prisma.costSharingRule.findUnique({ where: key });
         assertVersion('The cost-sharing rule', { version: stored?.version ?? 0 }, args.expectedVersion);
+        // Flat records (the trail keeps a record's own fields, not nested ones), the same shape before and after.
+        const described = (list: readonly { kind: string; label: string }[]) => list.map((c) => `${c.kind}: ${c.label}`).join('; ');
         const before = {
-          rule: stored,
-          correctives: await context.prisma.costSharingCorrective.findMany({ where: { associationId, year: args.year }, orderBy: { position: 'asc' } }),
+          year: args.year,
+          pcWeightBasisPoints: stored?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT,
+          pcReferenceDate: stored?.pcReferenceDate ?? null,
+          correctives: described(await context.prisma.costSharingCorrective.findMany({ where: { associationId, year: args.year }, orderBy: { position: 'asc' } })),
+          version: stored?.version ?? 0,
         };
         const rule = { pcWeightBasisPoints: args.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT, pcReferenceDate: args.pcReferenceDate ?? null };
         await context.prisma.costSharingRule.upsert({ where: key, create: { associationId, year: args.year, ...rule }, update: rule });
@@ -119,7 +124,9 @@ export function addCostAllocation(builder: GeaBuilder) {
         });
         // Computed inside the transaction: a rule the data cannot satisfy is refused and rolled back.
         const computed = await computeAllocation(context, associationId, args.year);
-        context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after: { rule, correctives } };
+        // The trigger raises the rule's version by one on update; a new rule starts at 1.
+        const after = { year: args.year, ...rule, correctives: described(correctives), version: before.version + 1 };
+        context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after };
         return { ...computed, visible: await visibleBodies(context, computed.result.bodies) };
       },
     }),
