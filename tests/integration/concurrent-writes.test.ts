@@ -150,6 +150,31 @@ describe(`concurrent writes on ${testDatabaseKind()}`, () => {
     );
   });
 
+  it('asset imports and changeAssetStatus on one asset at once: every acknowledged status is one step of the history, the status is the latest', async () => {
+    const asset = await newAsset();
+    const IMPORT = `mutation ($csv: String!) { importAssets(csv: $csv) { __typename ... on AssetImportResult { statusChanges } ... on AssetImportError { issues { message } } } }`;
+    const statuses = ['RETIRED', 'SPARE', 'UNDER_REPAIR', 'DISPOSED', 'IN_SERVICE'];
+    const results = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const status = statuses[i % statuses.length]!;
+        if (i % 2 === 0) {
+          const result = await mutate('importAssets', IMPORT, { csv: `body,inventory_tag,status\nComune Concorrente,CC-${tags},${status}\n` });
+          return result.__typename === 'AssetImportResult' ? result.statusChanges : 0;
+        }
+        return (await mutate('changeAssetStatus', CHANGE_STATUS, { id: asset.gid, status })).__typename === 'Asset' ? 1 : 0;
+      }),
+    );
+    const accepted = results.reduce((sum, n) => sum + n, 0);
+    const history = await db.prisma.assetStatusChange.findMany({ where: { assetId: asset.id }, orderBy: [{ effectiveOn: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }] });
+    const row = await db.prisma.asset.findUniqueOrThrow({ where: { id: asset.id } });
+    expect(history).toHaveLength(1 + accepted);
+    expect(row.status).toBe(history.at(-1)!.status);
+    expect(row.version).toBe(1 + accepted);
+    const disposedAt = history.findIndex((step) => step.status === 'DISPOSED');
+    if (disposedAt >= 0) expect(disposedAt).toBe(history.length - 1);
+    for (let i = 1; i < history.length; i++) expect(history[i]!.status).not.toBe(history[i - 1]!.status);
+  });
+
   const UPDATE_ASSET = `mutation ($id: ID!, $v: Int!, $input: UpdateAssetInput!) {
     updateAsset(id: $id, expectedVersion: $v, input: $input) {
       __typename
