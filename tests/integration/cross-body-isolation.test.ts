@@ -142,7 +142,10 @@ describe('no cross-body read or write, for any actor and operation', () => {
             createAsset: ['mutation ($id: ID!, $tag: String!) { createAsset(input: { entityId: $id, kind: LAPTOP, inventoryTag: $tag }) { __typename } }', { id: body.gid, tag: `P-${run}` }],
             createSite: ['mutation ($id: ID!, $name: String!) { createSite(entityId: $id, input: { name: $name, address: "x" }) { __typename } }', { id: body.gid, name: `P-${run}` }],
             recordPopulation: ['mutation ($id: ID!, $n: Int!) { recordPopulation(entityId: $id, referenceDate: "2024-12-31", population: $n) { __typename } }', { id: body.gid, n: run }],
-            updateSite: ['mutation ($id: ID!, $name: String!) { updateSite(id: $id, input: { name: $name, address: "y" }) { __typename } }', { id: body.siteGid, name: `Sede ${marker(target)} ${run}` }],
+            updateSite: [
+              'mutation ($id: ID!, $v: Int!, $name: String!) { updateSite(id: $id, expectedVersion: $v, input: { name: $name, address: "y" }) { __typename } }',
+              { id: body.siteGid, v: before.sites.find((site) => toGlobalId('Site', site.id) === body.siteGid)?.version ?? 1, name: `Sede ${marker(target)} ${run}` },
+            ],
           }[op.name as (typeof writes)[number]] as [string, Record<string, unknown>];
           response = await t.api.gql(mutation[0], mutation[1], actor);
           const mayWrite =

@@ -18,10 +18,18 @@ type Allowed = Record<(typeof roles)[number], boolean>;
 const only = (...allowed: (typeof roles)[number][]): Allowed =>
   Object.fromEntries(roles.map((role) => [role, allowed.includes(role)])) as Allowed;
 
+/** Records the operations name; the versions are read again before each operation (an update needs the current one). */
+interface Ids {
+  site: string;
+  user: string;
+  ownVersion: number;
+  siteVersion: number;
+}
+
 interface Operation {
   name: string;
   query: string;
-  variables: (own: string, other: string, n: number, ids: { site: string; user: string }) => Record<string, unknown>;
+  variables: (own: string, other: string, n: number, ids: Ids) => Record<string, unknown>;
   /** The field whose value must be there when allowed. */
   field: string;
   allowed: Allowed;
@@ -29,8 +37,8 @@ interface Operation {
 }
 
 const operations: Operation[] = [
-  { name: 'update own body', write: true, query: 'mutation ($own: ID!, $n: String!) { updateEntity(id: $own, input: { kind: MUNICIPALITY, name: $n }) { __typename } }', variables: (own, _o, n) => ({ own, n: `Comune RM ${n}` }), field: 'updateEntity', allowed: only('ICT_HEAD', 'ICT_STAFF') },
-  { name: 'update a site of own body', write: true, query: 'mutation ($site: ID!, $n: String!) { updateSite(id: $site, input: { name: $n, address: "Via 2" }) { __typename } }', variables: (_own, _o, n, ids) => ({ site: ids.site, n: `Sede ${n}` }), field: 'updateSite', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'update own body', write: true, query: 'mutation ($own: ID!, $v: Int!, $n: String!) { updateEntity(id: $own, expectedVersion: $v, input: { kind: MUNICIPALITY, name: $n }) { __typename } }', variables: (own, _o, n, ids) => ({ own, v: ids.ownVersion, n: `Comune RM ${n}` }), field: 'updateEntity', allowed: only('ICT_HEAD', 'ICT_STAFF') },
+  { name: 'update a site of own body', write: true, query: 'mutation ($site: ID!, $v: Int!, $n: String!) { updateSite(id: $site, expectedVersion: $v, input: { name: $n, address: "Via 2" }) { __typename } }', variables: (_own, _o, n, ids) => ({ site: ids.site, v: ids.siteVersion, n: `Sede ${n}` }), field: 'updateSite', allowed: only('ICT_HEAD', 'ICT_STAFF') },
   { name: 'grant a role', write: true, query: 'mutation ($user: ID!) { assignRole(userId: $user, role: BOARD_MEMBER) { __typename } }', variables: (_own, _o, _n, ids) => ({ user: ids.user }), field: 'assignRole', allowed: only('ICT_HEAD') },
   { name: 'name the referent of own body', write: true, query: 'mutation ($own: ID!, $user: ID!) { setReferent(entityId: $own, userId: $user) { __typename } }', variables: (own, _o, _n, ids) => ({ own, user: ids.user }), field: 'setReferent', allowed: only('ICT_HEAD') },
   { name: 'check a bodies CSV (dry run)', write: true, query: 'mutation ($csv: String!) { importEntities(csv: $csv, dryRun: true) { __typename } }', variables: (_own, _o, n) => ({ csv: `kind,name\nMUNICIPALITY,Nuovo ${n}\n` }), field: 'importEntities', allowed: only('ICT_HEAD', 'ICT_STAFF') },
@@ -62,7 +70,8 @@ const t = useTestApi([inventory]);
 let own: string;
 let other: string;
 let ownId: string;
-let ids: { site: string; user: string };
+let ids: Ids;
+let siteId: string;
 
 beforeAll(async () => {
   const [a, b] = await seedBodies(t.db, 2, 2, 'RM');
@@ -71,7 +80,8 @@ beforeAll(async () => {
   other = toGlobalId('Entity', b!.id);
   const site = await t.db.prisma.site.create({ data: { entityId: a!.id, name: 'Sede RM', address: 'Via 1' } });
   const user = await t.db.prisma.user.create({ data: { email: 'target@example.it', name: 'Target' } });
-  ids = { site: toGlobalId('Site', site.id), user: toGlobalId('User', user.id) };
+  siteId = site.id;
+  ids = { site: toGlobalId('Site', site.id), user: toGlobalId('User', user.id), ownVersion: 1, siteVersion: 1 };
   await t.db.prisma.association.create({
     data: { kind: 'UNION', name: 'Unione di prova', leadEntityId: a!.id, startDate: new Date('2020-01-01') },
   });
@@ -92,6 +102,8 @@ describe('roles x operations', () => {
             ? actorFromGrants({ kind: 'token', id: randomUUID(), label: 'protocol token' }, tokenScopes.map((permission) => ({ permission, entityId: ownId })))
             : await createActor(t.db, t.api.composed, role.toLowerCase(), [{ role: role as Role, entityId }]);
         const audits = await t.db.prisma.auditEvent.count();
+        ids.ownVersion = (await t.db.prisma.entity.findUniqueOrThrow({ where: { id: ownId } })).version;
+        ids.siteVersion = (await t.db.prisma.site.findUniqueOrThrow({ where: { id: siteId } })).version;
         const response = await t.api.gql(operation.query, operation.variables(own, other, n++, ids), actor);
         const codes = (response.body.errors ?? []).map((error) => error.extensions?.code);
         if (allowed) {

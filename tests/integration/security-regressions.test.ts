@@ -56,9 +56,9 @@ describe('the audit trail never stores secrets or other records', () => {
     await t.db.prisma.entity.update({ where: { id: body!.id }, data: { referentId: referent.id } });
     const head = await createActor(t.db, t.api.composed, 'head3', [{ role: 'ICT_HEAD', entityId: null }]);
     const response = await t.api.gql(
-      `mutation ($id: ID!) { updateEntity(id: $id, input: { kind: MUNICIPALITY, name: "Renamed SA" }) {
+      `mutation ($id: ID!, $v: Int!) { updateEntity(id: $id, expectedVersion: $v, input: { kind: MUNICIPALITY, name: "Renamed SA" }) {
           __typename ... on Entity { name referent { email } } } }`,
-      { id: toGlobalId('Entity', body!.id) },
+      { id: toGlobalId('Entity', body!.id), v: (await t.db.prisma.entity.findUniqueOrThrow({ where: { id: body!.id } })).version },
       head,
     );
     expect(response.body.data!.updateEntity.referent.email).toBe('ref-sa@example.it');

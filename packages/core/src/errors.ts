@@ -5,6 +5,7 @@ export const errorCodes = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'STALE_VERSION',
   'UNAUTHENTICATED',
   'INVALID_CREDENTIALS',
   'SESSION_EXPIRED',
@@ -34,6 +35,24 @@ export class NotFoundError extends GeaError {
 export class ConflictError extends GeaError {
   constructor(message: string) {
     super('CONFLICT', message);
+  }
+}
+
+/**
+ * The record changed since the client read it: someone else saved first. Nothing was written; the
+ * client reloads the record (now at `currentVersion`) and applies its change again.
+ */
+export class StaleVersionError extends GeaError {
+  readonly currentVersion: number;
+  readonly expectedVersion: number;
+  constructor(what: string, expectedVersion: number, currentVersion: number) {
+    super(
+      'STALE_VERSION',
+      `${what} was changed by someone else meanwhile: it is now at version ${currentVersion}, not ${expectedVersion}. Reload it and apply your change again.`,
+      { currentVersion, expectedVersion },
+    );
+    this.currentVersion = currentVersion;
+    this.expectedVersion = expectedVersion;
   }
 }
 

@@ -186,6 +186,25 @@ export interface CreatedMigration {
 }
 
 /** Writes `<timestamp>_<name>/migration.sql` from the schema diff, or returns null when in sync. */
+/**
+ * The triggers that raise `version` on every UPDATE, for each table the migration gives a
+ * `version Int @default(1)` column (optimistic concurrency, see lockForChange in the plugin kit).
+ * Prisma knows nothing of triggers, so createMigration appends them: a model only needs the field.
+ * `gea_bump_version()` itself comes from the record_versions migration.
+ */
+export function versionTriggersFor(sql: string): string {
+  const tables = new Set<string>();
+  for (const match of sql.matchAll(/CREATE TABLE "([^"]+)" \(([^;]*?)\n\);/g)) {
+    if (/^\s*"version" INTEGER NOT NULL DEFAULT 1,?$/m.test(match[2]!)) tables.add(match[1]!);
+  }
+  for (const match of sql.matchAll(/ALTER TABLE "([^"]+)" ADD COLUMN\s+"version" INTEGER NOT NULL DEFAULT 1[,;]/g)) tables.add(match[1]!);
+  if (tables.size === 0) return '';
+  const lines = [...tables].map(
+    (table) => `CREATE TRIGGER "${table}_bump_version" BEFORE UPDATE ON "${table}" FOR EACH ROW EXECUTE FUNCTION "gea_bump_version"();`,
+  );
+  return `\n-- Optimistic concurrency: every UPDATE raises the row's version by one (added by db:migration).\n${lines.join('\n')}\n`;
+}
+
 export async function createMigration(
   name: string,
   paths: SchemaPaths = defaultSchemaPaths,
@@ -194,8 +213,9 @@ export async function createMigration(
   if (!/^[a-z0-9][a-z0-9_]*$/.test(name)) {
     throw new Error(`invalid migration name "${name}": use lowercase letters, digits and underscores`);
   }
-  const sql = await diffSchemaAgainstMigrations(paths);
-  if (sql === null) return null;
+  const diff = await diffSchemaAgainstMigrations(paths);
+  if (diff === null) return null;
+  const sql = diff + versionTriggersFor(diff);
   const existing = await readLocalMigrations(paths.migrationsDir);
   let stamp = timestamp(now);
   // Keep the history strictly ordered even when two migrations are made within one second.

@@ -36,6 +36,8 @@ model ${n.model} {
   note      String?
   createdAt DateTime @default(now()) @db.Timestamptz(3)
   updatedAt DateTime @updatedAt @db.Timestamptz(3)
+  /// Optimistic concurrency: 1 when created, raised by one on every UPDATE (db:migration adds the trigger).
+  version   Int      @default(1)
 
   entity Entity @relation(fields: [entityId], references: [id], onDelete: Cascade)
 
@@ -87,7 +89,19 @@ export function add${n.pascal}Schema(builder: GeaBuilder) {
 }
 `,
 
-    [`${dir}/src/schema/${n.modelFile}.ts`]: `import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder, type GeaContext } from '@gea/core';
+    [`${dir}/src/schema/${n.modelFile}.ts`]: `import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+  type GeaContext,
+} from '@gea/core';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
 import { itemData } from '../rules/${n.modelFile}.ts';
@@ -106,6 +120,7 @@ export function add${n.model}Schema(builder: GeaBuilder) {
       // nullable: the body itself may be outside the reader's scopes even when its item is not
       entity: t.relation('entity', { nullable: true }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+      version: t.exposeInt('version', { description: versionDescription }),
     }),
   });
 
@@ -153,13 +168,22 @@ export function add${n.model}Schema(builder: GeaBuilder) {
     update${n.model}: t.prismaField({
       type: ${n.model},
       description: 'Changes an item: fields left out are cleared.',
-      errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: ${n.model} }), input: t.arg({ type: ${n.model}Input, required: true }) },
+      errors: { types: [InputError, ConflictError, NotFoundError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: ${n.model} }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: ${n.model}Input, required: true }),
+      },
       authScopes: (_root, args, context) =>
         scopes.writeOnBodyOf((c) => c.prisma.${n.modelCamel}.findUnique({ where: { id: args.id.id }, select: { entityId: true } }))(context),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.${n.modelCamel}.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('${n.model}');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        // Locked, read, compared with the version the client read: a concurrent change waits, a stale one is refused.
+        const before = await lockForChange(context, {
+          model: '${n.model}',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.${n.modelCamel}.findUnique({ where: { id: id.id } }),
+        });
         const after = await save(meaning(input), () =>
           context.prisma.${n.modelCamel}.update({ ...query, where: { id: before.id }, data: itemData(input) }),
         );
@@ -259,6 +283,20 @@ describe('${n.title}', () => {
     await t.db.prisma.moduleEnablement.updateMany({ where: { entityId: bodies[1]!.id }, data: { enabled: false } });
     const response = await t.api.gql(CREATE, { entityId: bodies[1]!.gid, input: { name: 'Spento' } }, staff());
     expect(response.body.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
+  });
+
+  it('an update needs the version the client read: a stale one changes nothing', async () => {
+    const created = await t.api.gql(CREATE, { entityId: bodies[0]!.gid, input: { name: 'Da cambiare' } }, staff());
+    const UPDATE = \`mutation ($id: ID!, $v: Int!, $input: ${n.model}Input!) {
+      update${n.model}(id: $id, expectedVersion: $v, input: $input) {
+        __typename ... on ${n.model} { name version } ... on StaleVersionError { code currentVersion }
+      }
+    }\`;
+    const id = created.body.data?.create${n.model}.id;
+    const first = await t.api.gql(UPDATE, { id, v: 1, input: { name: 'Cambiato' } }, staff());
+    expect(first.body.data?.update${n.model}).toEqual({ __typename: '${n.model}', name: 'Cambiato', version: 2 });
+    const stale = await t.api.gql(UPDATE, { id, v: 1, input: { name: 'Perso' } }, staff());
+    expect(stale.body.data?.update${n.model}).toEqual({ __typename: 'StaleVersionError', code: 'STALE_VERSION', currentVersion: 2 });
   });
 });
 `,

@@ -10,6 +10,8 @@ export interface TypedError {
   code?: string;
   message?: string;
   issues?: readonly FieldIssue[];
+  /** StaleVersionError: the version of the record now. */
+  currentVersion?: number;
 }
 
 export function isTypedError(value: { __typename?: string } | null | undefined): value is TypedError {
@@ -37,6 +39,8 @@ export function describeError(error: CombinedError): string {
       return t('errors.badInput', { detail: first?.message ?? '' });
     case 'CONFLICT':
       return t('errors.conflict', { detail: first?.message ?? '' });
+    case 'STALE_VERSION':
+      return t('errors.staleVersion', { version: String(first?.extensions?.currentVersion ?? '') });
     default: {
       const requestId = first?.extensions?.requestId ?? error.response?.headers?.get?.('x-request-id');
       return requestId ? t('errors.unexpectedWithId', { id: String(requestId) }) : t('errors.unexpected');
@@ -51,11 +55,18 @@ export function describeTypedError(error: TypedError): string {
       return t('errors.notFound');
     case 'ConflictError':
       return t('errors.conflict', { detail: error.message ?? '' });
+    case 'StaleVersionError':
+      return t('errors.staleVersion', { version: String(error.currentVersion ?? '') });
     case 'InputError':
       return t('errors.fixFields');
     default:
       return error.message ?? t('errors.unexpected');
   }
+}
+
+/** A typed result saying the record changed since it was read (StaleVersionError). */
+export function isStaleVersion(value: { __typename?: string } | null | undefined): value is TypedError & { currentVersion: number } {
+  return value?.__typename === 'StaleVersionError';
 }
 
 export { fieldIssues, issueMessage, setIssueTranslator, type FieldIssue, type IssueTranslator } from './issues.ts';

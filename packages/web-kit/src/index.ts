@@ -10,6 +10,7 @@ export {
   describeError,
   describeTypedError,
   fieldIssues,
+  isStaleVersion,
   isTypedError,
   issueMessage,
   setIssueTranslator,
@@ -17,6 +18,7 @@ export {
   type IssueTranslator,
   type TypedError,
 } from './errors.ts';
+export { mergeAfterConflict, type ConflictMerge } from './conflicts.ts';
 export { accessFor, rawId, roleHolds, type Access, type Role, type RoleHeld } from './access.ts';
 export { downloadBlob, downloadCsv } from './download.ts';
 export { moduleLabel } from './modules.ts';

@@ -87,9 +87,9 @@ describe('editing an asset', () => {
   it('updates the description and records before and after', async () => {
     const [asset] = await t.db.prisma.asset.findMany({ where: { inventoryTag: 'L-002' } });
     const response = await t.api.gql(
-      `mutation ($id: ID!, $input: UpdateAssetInput!) { updateAsset(id: $id, input: $input) {
+      `mutation ($id: ID!, $v: Int!, $input: UpdateAssetInput!) { updateAsset(id: $id, expectedVersion: $v, input: $input) {
         __typename ... on Asset { kind inventoryTag assignedTo site { name } } } }`,
-      { id: toGlobalId('Asset', asset!.id), input: { kind: 'MULTIFUNCTION_PRINTER', inventoryTag: 'L-002', assignedTo: 'Piano terra', siteId: body.siteGid } },
+      { id: toGlobalId('Asset', asset!.id), v: asset!.version, input: { kind: 'MULTIFUNCTION_PRINTER', inventoryTag: 'L-002', assignedTo: 'Piano terra', siteId: body.siteGid } },
     );
     expect(response.body.data!.updateAsset).toEqual({
       __typename: 'Asset',

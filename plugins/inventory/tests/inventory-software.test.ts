@@ -23,9 +23,9 @@ const CREATE_LICENCE = `mutation ($input: SoftwareLicenceInput!) {
     __typename ... on SoftwareLicence { id seats seatsUsed entities { name } } ... on InputError { issues { path message } }
   }
 }`;
-const UPDATE_LICENCE = `mutation ($id: ID!, $input: SoftwareLicenceInput!) {
-  updateSoftwareLicence(id: $id, input: $input) {
-    __typename ... on SoftwareLicence { seats entities { name } } ... on ConflictError { message } ... on InputError { issues { message } }
+const UPDATE_LICENCE = `mutation ($id: ID!, $v: Int!, $input: SoftwareLicenceInput!) {
+  updateSoftwareLicence(id: $id, expectedVersion: $v, input: $input) {
+    __typename ... on SoftwareLicence { seats version entities { name } } ... on ConflictError { message } ... on InputError { issues { message } }
   }
 }`;
 
@@ -97,6 +97,7 @@ describe('software products, licences and installations', () => {
     // Seats cannot drop below those in use.
     const lower = await gql(UPDATE_LICENCE, {
       id: licence,
+      v: 1,
       input: { productId: productGid, kind: 'SUBSCRIPTION', seats: 1, validUntil: '2027-12-31', entityIds: [bodies.a.gid, bodies.b.gid] },
     });
     expect(lower.updateSoftwareLicence).toEqual({
@@ -105,14 +106,18 @@ describe('software products, licences and installations', () => {
     });
     const drop = await gql(UPDATE_LICENCE, {
       id: licence,
+      v: 1,
       input: { productId: productGid, kind: 'SUBSCRIPTION', seats: 5, validUntil: '2027-12-31', entityIds: [bodies.a.gid] },
     });
     expect(drop.updateSoftwareLicence.__typename).toBe('ConflictError');
     const more = await gql(UPDATE_LICENCE, {
       id: licence,
+      v: 1,
       input: { productId: productGid, kind: 'SUBSCRIPTION', seats: 5, validUntil: '2027-12-31', entityIds: [bodies.a.gid, bodies.b.gid, bodies.c.gid] },
     });
     expect(more.updateSoftwareLicence.seats).toBe(5);
+    // The refused changes wrote nothing: the licence went from version 1 to 2 with this one only.
+    expect(more.updateSoftwareLicence.version).toBe(2);
     expect(more.updateSoftwareLicence.entities.map((e: { name: string }) => e.name).sort()).toEqual([
       'Comune Software A',
       'Comune Software B',

@@ -13,7 +13,9 @@ import {
   EuroField,
   formatDate,
   graphql,
+  isStaleVersion,
   isTypedError,
+  mergeAfterConflict,
   NodePage,
   locale,
   PageHeading,
@@ -38,6 +40,7 @@ const AssetQuery = graphql(`
       __typename
       ... on Asset {
         id
+        version
         kind
         status
         inventoryTag
@@ -73,11 +76,12 @@ const AssetQuery = graphql(`
 `);
 
 const UpdateAssetMutation = graphql(`
-  mutation UpdateAsset($id: ID!, $input: UpdateAssetInput!) {
-    updateAsset(id: $id, input: $input) {
+  mutation UpdateAsset($id: ID!, $expectedVersion: Int!, $input: UpdateAssetInput!) {
+    updateAsset(id: $id, expectedVersion: $expectedVersion, input: $input) {
       __typename
       ... on Asset {
         id
+        version
         kind
         inventoryTag
         manufacturer
@@ -103,6 +107,9 @@ const UpdateAssetMutation = graphql(`
           minimum
           maximum
         }
+      }
+      ... on StaleVersionError {
+        currentVersion
       }
       ... on Error {
         code
@@ -167,24 +174,48 @@ const labels = (): Record<Field, string> => ({
 export default function AssetPage() {
   const params = useParams<{ id: string }>();
   const shell = useShell();
-  const [result] = createQuery({ query: AssetQuery, variables: () => ({ id: decodeURIComponent(params.id) }) });
+  const [result, reload] = createQuery({ query: AssetQuery, variables: () => ({ id: decodeURIComponent(params.id) }) });
   const asset = () => (result.data?.node?.__typename === 'Asset' ? result.data.node : undefined);
   const [, update] = createMutation(UpdateAssetMutation);
 
   const [form, setForm] = createStore<Form>({} as Form);
   const [loadedId, setLoadedId] = createSignal<string>();
+  // The version the form started from (sent back on save) and the form as filled from it.
+  const [version, setVersion] = createSignal(0);
+  const [loadedForm, setLoadedForm] = createSignal<Form>();
+  // After a STALE_VERSION refusal: the version being reloaded.
+  const [awaitedVersion, setAwaitedVersion] = createSignal<number>();
+  const [failure, setFailure] = createSignal<{ message?: string; error?: CombinedError }>();
   // The form is filled once per asset: a later refresh of the data (after signing in again, after
-  // saving) never overwrites what the person is typing.
+  // saving) never overwrites what the person is typing. After someone else saved first, the
+  // reloaded record fills the fields the person did not touch, and the fields others changed are named.
   createEffect(() => {
     const current = asset();
-    if (current && loadedId() !== current.id) {
+    if (!current) return;
+    if (loadedId() !== current.id) {
       setForm(formFrom(current));
+      setLoadedForm(formFrom(current));
+      setVersion(current.version);
       setLoadedId(current.id);
+      return;
+    }
+    const awaited = awaitedVersion();
+    if (awaited !== undefined && current.version >= awaited) {
+      const merge = mergeAfterConflict(FIELDS, loadedForm() ?? formFrom(current), { ...form }, formFrom(current));
+      setForm(merge.form);
+      setLoadedForm(formFrom(current));
+      setVersion(current.version);
+      setAwaitedVersion(undefined);
+      const names = merge.changedByOthers.map((field) => labels()[field]).join(', ');
+      setFailure({
+        message: names
+          ? t('errors.staleVersionFields', { version: String(current.version), fields: names })
+          : t('errors.staleVersion', { version: String(current.version) }),
+      });
     }
   });
 
   const errors = createFieldErrors(FIELDS);
-  const [failure, setFailure] = createSignal<{ message?: string; error?: CombinedError }>();
   const [saved, setSaved] = createSignal<string | null>(null);
   const [saving, setSaving] = createSignal(false);
   const canWrite = () => {
@@ -208,6 +239,7 @@ export default function AssetPage() {
     setSaving(true);
     const outcome = await update({
       id: current.id,
+      expectedVersion: version(),
       input: {
         kind: form.kind as AssetKind,
         inventoryTag: text(form.inventoryTag),
@@ -233,11 +265,21 @@ export default function AssetPage() {
       errors.fromIssues(value.issues);
       return;
     }
-    if (isTypedError(value)) {
+    if (isStaleVersion(value)) {
+      // Nothing was saved: reload the asset; the effect above merges it with what was typed.
       setFailure({ message: describeTypedError(value) });
+      setAwaitedVersion(value.currentVersion);
+      reload({ requestPolicy: 'network-only' });
       return;
     }
-    setSaved(m('saved'));
+    if (value.__typename === 'Asset') {
+      // The next save starts from the version just written.
+      setVersion(value.version);
+      setLoadedForm({ ...form });
+      setSaved(m('saved'));
+      return;
+    }
+    if (isTypedError(value)) setFailure({ message: describeTypedError(value) });
   }
 
   /** Id, label, value and error of one field of the form. */

@@ -51,7 +51,7 @@ export function createPecPubSub(): PecPubSub {
 /**
  * Publishes once the mutation's transaction has committed. Mutations run inside the audit plugin's
  * transaction: an event sent before it commits names rows that subscribers cannot read yet (or ever,
- * if it rolls back). The registering transaction holds the message row `FOR UPDATE`; a `FOR SHARE`
+ * if it rolls back). The registering transaction holds the message row locked (lockRow); a `FOR SHARE`
  * read of it on the root client waits until that transaction ends, and the receipt is then read
  * back: present means committed.
  */

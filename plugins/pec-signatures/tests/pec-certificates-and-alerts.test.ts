@@ -124,8 +124,9 @@ describe('expiry alerts for the dashboard', () => {
     expect(set.setPecMailboxUsers.users).toEqual([{ name: 'operatore.protocollo', email: 'operatore.protocollo@example.it' }]);
     const unknown = await gql(SET, { id: toGlobalId('PecMailbox', mailbox.id), users: [toGlobalId('Entity', a.id)] });
     expect(unknown.setPecMailboxUsers.issues).toEqual([{ path: ['userIds'], message: 'list each active user once, by their User id' }]);
-    const move = await gql('mutation ($id: ID!, $input: PecMailboxInput!) { updatePecMailbox(id: $id, input: $input) { __typename ... on InputError { issues { path message } } } }', {
+    const move = await gql('mutation ($id: ID!, $v: Int!, $input: PecMailboxInput!) { updatePecMailbox(id: $id, expectedVersion: $v, input: $input) { __typename ... on InputError { issues { path message } } } }', {
       id: toGlobalId('PecMailbox', mailbox.id),
+      v: mailbox.version,
       input: { entityId: b.gid, address: mailbox.address, provider: 'Gestore', quotaMb: 1024 },
     });
     expect(move.updatePecMailbox.issues).toEqual([{ path: ['input', 'entityId'], message: 'a mailbox stays with its body' }]);

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { actorFromGrants } from '@gea/core';
 import inventory from '@gea/plugin-inventory';
 import procurement, { cigFor } from '@gea/plugin-procurement';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,8 +102,8 @@ describe('procurement: suppliers and contracts for several bodies', () => {
 
     // A body with assets under the contract cannot be dropped from it.
     const drop = await gql(
-      `mutation ($id: ID!, $input: ContractInput!) { updateContract(id: $id, input: $input) { __typename ... on ConflictError { message } } }`,
-      { id: contractGid, input: contractInput({ cig: cigFor(1001), entityIds: [a.gid] }) },
+      `mutation ($id: ID!, $v: Int!, $input: ContractInput!) { updateContract(id: $id, expectedVersion: $v, input: $input) { __typename ... on ConflictError { message } } }`,
+      { id: contractGid, v: 1, input: contractInput({ cig: cigFor(1001), entityIds: [a.gid] }) },
     );
     expect(drop.updateContract.__typename).toBe('ConflictError');
     const removed = await gql(COVER, { id: contractGid, remove: [b.pcGid] });
@@ -123,6 +125,35 @@ describe('procurement: suppliers and contracts for several bodies', () => {
     const staff = actorForRoles(t.api.composed, 'staff', [{ role: 'ICT_STAFF', entityId: null }]);
     const staffWrite = await t.api.gql(CREATE, { input: contractInput() }, staff);
     expect(staffWrite.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a contract signed in the name of a body the writer has no procurement rights on, and writes nothing', async () => {
+    // Procurement rights on the two served bodies, none on the union that would sign.
+    const grants = [a.id, b.id].flatMap((entityId) => ['procurement:write', 'inventory:read', 'core:entities:read'].map((permission) => ({ permission, entityId })));
+    const writer = actorFromGrants({ kind: 'user', id: randomUUID(), label: 'procurement of A and B' }, grants);
+    const token = actorFromGrants({ kind: 'token', id: randomUUID(), label: 'token of A and B' }, grants);
+    const contracts = await t.db.prisma.contract.count();
+    const signedByUnion = contractInput({ cig: cigFor(1010), subject: 'Firmato dall’Unione', contractingEntityId: union.gid });
+    const refused = await t.api.gql(CREATE, { input: signedByUnion }, writer);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'procurement:write' });
+    expect(refused.body.data?.createContract ?? null).toBeNull();
+    const refusedToken = await t.api.gql(CREATE, { input: signedByUnion }, token);
+    expect(refusedToken.body.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_SCOPE');
+    expect(await t.db.prisma.contract.count()).toBe(contracts);
+    const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { operation: 'createContract' }, orderBy: { id: 'desc' } });
+    expect(audit).toMatchObject({ outcome: 'REFUSED', errorCode: 'INSUFFICIENT_SCOPE' });
+
+    // The same writer may sign in the name of a body it has rights on...
+    const own = await gql(CREATE, { input: contractInput({ cig: cigFor(1011), subject: 'Firmato da A', contractingEntityId: a.gid }) }, writer);
+    expect(own.createContract.__typename).toBe('Contract');
+    // ...but not move the signature to the union afterwards.
+    const moved = await t.api.gql(
+      `mutation ($id: ID!, $input: ContractInput!) { updateContract(id: $id, expectedVersion: 1, input: $input) { __typename } }`,
+      { id: own.createContract.id, input: contractInput({ cig: cigFor(1011), subject: 'Firmato da A', contractingEntityId: union.gid }) },
+      writer,
+    );
+    expect(moved.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await t.db.prisma.contract.findFirstOrThrow({ where: { cig: cigFor(1011) } })).contractingEntityId).toBe(a.id);
   });
 
   it('lists contracts ending soon, for the dashboard', async () => {

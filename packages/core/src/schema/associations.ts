@@ -2,6 +2,7 @@ import { AssociationKind as AssociationKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { lockRow, versionDescription } from '../kit/versions.ts';
 import { coreRefs } from './refs.ts';
 
 const addYears = (date: Date, years: number) => {
@@ -49,6 +50,7 @@ export function addAssociationSchema(builder: GeaBuilder) {
     nullable: true,
     authScopes: (_association, context) => canRead(context),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       kind: t.expose('kind', { type: AssociationKind }),
       name: t.exposeString('name'),
       lead: t.relation('lead', { nullable: true, description: 'The union itself, or the lead body of a convention.' }),
@@ -163,6 +165,8 @@ export function addAssociationSchema(builder: GeaBuilder) {
       resolve: async (query, _root, args, context) => {
         const associationId = args.associationId.id;
         const entityId = args.entityId.id;
+        // One membership change of an association at a time: two cannot both find the body absent.
+        if (!(await lockRow(context.prisma, 'Association', associationId))) throw new NotFoundError('Association');
         const current = await context.prisma.associationMember.findFirst({ where: { associationId, entityId, leftOn: null } });
         if (args.leftOn) {
           if (!current) throw new NotFoundError('Current membership');

@@ -2,7 +2,8 @@ import { EntityKind as EntityKinds } from '@gea/db';
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { entityScopes } from '../kit/scopes.ts';
-import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { ConflictError, InputError, NotFoundError, prismaErrorCode, StaleVersionError } from '../errors.ts';
+import { expectedVersionDescription, lockForChange, versionDescription } from '../kit/versions.ts';
 import { defineLoader } from '../loaders.ts';
 
 /** Population at a date = the latest figure whose reference date is on or before it. One query per request for all bodies asked. */
@@ -49,6 +50,7 @@ export function addEntitySchema(builder: GeaBuilder) {
     nullable: true,
     authScopes: (entity) => entityRead(entity.id),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       kind: t.expose('kind', { type: EntityKind }),
       name: t.exposeString('name'),
       istatCode: t.exposeString('istatCode', { nullable: true, description: 'ISTAT code, 6 digits' }),
@@ -146,12 +148,20 @@ export function addEntitySchema(builder: GeaBuilder) {
     updateEntity: t.prismaField({
       type: Entity,
       description: 'Changes the registry data of a body.',
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: Entity }), input: t.arg({ type: EntityInput, required: true }) },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: Entity }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: EntityInput, required: true }),
+      },
       authScopes: (_root, args) => ({ entityPermission: { permission: 'core:entities:write', entityId: args.id.id } }),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.entity.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('Entity');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Entity',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.entity.findUnique({ where: { id: id.id } }),
+        });
         try {
           const entity = await context.prisma.entity.update({ ...query, where: { id: before.id }, data: entityData(input) });
           context.audit = { ...context.audit, entityId: before.id, targetType: 'Entity', targetId: before.id, before, after: entity };
@@ -181,6 +191,8 @@ export function addEntitySchema(builder: GeaBuilder) {
       }),
       resolve: async (query, _root, args, context) => {
         const entityId = args.entityId.id;
+        // One change of a body's figures at a time: `before` is what the previous one left.
+        await lockForChange(context, { model: 'Entity', id: entityId, read: () => context.prisma.entity.findUnique({ where: { id: entityId } }) });
         const previous = await context.prisma.entityPopulation.findUnique({
           where: { entityId_referenceDate: { entityId, referenceDate: args.referenceDate } },
         });

@@ -1,5 +1,5 @@
 import type { GeaBuilder } from '../builder.ts';
-import { ConflictError, errorCodes, fieldIssueCodes, GeaError, InputError, NotFoundError, type FieldIssue } from '../errors.ts';
+import { ConflictError, errorCodes, fieldIssueCodes, GeaError, InputError, NotFoundError, StaleVersionError, type FieldIssue } from '../errors.ts';
 
 /**
  * Typed error results (plugin-errors). A mutation lists the ones it can return in
@@ -62,5 +62,15 @@ export function addErrorTypes(builder: GeaBuilder) {
     name: 'ConflictError',
     interfaces: [ErrorInterface],
     isTypeOf: (value) => value instanceof ConflictError,
+  });
+  builder.objectType(StaleVersionError, {
+    name: 'StaleVersionError',
+    description: 'The record was changed by someone else after the client read it: nothing was written. Reload it and apply the change again.',
+    interfaces: [ErrorInterface],
+    isTypeOf: (value) => value instanceof StaleVersionError,
+    fields: (t) => ({
+      currentVersion: t.exposeInt('currentVersion', { authScopes: { public: true }, description: 'The version of the record now.' }),
+      expectedVersion: t.exposeInt('expectedVersion', { authScopes: { public: true }, description: 'The version the client sent.' }),
+    }),
   });
 }

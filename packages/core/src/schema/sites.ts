@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { entityScopes } from '../kit/scopes.ts';
-import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { ConflictError, InputError, NotFoundError, prismaErrorCode, StaleVersionError } from '../errors.ts';
+import { expectedVersionDescription, lockForChange, versionDescription } from '../kit/versions.ts';
 import { onBodyOf } from '../modules.ts';
 import { coreRefs } from './refs.ts';
 
@@ -15,6 +16,7 @@ export function addSiteSchema(builder: GeaBuilder) {
     nullable: true,
     authScopes: (site) => read(site.entityId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       name: t.exposeString('name'),
       address: t.exposeString('address'),
       ictStaffPresent: t.exposeBoolean('ictStaffPresent', { description: 'Whether ICT staff work at this site.' }),
@@ -62,13 +64,21 @@ export function addSiteSchema(builder: GeaBuilder) {
 
     updateSite: t.prismaField({
       type: Site,
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: Site }), input: t.arg({ type: SiteInput, required: true }) },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: Site }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: SiteInput, required: true }),
+      },
       authScopes: (_root, args, context) =>
         onBodyOf('core:entities:write', (c) => c.prisma.site.findUnique({ where: { id: args.id.id }, select: { entityId: true } }))(context),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.site.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('Site');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Site',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.site.findUnique({ where: { id: id.id } }),
+        });
         try {
           const site = await context.prisma.site.update({
             ...query,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { hashPassword } from '../auth/secrets.ts';
 import type { GeaBuilder } from '../builder.ts';
 import type { GeaContext } from '../context.ts';
-import { ConflictError, InputError, NotFoundError, prismaErrorCode } from '../errors.ts';
+import { ConflictError, InputError, NotFoundError, prismaErrorCode, StaleVersionError } from '../errors.ts';
+import { expectedVersionDescription, lockForChange, versionDescription } from '../kit/versions.ts';
 import { bodyScopedRoles } from '../permissions.ts';
 import { coreRefs } from './refs.ts';
 
@@ -39,6 +40,7 @@ export function addUserSchema(builder: GeaBuilder) {
     nullable: true,
     authScopes: (user, context) => selfOrUserReader(user.id, context),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       email: t.exposeString('email'),
       name: t.exposeString('name'),
       active: t.exposeBoolean('active'),
@@ -179,12 +181,20 @@ export function addUserSchema(builder: GeaBuilder) {
     setUserActive: t.prismaField({
       type: User,
       description: 'Disables or re-enables an account; disabling ends its sessions.',
-      errors: { types: [NotFoundError], directResult: true },
+      errors: { types: [NotFoundError, StaleVersionError], directResult: true },
       authScopes: { permission: 'core:users:write' },
-      args: { userId: t.arg.globalID({ required: true, for: User }), active: t.arg.boolean({ required: true }) },
+      args: {
+        userId: t.arg.globalID({ required: true, for: User }),
+        active: t.arg.boolean({ required: true }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional.` }),
+      },
       resolve: async (query, _root, args, context) => {
-        const before = await context.prisma.user.findUnique({ where: { id: args.userId.id } });
-        if (!before) throw new NotFoundError('User');
+        const before = await lockForChange(context, {
+          model: 'User',
+          id: args.userId.id,
+          expectedVersion: args.expectedVersion,
+          read: () => context.prisma.user.findUnique({ where: { id: args.userId.id } }),
+        });
         const user = await context.prisma.user.update({ ...query, where: { id: before.id }, data: { active: args.active } });
         if (!args.active) {
           await context.prisma.session.updateMany({ where: { userId: before.id, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -197,15 +207,20 @@ export function addUserSchema(builder: GeaBuilder) {
     setReferent: t.prismaField({
       type: Entity,
       description: 'Names the referent of a body (art. 9), or clears it.',
-      errors: { types: [NotFoundError], directResult: true },
+      errors: { types: [NotFoundError, StaleVersionError], directResult: true },
       authScopes: { permission: 'core:users:write' },
       args: {
         entityId: t.arg.globalID({ required: true, for: Entity }),
         userId: t.arg.globalID({ required: false, for: User }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} (of the body) Optional.` }),
       },
       resolve: async (query, _root, args, context) => {
-        const before = await context.prisma.entity.findUnique({ where: { id: args.entityId.id } });
-        if (!before) throw new NotFoundError('Entity');
+        const before = await lockForChange(context, {
+          model: 'Entity',
+          id: args.entityId.id,
+          expectedVersion: args.expectedVersion,
+          read: () => context.prisma.entity.findUnique({ where: { id: args.entityId.id } }),
+        });
         const referentId = args.userId?.id ?? null;
         if (referentId && !(await context.prisma.user.count({ where: { id: referentId } }))) throw new NotFoundError('User');
         const entity = await context.prisma.entity.update({ ...query, where: { id: before.id }, data: { referentId } });

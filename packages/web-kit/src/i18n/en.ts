@@ -25,6 +25,8 @@ export const en: typeof it = {
     notFound: 'What you are looking for no longer exists, or your profile cannot see it.',
     badInput: 'Some data are not valid: {{ detail }}',
     conflict: 'It could not be saved: {{ detail }}',
+    staleVersion: 'Someone else changed this record meanwhile (it is now at version {{ version }}): nothing was saved. The data have been reloaded; what you typed is still in the form. Check it and save again.',
+    staleVersionFields: 'Someone else changed this record meanwhile (it is now at version {{ version }}): nothing was saved. The data have been reloaded and these fields changed: {{ fields }}. What you typed is still in the form: check it and save again.',
     unexpected: 'Something unexpected went wrong. Try again in a moment.',
     unexpectedWithId: 'Something unexpected went wrong. If it happens again, give the ICT office the code {{ id }}.',
     fixFields: 'Correct the fields marked below and save again.',

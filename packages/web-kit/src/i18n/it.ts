@@ -23,6 +23,8 @@ export const it = {
     notFound: 'Quello che cerchi non esiste più, o non è visibile con il tuo profilo.',
     badInput: 'Alcuni dati non sono validi: {{ detail }}',
     conflict: 'Non è stato possibile salvare: {{ detail }}',
+    staleVersion: 'Nel frattempo qualcun altro ha modificato questo record (ora è alla versione {{ version }}): non è stato salvato nulla. I dati sono stati ricaricati; quello che hai scritto è ancora nel modulo. Controlla e salva di nuovo.',
+    staleVersionFields: 'Nel frattempo qualcun altro ha modificato questo record (ora è alla versione {{ version }}): non è stato salvato nulla. I dati sono stati ricaricati e sono cambiati questi campi: {{ fields }}. Quello che hai scritto è ancora nel modulo: controlla e salva di nuovo.',
     unexpected: 'Si è verificato un errore imprevisto. Riprova tra poco.',
     unexpectedWithId: 'Si è verificato un errore imprevisto. Se si ripete, comunica al servizio ICT il codice {{ id }}.',
     fixFields: 'Correggi i campi segnalati e salva di nuovo.',

@@ -1,4 +1,4 @@
-import { InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core';
+import { assertVersion, expectedVersionDescription, InputError, lockRow, modelRef, NotFoundError, StaleVersionError, type GeaBuilder } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { computeAllocation, type ComputedAllocation } from '../allocation-context.ts';
@@ -29,6 +29,14 @@ export function addCostAllocation(builder: GeaBuilder) {
         resolve: async (allocation, _args, context) => (await context.prisma.association.findUnique({ where: { id: allocation.associationId } }))!,
       }),
       year: t.exposeInt('year'),
+      ruleVersion: t.int({
+        description:
+          'Version of the rule stored for the year (weights, reference date, correctives): 0 while the statute\'s default applies. ' +
+          'Send it back as `expectedVersion` to setCostSharingRule.',
+        resolve: async (a, _args, context) =>
+          (await context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId: a.associationId, year: a.year } }, select: { version: true } }))
+            ?.version ?? 0,
+      }),
       scenario: t.exposeBoolean('scenario', { description: 'True when computed with changed weights, correctives or expenses: nothing was saved.' }),
       pcReferenceDate: t.field({ type: 'Date', resolve: (a) => a.pcReferenceDate }),
       populationReferenceDate: t.field({ type: 'Date', resolve: (a) => a.populationReferenceDate }),
@@ -77,23 +85,36 @@ export function addCostAllocation(builder: GeaBuilder) {
     t.field({
       type: Allocation,
       description: 'Sets the weights, reference date and correctives of a year, and returns the allocation they give.',
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, StaleVersionError], directResult: true },
       authScopes: { permission: scopes.write },
       args: {
         association: t.arg.globalID({ required: true, for: Association }),
         year: t.arg.int({ required: true, validate: year }),
+        expectedVersion: t.arg.int({
+          required: false,
+          description: `${expectedVersionDescription} Here the \`ruleVersion\` of the year's allocation (0: no rule stored yet). Optional.`,
+        }),
         pcWeightBasisPoints: t.arg.int({ required: false, defaultValue: STATUTE_PC_WEIGHT, validate: z.number().int().min(0).max(10_000) }),
         pcReferenceDate: t.arg({ type: 'Date', required: false, description: 'Default 31 December of the previous year.' }),
         correctives: t.arg({ type: [CorrectiveInput], required: false, defaultValue: [] }),
       },
       resolve: async (_root, args, context) => {
         const associationId = args.association.id;
-        if (!(await context.prisma.association.findUnique({ where: { id: associationId }, select: { id: true } }))) throw new NotFoundError('Association');
+        // The association's row, which exists whether or not a rule does: one rule change of an
+        // association at a time, so the correctives written are one request's, never a mix.
+        if (!(await lockRow(context.prisma, 'Association', associationId))) throw new NotFoundError('Association');
         const correctives = correctiveSettings(requestedCorrectives(args.correctives ?? []), ['correctives']);
         const key = { associationId_year: { associationId, year: args.year } };
+        const stored = await context.prisma.costSharingRule.findUnique({ where: key });
+        assertVersion('The cost-sharing rule', { version: stored?.version ?? 0 }, args.expectedVersion);
+        // Flat records (the trail keeps a record's own fields, not nested ones), the same shape before and after.
+        const described = (list: readonly { kind: string; label: string }[]) => list.map((c) => `${c.kind}: ${c.label}`).join('; ');
         const before = {
-          rule: await context.prisma.costSharingRule.findUnique({ where: key }),
-          correctives: await context.prisma.costSharingCorrective.findMany({ where: { associationId, year: args.year }, orderBy: { position: 'asc' } }),
+          year: args.year,
+          pcWeightBasisPoints: stored?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT,
+          pcReferenceDate: stored?.pcReferenceDate ?? null,
+          correctives: described(await context.prisma.costSharingCorrective.findMany({ where: { associationId, year: args.year }, orderBy: { position: 'asc' } })),
+          version: stored?.version ?? 0,
         };
         const rule = { pcWeightBasisPoints: args.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT, pcReferenceDate: args.pcReferenceDate ?? null };
         await context.prisma.costSharingRule.upsert({ where: key, create: { associationId, year: args.year, ...rule }, update: rule });
@@ -103,7 +124,9 @@ export function addCostAllocation(builder: GeaBuilder) {
         });
         // Computed inside the transaction: a rule the data cannot satisfy is refused and rolled back.
         const computed = await computeAllocation(context, associationId, args.year);
-        context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after: { rule, correctives } };
+        // The trigger raises the rule's version by one on update; a new rule starts at 1.
+        const after = { year: args.year, ...rule, correctives: described(correctives), version: before.version + 1 };
+        context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after };
         return { ...computed, visible: await visibleBodies(context, computed.result.bodies) };
       },
     }),

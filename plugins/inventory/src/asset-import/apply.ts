@@ -169,6 +169,14 @@ export async function planAssetImport(context: GeaContext, rows: readonly AssetI
     sitesByName.set(key, [...(sitesByName.get(key) ?? []), site.id]);
   }
 
+  // The stored assets the file names are locked first (in id order, as every locker of assets
+  // does), then read: a concurrent changeAssetStatus or import of the same asset waits or is
+  // waited for, and the statuses below are the ones the writes will follow.
+  await prisma.$queryRaw`
+    select a.id from unnest(${matched.map((m) => m.entityId)}::uuid[], ${matched.map((m) => m.row.inventoryTag)}::text[]) as wanted("entityId", tag)
+    join "Asset" a on a."entityId" = wanted."entityId" and a."inventoryTag" = wanted.tag
+    order by a.id
+    for no key update of a`;
   // The pairs themselves, so the unique (entityId, inventoryTag) index does the matching.
   const stored = await prisma.$queryRaw<StoredAsset[]>`
     select a.id::text as id, a."entityId"::text as "entityId", a."inventoryTag", a.kind::text as kind, a.status::text as status,
@@ -181,7 +189,7 @@ export async function planAssetImport(context: GeaContext, rows: readonly AssetI
     left join lateral (
       select s.status, s."effectiveOn" from "AssetStatusChange" s
       where s."assetId" = a.id
-      order by s."effectiveOn" desc, s."recordedAt" desc
+      order by s."effectiveOn" desc, s."recordedAt" desc, s.id desc
       limit 1
     ) latest on true`;
   const storedByKey = new Map(stored.map((asset) => [keyOf(asset.entityId, asset.inventoryTag), asset]));
@@ -339,8 +347,10 @@ export async function applyAssetImportPlan(context: GeaContext, plan: AssetImpor
   for (const change of plan.statusChanges) history.push({ ...change, effectiveOn: plan.today });
   for (const batch of chunks(history, BATCH)) {
     await prisma.$executeRaw`
-      insert into "AssetStatusChange" (id, "assetId", status, "effectiveOn", "changedById")
-      select u.id, u."assetId", u.status::"AssetStatus", u."effectiveOn", ${changedById}::uuid
+      insert into "AssetStatusChange" (id, "assetId", status, "effectiveOn", "changedById", "recordedAt")
+      select u.id, u."assetId", u.status::"AssetStatus", u."effectiveOn", ${changedById}::uuid,
+        -- strictly after the asset's latest step (now() is when the transaction began, maybe before a step it waited for)
+        greatest(clock_timestamp(), (select max(s."recordedAt") from "AssetStatusChange" s where s."assetId" = u."assetId") + interval '1 millisecond')
       from unnest(
         ${batch.map(() => uuidv7())}::uuid[], ${batch.map((h) => h.assetId)}::uuid[], ${batch.map((h) => h.status)}::text[],
         ${batch.map((h) => h.effectiveOn)}::date[]

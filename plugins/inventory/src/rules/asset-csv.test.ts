@@ -21,6 +21,7 @@ describe('asset CSV export', () => {
       entityId: 'e',
       kind: 'LAPTOP',
       status: 'IN_SERVICE',
+      version: 1,
       manufacturer: 'Lenovo',
       model: null,
       serialNumber: null,

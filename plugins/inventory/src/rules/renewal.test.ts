@@ -8,6 +8,7 @@ const asset = (fields: Partial<Asset>): Asset => ({
   entityId: 'body-a',
   kind: 'DESKTOP_PC',
   status: 'IN_SERVICE',
+  version: 1,
   manufacturer: null,
   model: null,
   serialNumber: null,

@@ -1,4 +1,19 @@
-import { ConflictError, InputError, modelRef, NotFoundError, perBuilder, save, today, type GeaBuilder, type GeaContext, type GeaSchemaTypes } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  perBuilder,
+  save,
+  StaleVersionError,
+  today,
+  versionDescription,
+  type GeaBuilder,
+  type GeaContext,
+  type GeaSchemaTypes,
+} from '@gea/core';
 import { z } from 'zod';
 import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { siteIssue, warrantyIssue } from '../rules/asset-details.ts';
@@ -77,6 +92,7 @@ export function addAssetType(builder: GeaBuilder) {
     fields: (t) => ({
       kind: t.expose('kind', { type: assetKindEnum(builder) }),
       status: t.expose('status', { type: assetStatusEnum(builder) }),
+      version: t.exposeInt('version', { description: versionDescription }),
       manufacturer: t.exposeString('manufacturer', { nullable: true }),
       model: t.exposeString('model', { nullable: true }),
       serialNumber: t.exposeString('serialNumber', { nullable: true }),
@@ -155,12 +171,20 @@ export function addAssetType(builder: GeaBuilder) {
     updateAsset: t.prismaField({
       type: Asset,
       description: 'Changes the description of an asset (its status changes through changeAssetStatus).',
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: Asset }), input: t.arg({ type: UpdateAssetInput, required: true }) },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: Asset }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: UpdateAssetInput, required: true }),
+      },
       authScopes: (_root, args, context) => writeOnAssetBody(args.id.id)(context),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.asset.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('Asset');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Asset',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.asset.findUnique({ where: { id: id.id } }),
+        });
         await checkDetails(context, input, before.entityId);
         const asset = await save(saving(input), () =>
           context.prisma.asset.update({ ...query, where: { id: before.id }, data: { kind: input.kind, ...detailsData(input) } }),

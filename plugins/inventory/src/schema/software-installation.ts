@@ -1,4 +1,4 @@
-import { ConflictError, InputError, modelRef, NotFoundError, save, today, type GeaBuilder } from '@gea/core';
+import { ConflictError, InputError, modelRef, NotFoundError, save, today, type GeaBuilder, lockRow } from '@gea/core';
 import { z } from 'zod';
 import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { holdingSeat, installationIssue, licenceIssue, removalIssue, type InstallationRefusal } from '../rules/software-installation.ts';
@@ -62,7 +62,7 @@ export function addSoftwareInstallationType(builder: GeaBuilder) {
         if (onAsset) throw refusal(onAsset);
         if (input.licenceId) {
           // Locked until the transaction ends: two installations cannot both take the last seat.
-          await context.prisma.$queryRaw`select 1 from "SoftwareLicence" where id = ${input.licenceId.id}::uuid for update`;
+          await lockRow(context.prisma, 'SoftwareLicence', input.licenceId.id);
           const licence = await context.prisma.softwareLicence.findUnique({
             where: { id: input.licenceId.id },
             include: { entities: { where: { entityId: asset.entityId } }, _count: { select: { installations: { where: holdingSeat } } } },

@@ -1,4 +1,17 @@
-import { ConflictError, defineLoader, InputError, modelRef, NotFoundError, readableEntitiesWhere, save, type GeaBuilder } from '@gea/core';
+import {
+  ConflictError,
+  defineLoader,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  readableEntitiesWhere,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+} from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
@@ -34,6 +47,7 @@ export function addSoftwareLicenceType(builder: GeaBuilder) {
     fields: (t) => ({
       product: t.relation('product'),
       kind: t.expose('kind', { type: LicenceKind }),
+      version: t.exposeInt('version', { description: versionDescription }),
       reference: t.exposeString('reference', { nullable: true, description: 'Order, agreement or licence number.' }),
       seats: t.exposeInt('seats', { nullable: true, description: 'Null: unlimited.' }),
       validFrom: t.expose('validFrom', { type: 'Date', nullable: true }),
@@ -145,9 +159,10 @@ export function addSoftwareLicenceType(builder: GeaBuilder) {
       type: SoftwareLicence,
       description:
         'Changes a licence: its seats never below those in use, its bodies never dropping one that still has installations.',
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
       args: {
         id: t.arg.globalID({ required: true, for: SoftwareLicence }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
         input: t.arg({ type: LicenceInput, required: true }),
       },
       // Both the bodies it serves now and those it will serve.
@@ -155,15 +170,15 @@ export function addSoftwareLicenceType(builder: GeaBuilder) {
         const now = (await bodiesOfLicences(context, [id.id])).get(id.id) ?? [];
         return scopes.writeEvery([...new Set([...now, ...uniqueIds(input.entityIds)])]);
       },
-      resolve: async (query, _root, { id, input }, context) => {
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
         check(input);
         // Locked, so that no installation takes a seat between the check and the change.
-        const [locked] = await context.prisma.$queryRaw<{ id: string }[]>`
-          select id::text from "SoftwareLicence" where id = ${id.id}::uuid for update`;
-        const before = locked
-          ? await context.prisma.softwareLicence.findUnique({ where: { id: id.id }, include: { entities: true } })
-          : null;
-        if (!before) throw new NotFoundError('SoftwareLicence');
+        const before = await lockForChange(context, {
+          model: 'SoftwareLicence',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.softwareLicence.findUnique({ where: { id: id.id }, include: { entities: true } }),
+        });
         if (input.productId.id !== before.productId) {
           throw new InputError([{ path: ['input', 'productId'], message: 'a licence stays with its product' }]);
         }

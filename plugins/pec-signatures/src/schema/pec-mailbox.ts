@@ -1,4 +1,18 @@
-import { ConflictError, daysFromToday, GeaError, InputError, modelRef, NotFoundError, save, type GeaBuilder, type GeaContext } from '@gea/core';
+import {
+  ConflictError,
+  daysFromToday,
+  expectedVersionDescription,
+  GeaError,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+  type GeaContext,
+} from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
@@ -35,6 +49,7 @@ export function addPecMailbox(builder: GeaBuilder) {
     nullable: true,
     authScopes: (mailbox) => scopes.readOn(mailbox.entityId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       address: t.exposeString('address'),
       provider: t.exposeString('provider', { description: 'The PEC provider (gestore) that runs it.' }),
       quotaMb: t.exposeInt('quotaMb', { description: 'Storage quota in megabytes.' }),
@@ -124,12 +139,21 @@ export function addPecMailbox(builder: GeaBuilder) {
 
     updatePecMailbox: t.prismaField({
       type: PecMailbox,
-      errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: PecMailbox }), input: t.arg({ type: MailboxInput, required: true }) },
+      errors: { types: [InputError, ConflictError, NotFoundError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: PecMailbox }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: MailboxInput, required: true }),
+      },
       authScopes: (_root, { id }, context) => writeOnMailboxBody(id.id)(context),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.pecMailbox.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('PEC mailbox');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'PecMailbox',
+          what: 'PEC mailbox',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.pecMailbox.findUnique({ where: { id: id.id } }),
+        });
         if (input.entityId.id !== before.entityId) {
           throw new InputError([{ path: ['input', 'entityId'], message: 'a mailbox stays with its body' }]);
         }
@@ -143,15 +167,22 @@ export function addPecMailbox(builder: GeaBuilder) {
     setPecMailboxUsers: t.prismaField({
       type: PecMailbox,
       description: 'Replaces the people who may use a mailbox.',
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, StaleVersionError], directResult: true },
       args: {
         mailboxId: t.arg.globalID({ required: true, for: PecMailbox }),
         userIds: t.arg.globalIDList({ required: true, description: 'User ids; an empty list removes everyone.' }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional.` }),
       },
       authScopes: (_root, { mailboxId }, context) => writeOnMailboxBody(mailboxId.id)(context),
-      resolve: async (query, _root, { mailboxId, userIds }, context) => {
-        const mailbox = await context.prisma.pecMailbox.findUnique({ where: { id: mailboxId.id }, include: { users: true } });
-        if (!mailbox) throw new NotFoundError('PEC mailbox');
+      resolve: async (query, _root, { mailboxId, userIds, expectedVersion }, context) => {
+        // One replacement at a time: `before` is what the previous one left.
+        const mailbox = await lockForChange(context, {
+          model: 'PecMailbox',
+          what: 'PEC mailbox',
+          id: mailboxId.id,
+          expectedVersion,
+          read: () => context.prisma.pecMailbox.findUnique({ where: { id: mailboxId.id }, include: { users: true } }),
+        });
         const ids = [...new Set(userIds.filter((u) => u.typename === 'User').map((u) => u.id))];
         const found = await context.prisma.user.findMany({ where: { id: { in: ids }, active: true }, select: { id: true } });
         if (ids.length !== userIds.length || found.length !== ids.length) {

@@ -1,4 +1,15 @@
-import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+} from '@gea/core';
 import { PecDirection as PecDirections, PecMessageState as PecMessageStates } from '@gea/db';
 import { z } from 'zod';
 import { normaliseAddress, normaliseMessageId } from '../daticert/parse.ts';
@@ -21,6 +32,7 @@ export function addPecMessage(builder: GeaBuilder) {
     nullable: true,
     authScopes: (message) => scopes.readOn(message.entityId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       direction: t.expose('direction', { type: PecDirection }),
       messageId: t.exposeString('messageId', { description: 'Message-ID header, without angle brackets.' }),
       subject: t.exposeString('subject'),
@@ -140,17 +152,24 @@ export function addPecMessage(builder: GeaBuilder) {
     setPecMessageProtocol: t.prismaField({
       type: PecMessage,
       description: 'Records the protocol number and date the protocol system gave a message.',
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, StaleVersionError], directResult: true },
       args: {
         id: t.arg.globalID({ required: true, for: PecMessage }),
         protocolNumber: t.arg.string({ required: true, validate: protocolNumber }),
         protocolDate: t.arg({ type: 'Date', required: true }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional.` }),
       },
       authScopes: (_root, { id }, context) =>
         scopes.writeOnBodyOf((c) => c.prisma.pecMessage.findUnique({ where: { id: id.id }, select: { entityId: true } }))(context),
       resolve: async (query, _root, args, context) => {
-        const before = await context.prisma.pecMessage.findUnique({ where: { id: args.id.id } });
-        if (!before) throw new NotFoundError('PEC message');
+        // The same lock as receipts take: a receipt's state change and this one never interleave.
+        const before = await lockForChange(context, {
+          model: 'PecMessage',
+          what: 'PEC message',
+          id: args.id.id,
+          expectedVersion: args.expectedVersion,
+          read: () => context.prisma.pecMessage.findUnique({ where: { id: args.id.id } }),
+        });
         await mailboxForProtocolSystem(context, before.mailboxId);
         const after = await context.prisma.pecMessage.update({
           ...query,

@@ -1,4 +1,4 @@
-import { ConflictError, InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core';
+import { ConflictError, InputError, modelRef, NotFoundError, type GeaBuilder, lockRow } from '@gea/core';
 import { PecReceiptType as PecReceiptTypes, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { MAX_DATICERT_BYTES, parseDaticert, type DaticertRecipient } from '../daticert/parse.ts';
@@ -73,7 +73,7 @@ export function addPecReceipt(builder: GeaBuilder, pubsub: PecPubSub) {
           throw new NotFoundError(`${direction === 'INCOMING' ? 'Incoming' : 'Outgoing'} message <${receipt.msgid}> of mailbox ${mailbox.address}`);
         }
         // Receipts of one message are registered one at a time: the state is computed from all of them.
-        await context.prisma.$queryRaw`select 1 from "PecMessage" where id = ${message.id}::uuid for update`;
+        await lockRow(context.prisma, 'PecMessage', message.id);
         const stored = await context.prisma.pecReceipt.findUnique({
           where: { messageId_identifier: { messageId: message.id, identifier: receipt.identifier } },
         });

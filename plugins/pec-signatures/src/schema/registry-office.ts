@@ -1,4 +1,15 @@
-import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+} from '@gea/core';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
 import { protocolTokenProblem } from '../rules/protocol-system.ts';
@@ -21,6 +32,7 @@ export function addRegistryOffice(builder: GeaBuilder) {
     nullable: true,
     authScopes: (office) => scopes.readOn(office.entityId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       code: t.exposeString('code', { description: 'Codice AOO as registered in IPA.' }),
       name: t.exposeString('name'),
       entity: t.relation('entity', { nullable: true }),
@@ -89,12 +101,21 @@ export function addRegistryOffice(builder: GeaBuilder) {
 
     updateRegistryOffice: t.prismaField({
       type: RegistryOffice,
-      errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: RegistryOffice }), input: t.arg({ type: RegistryOfficeInput, required: true }) },
+      errors: { types: [InputError, ConflictError, NotFoundError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: RegistryOffice }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: RegistryOfficeInput, required: true }),
+      },
       authScopes: (_root, { id }, context) => onOfficeBody(id.id)(context),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.registryOffice.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('Registry office');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'RegistryOffice',
+          what: 'Registry office',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.registryOffice.findUnique({ where: { id: id.id } }),
+        });
         const code = input.code.trim();
         const after = await save({ unique: duplicateCode(code) }, () =>
           context.prisma.registryOffice.update({ ...query, where: { id: before.id }, data: { code, name: input.name.trim() } }),
@@ -108,16 +129,22 @@ export function addRegistryOffice(builder: GeaBuilder) {
       type: RegistryOffice,
       description:
         'Names the protocol system of a registry office and the API token it uses (made with createApiToken, for the same body, with pec-signatures:write). Once set, only that token may register messages and receipts for the office\'s mailboxes. Leave both out to clear.',
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, StaleVersionError], directResult: true },
       args: {
         id: t.arg.globalID({ required: true, for: RegistryOffice }),
         name: t.arg.string({ required: false, validate: officeName }),
         apiTokenId: t.arg.globalID({ required: false, description: 'An ApiToken id.' }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional.` }),
       },
       authScopes: (_root, { id }, context) => onOfficeBody(id.id)(context),
       resolve: async (query, _root, args, context) => {
-        const before = await context.prisma.registryOffice.findUnique({ where: { id: args.id.id } });
-        if (!before) throw new NotFoundError('Registry office');
+        const before = await lockForChange(context, {
+          model: 'RegistryOffice',
+          what: 'Registry office',
+          id: args.id.id,
+          expectedVersion: args.expectedVersion,
+          read: () => context.prisma.registryOffice.findUnique({ where: { id: args.id.id } }),
+        });
         let tokenId: string | null = null;
         if (args.apiTokenId) {
           const token =

@@ -1,4 +1,15 @@
-import { ConflictError, InputError, modelRef, NotFoundError, save, type GeaBuilder } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+} from '@gea/core';
 import { SignatureDeviceType as DeviceTypes } from '@gea/db';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
@@ -29,6 +40,7 @@ export function addSignatureCertificate(builder: GeaBuilder) {
     nullable: true,
     authScopes: (certificate) => scopes.readOn(certificate.entityId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       holderName: t.exposeString('holderName'),
       holderTaxCode: t.exposeString('holderTaxCode', { description: 'Codice fiscale of the holder.' }),
       deviceType: t.expose('deviceType', { type: DeviceType }),
@@ -132,12 +144,21 @@ export function addSignatureCertificate(builder: GeaBuilder) {
 
     updateSignatureCertificate: t.prismaField({
       type: SignatureCertificate,
-      errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: SignatureCertificate }), input: t.arg({ type: CertificateInput, required: true }) },
+      errors: { types: [InputError, ConflictError, NotFoundError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: SignatureCertificate }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: CertificateInput, required: true }),
+      },
       authScopes: (_root, { id }, context) => onCertificateBody(id.id)(context),
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.signatureCertificate.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('Signature certificate');
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'SignatureCertificate',
+          what: 'Signature certificate',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.signatureCertificate.findUnique({ where: { id: id.id } }),
+        });
         if (input.entityId.id !== before.entityId) {
           throw new InputError([{ path: ['input', 'entityId'], message: 'a certificate stays with its body' }]);
         }
@@ -153,12 +174,22 @@ export function addSignatureCertificate(builder: GeaBuilder) {
     setSignatureCertificateStatus: t.prismaField({
       type: SignatureCertificate,
       description: 'Suspends, reactivates or revokes a certificate. A revoked certificate stays revoked.',
-      errors: { types: [ConflictError, NotFoundError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: SignatureCertificate }), status: t.arg({ type: StoredStatus, required: true }) },
+      errors: { types: [ConflictError, NotFoundError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: SignatureCertificate }),
+        status: t.arg({ type: StoredStatus, required: true }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional: without it the change applies to the certificate as it is.` }),
+      },
       authScopes: (_root, { id }, context) => onCertificateBody(id.id)(context),
       resolve: async (query, _root, args, context) => {
-        const before = await context.prisma.signatureCertificate.findUnique({ where: { id: args.id.id } });
-        if (!before) throw new NotFoundError('Signature certificate');
+        // Serialised per certificate: a revocation and a reactivation cannot both pass the check.
+        const before = await lockForChange(context, {
+          model: 'SignatureCertificate',
+          what: 'Signature certificate',
+          id: args.id.id,
+          expectedVersion: args.expectedVersion,
+          read: () => context.prisma.signatureCertificate.findUnique({ where: { id: args.id.id } }),
+        });
         const refusal = statusChangeRefusal(before.status, args.status);
         if (refusal) throw new ConflictError(refusal);
         const after = await context.prisma.signatureCertificate.update({ ...query, where: { id: before.id }, data: { status: args.status } });
@@ -167,8 +198,8 @@ export function addSignatureCertificate(builder: GeaBuilder) {
           targetType: 'SignatureCertificate',
           targetId: before.id,
           entityId: before.entityId,
-          before: { status: before.status },
-          after: { status: after.status },
+          before: { status: before.status, version: before.version },
+          after: { status: args.status, version: before.version + 1 },
         };
         return after;
       },

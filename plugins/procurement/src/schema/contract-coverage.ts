@@ -1,4 +1,4 @@
-import { InputError, modelRef, NotFoundError, type GeaBuilder } from '@gea/core';
+import { expectedVersionDescription, InputError, lockForChange, modelRef, NotFoundError, StaleVersionError, type GeaBuilder } from '@gea/core';
 import { bodiesOfAssets, bodiesOfLicences } from '@gea/plugin-inventory';
 import { contractBodies } from '../bodies.ts';
 import { scopes } from '../scopes.ts';
@@ -17,9 +17,10 @@ export function addContractCoverageMutation(builder: GeaBuilder) {
       type: Contract,
       description:
         'Adds assets and licences to what a contract covers, or removes them. Each must belong to a body the contract serves.',
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, StaleVersionError], directResult: true },
       args: {
         contractId: t.arg.globalID({ required: true, for: Contract }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} (of the contract) Optional.` }),
         addAssetIds: t.arg.globalIDList({ required: false }),
         removeAssetIds: t.arg.globalIDList({ required: false }),
         addLicenceIds: t.arg.globalIDList({ required: false }),
@@ -30,8 +31,13 @@ export function addContractCoverageMutation(builder: GeaBuilder) {
         return bodies.length > 0 ? scopes.writeEvery(bodies) : ({ permission: scopes.write } as const);
       },
       resolve: async (query, _root, args, context) => {
-        const contract = await context.prisma.contract.findUnique({ where: { id: args.contractId.id }, include: { entities: true } });
-        if (!contract) throw new NotFoundError('Contract');
+        // Locked: a concurrent updateContract cannot drop a body whose asset is being added here.
+        const contract = await lockForChange(context, {
+          model: 'Contract',
+          id: args.contractId.id,
+          expectedVersion: args.expectedVersion,
+          read: () => context.prisma.contract.findUnique({ where: { id: args.contractId.id }, include: { entities: true } }),
+        });
         const addAssets = idsOf(args.addAssetIds, 'Asset');
         const addLicences = idsOf(args.addLicenceIds, 'SoftwareLicence');
         // Assets and licences are the inventory's: their bodies come from what it exports.

@@ -1,11 +1,15 @@
 import {
   ConflictError,
   daysFromToday,
+  expectedVersionDescription,
   InputError,
+  lockForChange,
   modelRef,
   NotFoundError,
   readableEntitiesWhere,
   save,
+  StaleVersionError,
+  versionDescription,
   type GeaBuilder,
 } from '@gea/core';
 import { bodiesOfAssets } from '@gea/plugin-inventory';
@@ -33,6 +37,7 @@ export function addContractType(builder: GeaBuilder) {
     nullable: true,
     authScopes: async (contract, context) => scopes.readAny(await contractBodies(context).load(contract.id)),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       kind: t.expose('kind', { type: ContractKind }),
       subject: t.exposeString('subject', { description: 'Oggetto: what is bought.' }),
       supplier: t.relation('supplier'),
@@ -145,15 +150,23 @@ export function addContractType(builder: GeaBuilder) {
     renewableUntil: input.renewableUntil ?? null,
     valueCents: input.valueCents,
   });
+  /**
+   * The bodies a contract write touches, each needing procurement:write: those it serves, the
+   * contracting body that signs it (a contract signed in another body's name is refused, not
+   * recorded) and, for a change, the ones it served before.
+   */
+  const writtenBodies = (input: Input, current: readonly string[] = []) => [
+    ...new Set([...current, ...uniqueIds(input.entityIds), input.contractingEntityId.id]),
+  ];
   const saving = (input: Input) => ({ unique: `CIG ${input.cig} is already used by another contract`, missing: 'Supplier or Entity' });
 
   builder.mutationFields((t) => ({
     createContract: t.prismaField({
       type: Contract,
-      description: 'Records a contract for one or more bodies; the writer needs procurement rights on every one of them.',
+      description: 'Records a contract for one or more bodies; the writer needs procurement rights on every one of them and on the contracting body.',
       errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
       args: { input: t.arg({ type: ContractInput, required: true }) },
-      authScopes: (_root, { input }) => scopes.writeEvery(uniqueIds(input.entityIds)),
+      authScopes: (_root, { input }) => scopes.writeEvery(writtenBodies(input)),
       resolve: async (query, _root, { input }, context) => {
         check(input);
         const entityIds = uniqueIds(input.entityIds);
@@ -169,18 +182,30 @@ export function addContractType(builder: GeaBuilder) {
 
     updateContract: t.prismaField({
       type: Contract,
-      description: 'Changes a contract (term, renewal, value, bodies). A body that has assets covered by it stays.',
-      errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
-      args: { id: t.arg.globalID({ required: true, for: Contract }), input: t.arg({ type: ContractInput, required: true }) },
-      authScopes: async (_root, { id, input }, context) =>
-        scopes.writeEvery([...new Set([...(await contractBodies(context).load(id.id)), ...uniqueIds(input.entityIds)])]),
-      resolve: async (query, _root, { id, input }, context) => {
+      description:
+        'Changes a contract (term, renewal, value, bodies). A body that has assets covered by it stays. The writer needs procurement rights on the bodies and contracting body it has and will have.',
+      errors: { types: [InputError, ConflictError, NotFoundError, StaleVersionError], directResult: true },
+      args: {
+        id: t.arg.globalID({ required: true, for: Contract }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: ContractInput, required: true }),
+      },
+      authScopes: async (_root, { id, input }, context) => {
+        const signer = await context.prisma.contract.findUnique({ where: { id: id.id }, select: { contractingEntityId: true } });
+        return scopes.writeEvery(writtenBodies(input, [...(await contractBodies(context).load(id.id)), ...(signer ? [signer.contractingEntityId] : [])]));
+      },
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
         check(input);
-        const before = await context.prisma.contract.findUnique({
-          where: { id: id.id },
-          include: { entities: true, assets: { select: { assetId: true } } },
+        const before = await lockForChange(context, {
+          model: 'Contract',
+          id: id.id,
+          expectedVersion,
+          read: () =>
+            context.prisma.contract.findUnique({
+              where: { id: id.id },
+              include: { entities: true, assets: { select: { assetId: true } } },
+            }),
         });
-        if (!before) throw new NotFoundError('Contract');
         const entityIds = uniqueIds(input.entityIds);
         // The covered assets' bodies come from the inventory, which owns them.
         const assetBodies = await bodiesOfAssets(context, before.assets.map((row) => row.assetId));

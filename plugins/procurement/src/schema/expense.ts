@@ -1,4 +1,18 @@
-import { ConflictError, InputError, modelRef, NotFoundError, perBuilder, save, type FieldIssue, type GeaBuilder, type GeaContext } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  perBuilder,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type FieldIssue,
+  type GeaBuilder,
+  type GeaContext,
+} from '@gea/core';
 import { z } from 'zod';
 import { associationMembers } from '../bodies.ts';
 import { readOnAssociation, writeAll } from '../scopes.ts';
@@ -79,6 +93,7 @@ export function addExpenseType(builder: GeaBuilder) {
     nullable: true,
     authScopes: (expense, context) => readOnAssociation(context, expense.associationId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       year: t.exposeInt('year'),
       description: t.exposeString('description'),
       plan: t.expose('plan', { type: expensePlanEnum(builder) }),
@@ -127,13 +142,21 @@ export function addExpenseType(builder: GeaBuilder) {
     }),
     updateExpense: t.prismaField({
       type: Expense,
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
       authScopes: writeAll,
       description: 'Replaces an expense and its grants.',
-      args: { id: t.arg.globalID({ required: true, for: Expense }), input: t.arg({ type: ExpenseInput, required: true }) },
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.expense.findUnique({ where: { id: id.id }, include: { grants: true } });
-        if (!before) throw new NotFoundError('Expense');
+      args: {
+        id: t.arg.globalID({ required: true, for: Expense }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: ExpenseInput, required: true }),
+      },
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Expense',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.expense.findUnique({ where: { id: id.id }, include: { grants: true } }),
+        });
         await checkExpense(context, before.associationId, input);
         const after = await context.prisma.expense.update({
           ...query,
@@ -146,13 +169,20 @@ export function addExpenseType(builder: GeaBuilder) {
     }),
     deleteExpense: t.field({
       type: 'ID',
-      errors: { types: [NotFoundError] },
+      errors: { types: [NotFoundError, StaleVersionError] },
       authScopes: writeAll,
       description: 'Deletes an expense (issued documents keep what they said). Returns its id.',
-      args: { id: t.arg.globalID({ required: true, for: Expense }) },
-      resolve: async (_root, { id }, context) => {
-        const before = await context.prisma.expense.findUnique({ where: { id: id.id }, include: { grants: true } });
-        if (!before) throw new NotFoundError('Expense');
+      args: {
+        id: t.arg.globalID({ required: true, for: Expense }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional.` }),
+      },
+      resolve: async (_root, { id, expectedVersion }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Expense',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.expense.findUnique({ where: { id: id.id }, include: { grants: true } }),
+        });
         await context.prisma.expense.delete({ where: { id: before.id } });
         context.audit = { ...context.audit, targetType: 'Expense', targetId: before.id, before };
         return Buffer.from(`Expense:${before.id}`).toString('base64');

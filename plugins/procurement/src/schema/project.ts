@@ -1,4 +1,17 @@
-import { ConflictError, InputError, modelRef, NotFoundError, readableEntitiesWhere, save, type GeaBuilder, type GeaContext } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  readableEntitiesWhere,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+  type GeaContext,
+} from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { associationMembers } from '../bodies.ts';
@@ -23,6 +36,7 @@ export function addProjectType(builder: GeaBuilder) {
     nullable: true,
     authScopes: (project, context) => readOnAssociation(context, project.associationId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       name: t.exposeString('name'),
       cup: t.exposeString('cup', { nullable: true, description: 'Codice Unico di Progetto.' }),
       description: t.exposeString('description', { nullable: true }),
@@ -86,12 +100,20 @@ export function addProjectType(builder: GeaBuilder) {
     }),
     updateProject: t.prismaField({
       type: Project,
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
       authScopes: writeAll,
-      args: { id: t.arg.globalID({ required: true, for: Project }), input: t.arg({ type: ProjectInput, required: true }) },
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.project.findUnique({ where: { id: id.id }, include: { participants: true } });
-        if (!before) throw new NotFoundError('Project');
+      args: {
+        id: t.arg.globalID({ required: true, for: Project }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: ProjectInput, required: true }),
+      },
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Project',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.project.findUnique({ where: { id: id.id }, include: { participants: true } }),
+        });
         const participants = await participantsOf(context, before.associationId, input.participantIds);
         const after = await save(saving(input), () =>
           context.prisma.project.update({

@@ -1,4 +1,15 @@
-import { ConflictError, InputError, modelRef, NotFoundError, type GeaBuilder, type GeaContext } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  modelRef,
+  NotFoundError,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+  type GeaContext,
+} from '@gea/core';
 import { z } from 'zod';
 import { scopes, writeAll } from '../scopes.ts';
 import { accountingYear, money } from '../rules/expense.ts';
@@ -12,6 +23,7 @@ export function addStaffSecondmentType(builder: GeaBuilder) {
     // Names and costs of people: only for those who read the lending body's procurement.
     authScopes: (row) => scopes.readOn(row.lendingEntityId),
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       year: t.exposeInt('year'),
       lendingEntity: t.relation('lendingEntity'),
       personName: t.exposeString('personName'),
@@ -60,12 +72,20 @@ export function addStaffSecondmentType(builder: GeaBuilder) {
     }),
     updateStaffSecondment: t.prismaField({
       type: StaffSecondment,
-      errors: { types: [InputError, NotFoundError, ConflictError], directResult: true },
+      errors: { types: [InputError, NotFoundError, ConflictError, StaleVersionError], directResult: true },
       authScopes: writeAll,
-      args: { id: t.arg.globalID({ required: true, for: StaffSecondment }), input: t.arg({ type: StaffInput, required: true }) },
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.staffSecondment.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('StaffSecondment');
+      args: {
+        id: t.arg.globalID({ required: true, for: StaffSecondment }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: StaffInput, required: true }),
+      },
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'StaffSecondment',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.staffSecondment.findUnique({ where: { id: id.id } }),
+        });
         const data = await staffData(context, before.associationId, input);
         const after = await context.prisma.staffSecondment.update({ ...query, where: { id: before.id }, data });
         context.audit = { ...context.audit, targetType: 'StaffSecondment', targetId: before.id, entityId: data.lendingEntityId, before, after };
@@ -74,12 +94,19 @@ export function addStaffSecondmentType(builder: GeaBuilder) {
     }),
     deleteStaffSecondment: t.field({
       type: 'ID',
-      errors: { types: [NotFoundError] },
+      errors: { types: [NotFoundError, StaleVersionError] },
       authScopes: writeAll,
-      args: { id: t.arg.globalID({ required: true, for: StaffSecondment }) },
-      resolve: async (_root, { id }, context) => {
-        const before = await context.prisma.staffSecondment.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('StaffSecondment');
+      args: {
+        id: t.arg.globalID({ required: true, for: StaffSecondment }),
+        expectedVersion: t.arg.int({ required: false, description: `${expectedVersionDescription} Optional.` }),
+      },
+      resolve: async (_root, { id, expectedVersion }, context) => {
+        const before = await lockForChange(context, {
+          model: 'StaffSecondment',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.staffSecondment.findUnique({ where: { id: id.id } }),
+        });
         await context.prisma.staffSecondment.delete({ where: { id: before.id } });
         context.audit = { ...context.audit, targetType: 'StaffSecondment', targetId: before.id, entityId: before.lendingEntityId, before };
         return Buffer.from(`StaffSecondment:${before.id}`).toString('base64');

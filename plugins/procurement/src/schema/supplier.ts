@@ -1,4 +1,14 @@
-import { ConflictError, InputError, NotFoundError, save, type GeaBuilder } from '@gea/core';
+import {
+  ConflictError,
+  expectedVersionDescription,
+  InputError,
+  lockForChange,
+  NotFoundError,
+  save,
+  StaleVersionError,
+  versionDescription,
+  type GeaBuilder,
+} from '@gea/core';
 import { z } from 'zod';
 import { isValidVatNumber } from '../codes.ts';
 import { scopes, writeAll } from '../scopes.ts';
@@ -11,6 +21,7 @@ export function addSupplierType(builder: GeaBuilder) {
     // Suppliers are public knowledge (published tenders); what was bought from them is scoped per contract.
     authScopes: scopes.readSome,
     fields: (t) => ({
+      version: t.exposeInt('version', { description: versionDescription }),
       name: t.exposeString('name'),
       vatNumber: t.exposeString('vatNumber', { nullable: true, description: 'Partita IVA.' }),
       pecAddress: t.exposeString('pecAddress', { nullable: true }),
@@ -66,12 +77,20 @@ export function addSupplierType(builder: GeaBuilder) {
     }),
     updateSupplier: t.prismaField({
       type: Supplier,
-      errors: { types: [InputError, ConflictError, NotFoundError], directResult: true },
+      errors: { types: [InputError, ConflictError, NotFoundError, StaleVersionError], directResult: true },
       authScopes: writeAll,
-      args: { id: t.arg.globalID({ required: true, for: Supplier }), input: t.arg({ type: SupplierInput, required: true }) },
-      resolve: async (query, _root, { id, input }, context) => {
-        const before = await context.prisma.supplier.findUnique({ where: { id: id.id } });
-        if (!before) throw new NotFoundError('Supplier');
+      args: {
+        id: t.arg.globalID({ required: true, for: Supplier }),
+        expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }),
+        input: t.arg({ type: SupplierInput, required: true }),
+      },
+      resolve: async (query, _root, { id, expectedVersion, input }, context) => {
+        const before = await lockForChange(context, {
+          model: 'Supplier',
+          id: id.id,
+          expectedVersion,
+          read: () => context.prisma.supplier.findUnique({ where: { id: id.id } }),
+        });
         const after = await save(saving(input), () => context.prisma.supplier.update({ ...query, where: { id: before.id }, data: data(input) }));
         context.audit = { ...context.audit, targetType: 'Supplier', targetId: before.id, before, after };
         return after;
