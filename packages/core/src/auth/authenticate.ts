@@ -1,7 +1,7 @@
 import type { GeaPrismaClient } from '@gea/db';
 import { actorFromGrants, anonymousActor, type Actor } from '../actor.ts';
 import { GeaError, type GeaErrorCode } from '../errors.ts';
-import { grantsForRoles, type PermissionDefinition } from '../permissions.ts';
+import { grantsForRoles, type PermissionDefinition, type RoleAssignmentLike } from '../permissions.ts';
 import { hashToken } from './secrets.ts';
 
 /** API tokens read `gea_<prefix>_<secret>`; session tokens are a bare secret. */
@@ -59,18 +59,33 @@ export function createAuthenticator({ permissions, now = () => new Date() }: Aut
     const at = now();
 
     if (API_TOKEN_PATTERN.test(token)) {
-      const apiToken = await attempt.prisma.apiToken.findUnique({ where: { tokenHash } });
+      const apiToken = await attempt.prisma.apiToken.findUnique({
+        where: { tokenHash },
+        include: { createdBy: { select: { active: true, roles: { select: { role: true, entityId: true } } } } },
+      });
       if (!apiToken) return refuse(attempt, 'UNAUTHENTICATED', 'Unknown API token');
       if (apiToken.revokedAt) return refuse(attempt, 'TOKEN_REVOKED', 'This API token has been revoked', apiToken.id);
       if (apiToken.expiresAt && apiToken.expiresAt <= at) {
         return refuse(attempt, 'TOKEN_EXPIRED', 'This API token has expired', apiToken.id);
       }
+      // A token holds no more than its creator could grant on its body today: a creator who is
+      // disabled or removed takes the token down with them, and a role taken away takes away the
+      // scopes it gave, on the next request (the token works again when the role comes back).
+      if (!apiToken.createdBy?.active) {
+        return refuse(
+          attempt,
+          'TOKEN_CREATOR_DISABLED',
+          'The person who created this API token is disabled or was removed: ask the ICT office for a new token',
+          apiToken.id,
+        );
+      }
+      const scopes = tokenScopesNow(apiToken.scopes, apiToken.entityId, apiToken.createdBy.roles, permissions);
       if (!apiToken.lastUsedAt || at.getTime() - apiToken.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await attempt.prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: at } });
       }
       return actorFromGrants(
         { kind: 'token', id: apiToken.id, label: `token ${apiToken.prefix} (${apiToken.name})` },
-        apiToken.scopes.map((permission) => ({ permission, entityId: apiToken.entityId })),
+        scopes.map((permission) => ({ permission, entityId: apiToken.entityId })),
       );
     }
 
@@ -90,6 +105,22 @@ export function createAuthenticator({ permissions, now = () => new Date() }: Aut
       grantsForRoles(session.user.roles, permissions),
     );
   };
+}
+
+/**
+ * The scopes a token holds now: those it was given that its creator, with their roles of today,
+ * could still give it for its body (the same rule createApiToken applies when it is made).
+ */
+export function tokenScopesNow(
+  scopes: readonly string[],
+  entityId: string | null,
+  creatorRoles: readonly RoleAssignmentLike[],
+  permissions: ReadonlyMap<string, PermissionDefinition>,
+): string[] {
+  const creator = actorFromGrants({ kind: 'user', id: null, label: 'token creator' }, grantsForRoles(creatorRoles, permissions));
+  return scopes.filter(
+    (scope) => permissions.has(scope) && !permissions.get(scope)?.notForTokens && creator.can(scope, entityId ?? undefined),
+  );
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
