@@ -18,6 +18,7 @@ import { useHealth } from './yoga/use-health.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { compilePluginRoutes, usePluginRoutes } from './yoga/use-plugin-routes.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
+import { useStreamRevalidation } from './yoga/use-stream-revalidation.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 import { useWebClient } from './yoga/use-web-client.ts';
 import type { StaticFile } from '@gea/web/server';
@@ -38,6 +39,8 @@ export interface ApiOptions {
   oidc?: OidcLoginOptions;
   /** The built web client, served from `/` (see prepareWebClient); none: the API alone. */
   webClient?: ReadonlyMap<string, StaticFile>;
+  /** How often an open subscription's credential is checked again when no event comes (default 5 s). */
+  streamRecheckMs?: number;
 }
 
 export interface Api {
@@ -66,6 +69,7 @@ export function createApi({
   corsOrigins = [],
   oidc,
   webClient,
+  streamRecheckMs = 5_000,
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -110,6 +114,10 @@ export function createApi({
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
       useRequestErrorStatus(),
       useErrorReporting(),
+      useStreamRevalidation({
+        authenticate: (request) => Promise.resolve(identify({ request, prisma: db.prisma, requestId: requestIdOf(request) })),
+        intervalMs: streamRecheckMs,
+      }),
     ],
     context: ({ request }) => contextOf(request),
   });

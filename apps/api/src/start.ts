@@ -15,6 +15,7 @@ import {
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
+import { requestGuardsFromEnv } from './request-guards-config.ts';
 import { createApi } from './server.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
@@ -123,7 +124,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
-    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files });
+    const { yoga } = createApi({
+      db,
+      plugins: composed,
+      development: !production,
+      corsOrigins,
+      oidc,
+      webClient: web.files,
+      ...requestGuardsFromEnv(env),
+    });
     server = createServer();
     server.on('request', await web.handler(server, yoga));
     await new Promise<void>((resolve, reject) => {
