@@ -2,6 +2,7 @@ import type { GeaPrismaClient } from '@gea/db';
 import { actorFromGrants, anonymousActor, type Actor } from '../actor.ts';
 import { GeaError, type GeaErrorCode } from '../errors.ts';
 import { grantsForRoles, type PermissionDefinition, type RoleAssignmentLike } from '../permissions.ts';
+import type { RefusalLog } from './refusal-log.ts';
 import { hashToken } from './secrets.ts';
 
 /** API tokens read `gea_<prefix>_<secret>`; session tokens are a bare secret. */
@@ -17,12 +18,16 @@ export class AuthenticationError extends GeaError {
 export interface AuthenticatorOptions {
   permissions: ReadonlyMap<string, PermissionDefinition>;
   now?: () => Date;
+  /** Where refusals are counted and summarised; none: one audit row each. */
+  refusals?: RefusalLog;
 }
 
 export interface AuthenticationAttempt {
   request: Request;
   prisma: GeaPrismaClient;
   requestId: string;
+  /** The client's address (see clientAddressOf), for the audit of refusals. */
+  clientAddress?: string;
 }
 
 // Writing lastUsedAt on every request would turn reads into writes; once a minute is enough.
@@ -31,10 +36,22 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * Turns `Authorization: Bearer <token>` into an actor: a session's user with the grants of their
  * roles, or an API token with its scopes for its body. No header: anonymous. A token that is
- * unknown, expired or revoked is refused (and audited), never silently treated as anonymous.
+ * unknown, expired or revoked is refused (and audited: through `refusals`, summarised), never
+ * silently treated as anonymous.
  */
-export function createAuthenticator({ permissions, now = () => new Date() }: AuthenticatorOptions) {
+export function createAuthenticator({ permissions, now = () => new Date(), refusals }: AuthenticatorOptions) {
   async function refuse(attempt: AuthenticationAttempt, code: GeaErrorCode, message: string, actorId?: string): Promise<never> {
+    if (refusals) {
+      await refusals.note({
+        requestId: attempt.requestId,
+        operation: 'authenticate',
+        errorCode: code,
+        clientAddress: attempt.clientAddress ?? 'unknown',
+        actorId: actorId ?? null,
+        actorLabel: 'bearer token',
+      });
+      throw new AuthenticationError(code, message);
+    }
     await attempt.prisma.auditEvent.create({
       data: {
         requestId: attempt.requestId,
