@@ -50,11 +50,13 @@ describe('sign-in with a local account', () => {
     expect(response.body.errors![0].extensions.code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('after 10 failed attempts in 15 minutes even the right password is refused', async () => {
+  it('after 10 failed attempts from one address even the right password is refused from there (429, RATE_LIMITED)', async () => {
     await createUser(t.db, 'target@example.it');
     for (let i = 0; i < 10; i++) await post(LOGIN, { email: 'target@example.it', password: `guess ${i}` });
     const response = await post(LOGIN, { email: 'target@example.it', password: TEST_PASSWORD });
+    expect(response.status).toBe(429);
     expect(response.body.errors![0].message).toMatch(/Too many failed sign-ins/);
+    expect(response.body.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
   });
 });
 

@@ -1,25 +1,37 @@
 import {
+  clientAddressOf,
   composeSchema,
   createAuthenticator,
   createContext,
+  createRateLimits,
+  createRefusalLog,
   defaultAuthOptions,
+  defaultRateLimitSettings,
+  trustedProxies,
   type Actor,
   type AuthenticationAttempt,
   type ComposedSchema,
   type GeaContext,
   type GeaPlugin,
+  type RateLimitSettings,
 } from '@gea/core';
+import type { Redis } from 'ioredis';
 import type { Database } from '@gea/db';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createFetch } from '@whatwg-node/fetch';
+import type { IncomingMessage } from 'node:http';
 import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { compilePluginRoutes, usePluginRoutes } from './yoga/use-plugin-routes.ts';
+import { useRateLimits } from './yoga/use-rate-limits.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
+import { useStreamRevalidation } from './yoga/use-stream-revalidation.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
-import { useWebClient } from './yoga/use-web-client.ts';
+import { useUploadGuard } from './yoga/use-upload-guard.ts';
+import { isApiPath, useWebClient } from './yoga/use-web-client.ts';
 import type { StaticFile } from '@gea/web/server';
 
 /** Decides who sends a request; by default sessions and API tokens (`Authorization: Bearer ...`). */
@@ -38,12 +50,31 @@ export interface ApiOptions {
   oidc?: OidcLoginOptions;
   /** The built web client, served from `/` (see prepareWebClient); none: the API alone. */
   webClient?: ReadonlyMap<string, StaticFile>;
+  /** How often an open subscription's credential is checked again when no event comes (default 5 s). */
+  streamRecheckMs?: number;
+  /** Limits on anonymous requests, refused credentials and sign-in guesses; false: none (tests of other things). */
+  rateLimits?: Partial<RateLimitSettings> | false;
+  /** The shared Redis for rate-limit counters (several API processes); none: counted in this process. */
+  redis?: Redis | null;
+  /** Prefix of the counters' keys in Redis (default `gea:rl:`). */
+  rateLimitKeyPrefix?: string;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by default. */
+  trustedProxies?: readonly string[];
+  /** Largest multipart upload in bytes (default 50 MB). */
+  uploadMaxBytes?: number;
+  /** Window of the audit's summaries of refused credentials (default one minute). */
+  refusalSummaryMs?: number;
 }
 
 export interface Api {
   yoga: YogaServerInstance<Record<string, unknown>, GeaContext>;
   composed: ComposedSchema;
+  /** Writes what is still pending (the summary of refusals): call when the server stops. */
+  close(): Promise<void>;
 }
+
+/** Signature files, the multipart spec's `operations` and `map` fields: a few files, small fields. */
+const MULTIPART_LIMITS = { files: 10, fields: 20, fieldSize: 1024 * 1024, parts: 30 };
 
 function createLogger(development: boolean): YogaLogger {
   return {
@@ -66,15 +97,50 @@ export function createApi({
   corsOrigins = [],
   oidc,
   webClient,
+  streamRecheckMs = 5_000,
+  rateLimits,
+  redis,
+  rateLimitKeyPrefix,
+  trustedProxies: proxyList = [],
+  uploadMaxBytes = 50 * 1024 * 1024,
+  refusalSummaryMs,
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
-  const identify = authenticate ?? createAuthenticator({ permissions: composed.permissions });
+  const refusals = createRefusalLog(db.prisma, { windowMs: refusalSummaryMs });
+  const identify = authenticate ?? createAuthenticator({ permissions: composed.permissions, refusals });
   const installedModules = new Set(composed.plugins.map((plugin) => plugin.key));
-  const contextOf = async (request: Request) => {
+  const limits = rateLimits === false ? undefined : createRateLimits({ ...defaultRateLimitSettings, ...rateLimits }, { redis, keyPrefix: rateLimitKeyPrefix });
+  const proxies = trustedProxies(proxyList);
+  const pluginRoutes = compilePluginRoutes(composed.plugins);
+
+  // Worked out once per request, by whichever needs it first (rate limits, the upload guard, the context).
+  const addresses = new WeakMap<Request, string>();
+  const addressOf = (request: Request, serverContext?: unknown) => {
+    let address = addresses.get(request);
+    if (address === undefined) {
+      const socket = (serverContext as { req?: IncomingMessage } | undefined)?.req?.socket;
+      address = clientAddressOf(socket?.remoteAddress, request.headers.get('x-forwarded-for'), proxies);
+      addresses.set(request, address);
+    }
+    return address;
+  };
+  const actors = new WeakMap<Request, Promise<Actor>>();
+  const actorOf = (request: Request) => {
+    let actor = actors.get(request);
+    if (!actor) {
+      actor = Promise.resolve().then(() =>
+        identify({ request, prisma: db.prisma, requestId: requestIdOf(request), clientAddress: addressOf(request) }),
+      );
+      actors.set(request, actor);
+    }
+    return actor;
+  };
+  const contextOf = async (request: Request, serverContext?: unknown) => {
     const requestId = requestIdOf(request);
-    const actor = await identify({ request, prisma: db.prisma, requestId });
-    return createContext({ requestId, prisma: db.prisma, actor, installedModules });
+    const actor = await actorOf(request);
+    const clientAddress = addressOf(request, serverContext);
+    return createContext({ requestId, prisma: db.prisma, actor, installedModules, clientAddress, rateLimits: limits, refusals });
   };
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
@@ -99,19 +165,38 @@ export function createApi({
       },
     },
     logging: createLogger(development),
+    // Multipart bodies are held to these limits while they stream, whatever their declared length.
+    fetchAPI: createFetch({ formDataLimits: { ...MULTIPART_LIMITS, fileSize: uploadMaxBytes } }),
     plugins: [
       useRequestId(),
       useHealth(db),
+      ...(limits
+        ? [
+            useRateLimits({
+              limits,
+              refusals,
+              guards: (pathname) => (isApiPath(pathname) && pathname !== '/live' && pathname !== '/health') || pluginRoutes.serves(pathname),
+              addressOf,
+              actorOf,
+            }),
+          ]
+        : []),
+      useUploadGuard({ maxBytes: uploadMaxBytes, actorOf }),
       ...(oidc ? [useOidcLogin(db.prisma, oidc)] : []),
       // before the web client, whose pages share the `/<key>` prefix
-      usePluginRoutes(compilePluginRoutes(composed.plugins), contextOf),
+      usePluginRoutes(pluginRoutes, (request) => contextOf(request)),
       ...(webClient ? [useWebClient(webClient)] : []),
       // Requests a browser could send cross-site without a preflight (GET, multipart) need a custom header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
       useRequestErrorStatus(),
       useErrorReporting(),
+      useStreamRevalidation({
+        authenticate: (request) =>
+          Promise.resolve(identify({ request, prisma: db.prisma, requestId: requestIdOf(request), clientAddress: addressOf(request) })),
+        intervalMs: streamRecheckMs,
+      }),
     ],
-    context: ({ request }) => contextOf(request),
+    context: (initial) => contextOf(initial.request, initial),
   });
-  return { yoga, composed };
+  return { yoga, composed, close: () => refusals.close() };
 }

@@ -7,7 +7,11 @@ import {
   MailConfigError,
   MissingScopeError,
   NotificationConfigError,
+  openRedis,
   PluginGraphError,
+  redisUrlFromEnv,
+  SharedStoreConfigError,
+  TrustedProxiesConfigError,
   pluginStateLines,
   seedDemoData,
   type PlatformJobs,
@@ -15,6 +19,7 @@ import {
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
+import { requestGuardsFromEnv } from './request-guards-config.ts';
 import { createApi } from './server.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
@@ -38,6 +43,8 @@ export function isStartupError(error: unknown): error is Error {
     error instanceof JobConfigError ||
     error instanceof MailConfigError ||
     error instanceof NotificationConfigError ||
+    error instanceof SharedStoreConfigError ||
+    error instanceof TrustedProxiesConfigError ||
     (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE'
   );
 }
@@ -100,8 +107,14 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null,
   });
 
+  const guards = requestGuardsFromEnv(env);
+  const redisUrl = redisUrlFromEnv(env);
+
   const target = targetFromEnv(env);
   const db = await openDatabase(target);
+  // Rate-limit counters shared by every API process on this Redis; without it, counted per process.
+  const redis = redisUrl ? openRedis(redisUrl, 'rate-limits') : null;
+  let api: ReturnType<typeof createApi> | undefined;
   let server: Server | undefined;
   let web: PreparedWebClient | undefined;
   let jobs: PlatformJobs | null = null;
@@ -123,9 +136,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
-    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files });
+    api = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files, redis, ...guards });
     server = createServer();
-    server.on('request', await web.handler(server, yoga));
+    server.on('request', await web.handler(server, api.yoga));
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(port, host, () => resolve());
@@ -147,6 +160,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     await jobs?.close();
     server?.close();
     await web?.close();
+    await api?.close();
+    redis?.disconnect();
     await db.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new ConfigError(`port ${port} on ${host} is already in use; set PORT to another one`);
@@ -178,6 +193,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       await jobs?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await web.close();
+      await api?.close();
+      redis?.disconnect();
       await db.close();
     },
   };

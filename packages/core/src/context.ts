@@ -1,5 +1,7 @@
 import type { GeaPrismaClient } from '@gea/db';
 import type { Actor } from './actor.ts';
+import type { RateLimits } from './auth/rate-limit.ts';
+import type { RefusalLog } from './auth/refusal-log.ts';
 import { LoaderRegistry } from './loader-registry.ts';
 
 /** What a mutation tells the audit trail about itself, beyond what the audit plugin sees. */
@@ -33,6 +35,11 @@ export interface GeaContext {
   audit: AuditNote | null;
   /** Set by `login`: the user who just signed in may read their own record in the same response. */
   signedInUserId?: string;
+  /** The client's address (behind trusted proxies: the one they saw), for rate limits and the audit. */
+  readonly clientAddress?: string;
+  /** Sign-in limits and the summarised log of refusals; absent in contexts made outside the API server. */
+  readonly rateLimits?: RateLimits;
+  readonly refusals?: RefusalLog;
 }
 
 export interface ContextInit {
@@ -40,6 +47,9 @@ export interface ContextInit {
   prisma: GeaPrismaClient;
   actor: Actor;
   installedModules: ReadonlySet<string>;
+  clientAddress?: string;
+  rateLimits?: RateLimits;
+  refusals?: RefusalLog;
 }
 
 export function createContext(init: ContextInit): GeaContext {

@@ -11,9 +11,12 @@ export const errorCodes = [
   'SESSION_EXPIRED',
   'TOKEN_EXPIRED',
   'TOKEN_REVOKED',
+  'TOKEN_CREATOR_DISABLED',
   'FORBIDDEN',
   'INSUFFICIENT_SCOPE',
   'MODULE_DISABLED',
+  'RATE_LIMITED',
+  'REQUEST_ENTITY_TOO_LARGE',
 ] as const;
 export type GeaErrorCode = (typeof errorCodes)[number];
 

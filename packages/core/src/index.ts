@@ -5,6 +5,9 @@ export { createAuthenticator, AuthenticationError, API_TOKEN_PATTERN, type Authe
 export { hashPassword, verifyPassword, hashToken, newSecret } from './auth/secrets.ts';
 export { refusalFor, permissionsOfFailure } from './auth/refusal.ts';
 export { startSession, type StartedSession } from './auth/sessions.ts';
+export { createRateLimits, defaultRateLimitSettings, RateLimitedError, type RateLimits, type RateLimitSettings, type RateLimitStore, type Budget } from './auth/rate-limit.ts';
+export { createRefusalLog, type RefusalLog, type Refusal } from './auth/refusal-log.ts';
+export { clientAddressOf, trustedProxies, TrustedProxiesConfigError, type TrustedProxies } from './auth/client-address.ts';
 export { defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
 export { enabledModulesOf, isModuleEnabledFor, readableEntitiesWhere, ModuleDisabledError, onBodyOf } from './modules.ts';
 export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';

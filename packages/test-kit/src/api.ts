@@ -32,17 +32,18 @@ export const superuser = actorWithPermissions('test superuser', ['*'], 'user');
 export function createTestApi(
   db: Database,
   plugins: readonly GeaPlugin[],
-  options: { realAuth?: boolean; oidc?: ApiOptions['oidc'] } = {},
+  options: { realAuth?: boolean } & Partial<Omit<ApiOptions, 'db' | 'plugins' | 'authenticate'>> = {},
 ): TestApi {
   const actors = new Map<string, Actor>();
   let next = 0;
+  const { realAuth, ...apiOptions } = options;
   const api = createApi({
     db,
     plugins,
-    authenticate: options.realAuth
-      ? undefined
-      : ({ request }) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
-    oidc: options.oidc,
+    authenticate: realAuth ? undefined : ({ request }) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
+    // Requests naming their actor by a test header carry no credentials: rate limits would take them for anonymous.
+    rateLimits: realAuth ? undefined : false,
+    ...apiOptions,
   });
   return {
     ...api,
@@ -91,6 +92,17 @@ export function useTestApi(plugins: readonly GeaPlugin[]): { readonly db: Databa
   };
 }
 
+// One API per database and plugin list, so that requests of a test file share its rate-limit counters as a client's would.
+const realAuthApis = new WeakMap<Database, Map<string, TestApi>>();
+function realAuthApi(db: Database, plugins: readonly GeaPlugin[]): TestApi {
+  let apis = realAuthApis.get(db);
+  if (!apis) realAuthApis.set(db, (apis = new Map()));
+  const key = plugins.map((plugin) => plugin.key).join(',');
+  let api = apis.get(key);
+  if (!api) apis.set(key, (api = createTestApi(db, plugins, { realAuth: true })));
+  return api;
+}
+
 /** A request through the real authenticator: anonymous without a token, else `Authorization: Bearer <token>`. */
 export async function postWithRealAuth(
   db: Database,
@@ -99,7 +111,7 @@ export async function postWithRealAuth(
   variables: Record<string, unknown> = {},
   token?: string,
 ): Promise<{ status: number; body: { data?: any; errors?: any[] } }> {
-  const api = createTestApi(db, plugins, { realAuth: true });
+  const api = realAuthApi(db, plugins);
   const response = await api.yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -32,9 +32,14 @@ export function describeError(error: CombinedError): string {
     case 'UNAUTHENTICATED':
     case 'SESSION_EXPIRED':
     case 'TOKEN_REVOKED':
+    case 'TOKEN_CREATOR_DISABLED':
       return t('errors.session');
     case 'NOT_FOUND':
       return t('errors.notFound');
+    case 'RATE_LIMITED':
+      return t('errors.rateLimited');
+    case 'REQUEST_ENTITY_TOO_LARGE':
+      return t('errors.tooLarge');
     case 'BAD_USER_INPUT':
       return t('errors.badInput', { detail: first?.message ?? '' });
     case 'CONFLICT':

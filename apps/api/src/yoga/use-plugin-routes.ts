@@ -17,11 +17,14 @@ const STATUS_OF_CODE: Record<string, number> = {
   SESSION_EXPIRED: 401,
   TOKEN_EXPIRED: 401,
   TOKEN_REVOKED: 401,
+  TOKEN_CREATOR_DISABLED: 401,
   FORBIDDEN: 403,
   INSUFFICIENT_SCOPE: 403,
   MODULE_DISABLED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  REQUEST_ENTITY_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
 };
 
 /** Every installed plugin's routes, each under `/<key>`. */

@@ -22,8 +22,9 @@ const AuthMethodsQuery = graphql(`
 export function loginErrorMessage(error: CombinedError | 'INVALID_CREDENTIALS' | null | undefined): string | undefined {
   if (!error) return undefined;
   if (error === 'INVALID_CREDENTIALS') return t('login.invalid');
-  const refusal = error.graphQLErrors.find((e) => e.extensions?.code === 'INVALID_CREDENTIALS');
-  if (refusal) return refusal.extensions?.retryAfterSeconds ? t('login.locked') : t('login.invalid');
+  const limited = error.graphQLErrors.find((e) => e.extensions?.code === 'RATE_LIMITED');
+  if (limited) return t('login.locked', { minutes: String(Math.max(1, Math.ceil(Number(limited.extensions?.retryAfterSeconds ?? 60) / 60))) });
+  if (error.graphQLErrors.some((e) => e.extensions?.code === 'INVALID_CREDENTIALS')) return t('login.invalid');
   return undefined;
 }
 

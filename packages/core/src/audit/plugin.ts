@@ -85,7 +85,7 @@ function entityIdFromArgs(args: Record<string, unknown>): string | undefined {
 
 const toJson = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value ?? null)));
 
-const REFUSED_CODES = new Set(['UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'FORBIDDEN', 'INSUFFICIENT_SCOPE', 'MODULE_DISABLED']);
+const REFUSED_CODES = new Set(['UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'FORBIDDEN', 'INSUFFICIENT_SCOPE', 'MODULE_DISABLED', 'RATE_LIMITED']);
 
 function codeOf(error: unknown): string {
   const code = (error as { extensions?: { code?: unknown }; code?: unknown })?.extensions?.code ?? (error as { code?: unknown })?.code;
@@ -162,7 +162,19 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
         const failure = error instanceof RollBack ? error.result : error;
         const code = codeOf(failure);
         context.prisma = root;
-        await root.auditEvent.create({ data: record(REFUSED_CODES.has(code) ? 'REFUSED' : 'FAILED', code) });
+        if (code === 'RATE_LIMITED' && context.refusals) {
+          // A client over its limit may keep trying: counted and summarised, not one row each.
+          await context.refusals.note({
+            requestId: context.requestId,
+            operation,
+            errorCode: code,
+            clientAddress: context.clientAddress ?? 'unknown',
+            actorId: context.actor.id,
+            actorLabel: context.audit?.actorLabel ?? context.actor.label,
+          });
+        } else {
+          await root.auditEvent.create({ data: record(REFUSED_CODES.has(code) ? 'REFUSED' : 'FAILED', code) });
+        }
         if (error instanceof RollBack) return error.result;
         throw error;
       } finally {

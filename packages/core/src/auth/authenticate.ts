@@ -1,7 +1,8 @@
 import type { GeaPrismaClient } from '@gea/db';
 import { actorFromGrants, anonymousActor, type Actor } from '../actor.ts';
 import { GeaError, type GeaErrorCode } from '../errors.ts';
-import { grantsForRoles, type PermissionDefinition } from '../permissions.ts';
+import { grantsForRoles, type PermissionDefinition, type RoleAssignmentLike } from '../permissions.ts';
+import type { RefusalLog } from './refusal-log.ts';
 import { hashToken } from './secrets.ts';
 
 /** API tokens read `gea_<prefix>_<secret>`; session tokens are a bare secret. */
@@ -17,12 +18,16 @@ export class AuthenticationError extends GeaError {
 export interface AuthenticatorOptions {
   permissions: ReadonlyMap<string, PermissionDefinition>;
   now?: () => Date;
+  /** Where refusals are counted and summarised; none: one audit row each. */
+  refusals?: RefusalLog;
 }
 
 export interface AuthenticationAttempt {
   request: Request;
   prisma: GeaPrismaClient;
   requestId: string;
+  /** The client's address (see clientAddressOf), for the audit of refusals. */
+  clientAddress?: string;
 }
 
 // Writing lastUsedAt on every request would turn reads into writes; once a minute is enough.
@@ -31,10 +36,22 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * Turns `Authorization: Bearer <token>` into an actor: a session's user with the grants of their
  * roles, or an API token with its scopes for its body. No header: anonymous. A token that is
- * unknown, expired or revoked is refused (and audited), never silently treated as anonymous.
+ * unknown, expired or revoked is refused (and audited: through `refusals`, summarised), never
+ * silently treated as anonymous.
  */
-export function createAuthenticator({ permissions, now = () => new Date() }: AuthenticatorOptions) {
+export function createAuthenticator({ permissions, now = () => new Date(), refusals }: AuthenticatorOptions) {
   async function refuse(attempt: AuthenticationAttempt, code: GeaErrorCode, message: string, actorId?: string): Promise<never> {
+    if (refusals) {
+      await refusals.note({
+        requestId: attempt.requestId,
+        operation: 'authenticate',
+        errorCode: code,
+        clientAddress: attempt.clientAddress ?? 'unknown',
+        actorId: actorId ?? null,
+        actorLabel: 'bearer token',
+      });
+      throw new AuthenticationError(code, message);
+    }
     await attempt.prisma.auditEvent.create({
       data: {
         requestId: attempt.requestId,
@@ -59,18 +76,33 @@ export function createAuthenticator({ permissions, now = () => new Date() }: Aut
     const at = now();
 
     if (API_TOKEN_PATTERN.test(token)) {
-      const apiToken = await attempt.prisma.apiToken.findUnique({ where: { tokenHash } });
+      const apiToken = await attempt.prisma.apiToken.findUnique({
+        where: { tokenHash },
+        include: { createdBy: { select: { active: true, roles: { select: { role: true, entityId: true } } } } },
+      });
       if (!apiToken) return refuse(attempt, 'UNAUTHENTICATED', 'Unknown API token');
       if (apiToken.revokedAt) return refuse(attempt, 'TOKEN_REVOKED', 'This API token has been revoked', apiToken.id);
       if (apiToken.expiresAt && apiToken.expiresAt <= at) {
         return refuse(attempt, 'TOKEN_EXPIRED', 'This API token has expired', apiToken.id);
       }
+      // A token holds no more than its creator could grant on its body today: a creator who is
+      // disabled or removed takes the token down with them, and a role taken away takes away the
+      // scopes it gave, on the next request (the token works again when the role comes back).
+      if (!apiToken.createdBy?.active) {
+        return refuse(
+          attempt,
+          'TOKEN_CREATOR_DISABLED',
+          'The person who created this API token is disabled or was removed: ask the ICT office for a new token',
+          apiToken.id,
+        );
+      }
+      const scopes = tokenScopesNow(apiToken.scopes, apiToken.entityId, apiToken.createdBy.roles, permissions);
       if (!apiToken.lastUsedAt || at.getTime() - apiToken.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await attempt.prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: at } });
       }
       return actorFromGrants(
         { kind: 'token', id: apiToken.id, label: `token ${apiToken.prefix} (${apiToken.name})` },
-        apiToken.scopes.map((permission) => ({ permission, entityId: apiToken.entityId })),
+        scopes.map((permission) => ({ permission, entityId: apiToken.entityId })),
       );
     }
 
@@ -90,6 +122,22 @@ export function createAuthenticator({ permissions, now = () => new Date() }: Aut
       grantsForRoles(session.user.roles, permissions),
     );
   };
+}
+
+/**
+ * The scopes a token holds now: those it was given that its creator, with their roles of today,
+ * could still give it for its body (the same rule createApiToken applies when it is made).
+ */
+export function tokenScopesNow(
+  scopes: readonly string[],
+  entityId: string | null,
+  creatorRoles: readonly RoleAssignmentLike[],
+  permissions: ReadonlyMap<string, PermissionDefinition>,
+): string[] {
+  const creator = actorFromGrants({ kind: 'user', id: null, label: 'token creator' }, grantsForRoles(creatorRoles, permissions));
+  return scopes.filter(
+    (scope) => permissions.has(scope) && !permissions.get(scope)?.notForTokens && creator.can(scope, entityId ?? undefined),
+  );
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;

@@ -5,17 +5,12 @@ import type { GeaBuilder } from '../builder.ts';
 import { GeaError, NotFoundError } from '../errors.ts';
 
 export interface AuthSchemaOptions {
-  /** How long a session lasts after sign-in. */
+  /** How long a session lasts after sign-in. Guesses are limited by the API's rate limits (auth/rate-limit.ts). */
   sessionTtlMs: number;
-  /** Failed sign-ins allowed per e-mail address within `lockoutWindowMs` before further tries are refused. */
-  maxFailedLogins: number;
-  lockoutWindowMs: number;
 }
 
 export const defaultAuthOptions: AuthSchemaOptions = {
   sessionTtlMs: 12 * 60 * 60 * 1000,
-  maxFailedLogins: 10,
-  lockoutWindowMs: 15 * 60 * 1000,
 };
 
 interface LoginPayload {
@@ -84,7 +79,7 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
       type: LoginPayloadRef,
       description: 'Signs in with e-mail and password. Refused with INVALID_CREDENTIALS whatever was wrong.',
       authScopes: { public: true },
-      // The attempt counter must outlive the failure it counts, so no rollback here.
+      // Nothing to roll back: sign-in writes only the session.
       audit: { transaction: false },
       args: {
         email: t.arg.string({ required: true, validate: z.string().trim().min(1).max(320) }),
@@ -93,27 +88,17 @@ export function addAuthSchema(builder: GeaBuilder, options: AuthSchemaOptions = 
       resolve: async (_root, args, context) => {
         const email = args.email.trim().toLowerCase();
         context.audit = { ...context.audit, actorLabel: email };
-        // Counted before the password is checked, in one atomic statement, so parallel guesses
-        // cannot all slip under the limit. The window starts at its first attempt and is not
-        // extended by later ones, so a lock ends at most one window after it began.
-        const windowSeconds = Math.ceil(options.lockoutWindowMs / 1000);
-        const [attempts] = await context.prisma.$queryRaw<{ failures: number }[]>`
-          insert into "LoginThrottle" (email, "windowStart", failures) values (${email}, now(), 1)
-          on conflict (email) do update set
-            failures = case when "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds})
-                            then 1 else "LoginThrottle".failures + 1 end,
-            "windowStart" = case when "LoginThrottle"."windowStart" < now() - make_interval(secs => ${windowSeconds})
-                                 then now() else "LoginThrottle"."windowStart" end
-          returning failures`;
-        if ((attempts?.failures ?? 0) > options.maxFailedLogins) {
-          throw new GeaError('INVALID_CREDENTIALS', 'Too many failed sign-ins for this account: wait 15 minutes and try again', {
-            retryAfterSeconds: windowSeconds,
-          });
-        }
+        // Per address and per (account, address), counted before the password is checked: guesses
+        // slow down and stop for the address that makes them, never for the owner at their own.
+        const address = context.clientAddress ?? 'unknown';
+        await context.rateLimits?.signInAttempt(email, address);
         const user = await context.prisma.user.findUnique({ where: { email } });
         const valid = await verifyPassword(user?.passwordHash, args.password);
-        if (!user || !valid || !user.active) throw new GeaError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
-        await context.prisma.loginThrottle.delete({ where: { email } });
+        if (!user || !valid || !user.active) {
+          await context.rateLimits?.signInFailed(email);
+          throw new GeaError('INVALID_CREDENTIALS', 'Wrong e-mail or password');
+        }
+        await context.rateLimits?.signInSucceeded(email, address);
         const { token, sessionId, expiresAt } = await startSession(context.prisma, user.id, 'password', options.sessionTtlMs);
         context.audit = { ...context.audit, targetType: 'Session', targetId: sessionId, after: { userId: user.id, expiresAt } };
         context.signedInUserId = user.id;

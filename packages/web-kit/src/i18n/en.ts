@@ -29,6 +29,8 @@ export const en: typeof it = {
     staleVersionFields: 'Someone else changed this record meanwhile (it is now at version {{ version }}): nothing was saved. The data have been reloaded and these fields changed: {{ fields }}. What you typed is still in the form: check it and save again.',
     unexpected: 'Something unexpected went wrong. Try again in a moment.',
     unexpectedWithId: 'Something unexpected went wrong. If it happens again, give the ICT office the code {{ id }}.',
+    rateLimited: 'Too many requests from this address: wait a moment and try again.',
+    tooLarge: 'The file is too large to be sent.',
     fixFields: 'Correct the fields marked below and save again.',
     page: 'This page cannot be shown: {{ detail }}',
     widget: 'This item is not available right now.',
@@ -78,7 +80,7 @@ export const en: typeof it = {
     or: 'Or',
     oidc: 'Sign in with SPID, CIE or a digital identity',
     invalid: 'Wrong e-mail address or password.',
-    locked: 'Too many failed sign-ins for this address: try again in 15 minutes.',
+    locked: 'Too many failed sign-ins from this address: try again in {{ minutes }} minute(s).',
   },
   relogin: {
     title: 'Sign in again',

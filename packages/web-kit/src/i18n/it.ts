@@ -27,6 +27,8 @@ export const it = {
     staleVersionFields: 'Nel frattempo qualcun altro ha modificato questo record (ora è alla versione {{ version }}): non è stato salvato nulla. I dati sono stati ricaricati e sono cambiati questi campi: {{ fields }}. Quello che hai scritto è ancora nel modulo: controlla e salva di nuovo.',
     unexpected: 'Si è verificato un errore imprevisto. Riprova tra poco.',
     unexpectedWithId: 'Si è verificato un errore imprevisto. Se si ripete, comunica al servizio ICT il codice {{ id }}.',
+    rateLimited: 'Troppe richieste da questo indirizzo: attendi un momento e riprova.',
+    tooLarge: 'Il file è troppo grande per essere inviato.',
     fixFields: 'Correggi i campi segnalati e salva di nuovo.',
     page: 'Questa pagina non può essere mostrata: {{ detail }}',
     widget: 'Questa segnalazione non è disponibile al momento.',
@@ -76,7 +78,7 @@ export const it = {
     or: 'Oppure',
     oidc: 'Accedi con SPID, CIE o identità digitale',
     invalid: 'Indirizzo e-mail o password non corretti.',
-    locked: 'Troppi tentativi non riusciti per questo indirizzo: riprova tra 15 minuti.',
+    locked: 'Troppi tentativi non riusciti da questo indirizzo: riprova tra {{ minutes }} minuti.',
   },
   relogin: {
     title: 'Accedi di nuovo',
