@@ -20,6 +20,11 @@ import { compilePluginRoutes, usePluginRoutes } from './yoga/use-plugin-routes.t
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 import { useWebClient } from './yoga/use-web-client.ts';
+import { createCallers, useCaller } from './yoga/use-caller.ts';
+import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
+import { useRefusalMessages } from './yoga/refusals.ts';
+import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
+import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
 import type { StaticFile } from '@gea/web/server';
 
 /** Decides who sends a request; by default sessions and API tokens (`Authorization: Bearer ...`). */
@@ -38,6 +43,12 @@ export interface ApiOptions {
   oidc?: OidcLoginOptions;
   /** The built web client, served from `/` (see prepareWebClient); none: the API alone. */
   webClient?: ReadonlyMap<string, StaticFile>;
+  /** Bounds on every GraphQL request (depth, aliases, tokens, cost per kind of caller); defaults: defaultQueryLimits. */
+  queryLimits?: QueryLimits;
+  /** Who may introspect the schema (and get "Did you mean" suggestions); default: everybody in development, ICT staff otherwise. */
+  introspection?: IntrospectionPolicy;
+  /** The web client's documents by hash; with `only`, other documents only from API tokens. None: every request sends its text. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 export interface Api {
@@ -66,14 +77,19 @@ export function createApi({
   corsOrigins = [],
   oidc,
   webClient,
+  queryLimits = defaultQueryLimits,
+  introspection = development ? 'on' : 'staff',
+  trustedDocuments,
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
   const identify = authenticate ?? createAuthenticator({ permissions: composed.permissions });
   const installedModules = new Set(composed.plugins.map((plugin) => plugin.key));
+  // Authenticated once per request: the checks before validation need the caller, and so does the context.
+  const callers = createCallers((request) => identify({ request, prisma: db.prisma, requestId: requestIdOf(request) }));
   const contextOf = async (request: Request) => {
     const requestId = requestIdOf(request);
-    const actor = await identify({ request, prisma: db.prisma, requestId });
+    const actor = await callers.actorOf(request);
     return createContext({ requestId, prisma: db.prisma, actor, installedModules });
   };
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
@@ -81,6 +97,8 @@ export function createApi({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
     landingPage: false,
+    // Validation results depend on the caller (cost ceiling, introspection): never reuse them across requests.
+    parserAndValidationCache: { validationCache: false },
     graphiql: development ? { title: 'GEA', defaultQuery: '{ installedPlugins { key name } }' } : false,
     // GraphiQL bundled in the package: Yoga's default page loads it from a CDN, unreachable offline.
     renderGraphiQL,
@@ -110,6 +128,11 @@ export function createApi({
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),
       useRequestErrorStatus(),
       useErrorReporting(),
+      useCaller(callers),
+      ...(trustedDocuments ? [useTrustedDocuments(callers, trustedDocuments)] : []),
+      useIntrospectionPolicy(callers, introspection),
+      ...useQueryLimits(callers, queryLimits),
+      useRefusalMessages(),
     ],
     context: ({ request }) => contextOf(request),
   });
