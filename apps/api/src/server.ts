@@ -12,7 +12,7 @@ import {
 import type { Database } from '@gea/db';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
@@ -49,6 +49,8 @@ export interface ApiOptions {
   introspection?: IntrospectionPolicy;
   /** The web client's documents by hash; with `only`, other documents only from API tokens. None: every request sends its text. */
   trustedDocuments?: TrustedDocumentsOptions;
+  /** More Yoga plugins, after GEA's own (tests count executions with one). */
+  yogaPlugins?: readonly Plugin[];
 }
 
 export interface Api {
@@ -80,6 +82,7 @@ export function createApi({
   queryLimits = defaultQueryLimits,
   introspection = development ? 'on' : 'staff',
   trustedDocuments,
+  yogaPlugins = [],
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -133,6 +136,7 @@ export function createApi({
       useIntrospectionPolicy(callers, introspection),
       ...useQueryLimits(callers, queryLimits),
       useRefusalMessages(),
+      ...yogaPlugins,
     ],
     context: ({ request }) => contextOf(request),
   });

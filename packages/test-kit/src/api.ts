@@ -32,7 +32,7 @@ export const superuser = actorWithPermissions('test superuser', ['*'], 'user');
 export function createTestApi(
   db: Database,
   plugins: readonly GeaPlugin[],
-  options: { realAuth?: boolean; oidc?: ApiOptions['oidc'] } = {},
+  options: { realAuth?: boolean; oidc?: ApiOptions['oidc']; api?: Partial<Omit<ApiOptions, 'db' | 'plugins' | 'authenticate'>> } = {},
 ): TestApi {
   const actors = new Map<string, Actor>();
   let next = 0;
@@ -43,6 +43,7 @@ export function createTestApi(
       ? undefined
       : ({ request }) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
     oidc: options.oidc,
+    ...options.api,
   });
   return {
     ...api,
