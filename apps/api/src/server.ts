@@ -132,7 +132,7 @@ export function createApi({
       useRequestErrorStatus(),
       useErrorReporting(),
       useCaller(callers),
-      ...(trustedDocuments ? [useTrustedDocuments(callers, trustedDocuments)] : []),
+      ...(trustedDocuments ? useTrustedDocuments(callers, trustedDocuments) : []),
       useIntrospectionPolicy(callers, introspection),
       ...useQueryLimits(callers, queryLimits),
       useRefusalMessages(),

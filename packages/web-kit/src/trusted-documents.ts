@@ -15,31 +15,19 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** Error code of the API for a hash it does not know (a client newer than the server, in development). */
-const NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
-
 const isSentByHash = (operation: Operation) => operation.kind === 'query' || operation.kind === 'mutation';
 
 /**
- * Sends queries and mutations by hash (`extensions.persistedQuery`, the APQ shape); place it just
- * before the fetch exchange. When the API does not know a hash, the operation is sent once more with
- * its text: a server that accepts other documents runs it, one that accepts only trusted documents
- * refuses it.
+ * Names each query and mutation by its hash (`extensions.persistedQuery`, the APQ shape) and still
+ * sends its text: a server that knows the hash runs its own copy and ignores the text; one that does
+ * not (a page older than the server) runs the text if it accepts other documents, and refuses it when
+ * it accepts only trusted ones. `miss: true` is how urql is told to keep the text in the body.
+ * Place it just before the fetch exchange (hashing is asynchronous).
  */
-export const trustedDocumentsExchange: Exchange = (input) =>
-  mapExchange({
-    async onOperation(operation) {
-      if (!isSentByHash(operation)) return operation;
-      const miss = operation.context.trustedDocumentMiss === true;
-      const sha256Hash = await sha256Hex(stringifyDocument(operation.query));
-      return makeOperation(operation.kind, { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash, ...(miss ? { miss } : {}) } } }, operation.context);
-    },
-    async onResult(result) {
-      const operation = result.operation;
-      if (!isSentByHash(operation) || operation.context.trustedDocumentMiss === true) return result;
-      if (!result.error?.graphQLErrors.some((error) => error.extensions?.code === NOT_FOUND)) return result;
-      const context = { ...operation.context, requestPolicy: 'network-only' as const, trustedDocumentMiss: true };
-      const again = operation.kind === 'query' ? input.client.query(operation.query, operation.variables, context) : input.client.mutation(operation.query, operation.variables, context);
-      return { ...(await again.toPromise()), operation };
-    },
-  })(input);
+export const trustedDocumentsExchange: Exchange = mapExchange({
+  async onOperation(operation) {
+    if (!isSentByHash(operation)) return operation;
+    const sha256Hash = await sha256Hex(stringifyDocument(operation.query));
+    return makeOperation(operation.kind, { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash, miss: true } } }, operation.context);
+  },
+});

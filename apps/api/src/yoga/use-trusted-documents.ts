@@ -17,11 +17,20 @@ export interface TrustedDocumentsOptions {
 
 /**
  * Trusted (persisted) documents: a request may name a document of the web client by its hash
- * (`extensions.persistedQuery.sha256Hash`) instead of sending its text. With `only`, a request with
- * a text of its own is refused unless an API token sends it.
+ * (`extensions.persistedQuery.sha256Hash`); a known hash runs the server's copy, whatever text came
+ * with it. With `only`, a request with a text of its own (no known hash) is refused unless an API
+ * token sends it.
  */
-export function useTrustedDocuments(callers: Callers, { lookup, only }: TrustedDocumentsOptions): Plugin {
-  return usePersistedOperations({
+export function useTrustedDocuments(callers: Callers, { lookup, only }: TrustedDocumentsOptions): Plugin[] {
+  // The web client sends its text with the hash: a known hash runs the server's own copy, never the text sent.
+  const preferKnownHash: Plugin = {
+    async onParams({ params, setParams }) {
+      const hash = (params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+      if (!params.query || typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return;
+      if ((await lookup(hash)) !== null) setParams({ ...params, query: undefined });
+    },
+  };
+  const persisted = usePersistedOperations({
     getPersistedOperation: (hash) => (/^[0-9a-f]{64}$/.test(hash) ? lookup(hash) : null),
     allowArbitraryOperations: only ? async (request) => (await callers.actorOf(request).catch(() => anonymousActor)).kind === 'token' : true,
     customErrors: {
@@ -31,4 +40,5 @@ export function useTrustedDocuments(callers: Callers, { lookup, only }: TrustedD
       keyNotFound: () => new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } }),
     },
   }) as Plugin;
+  return [preferKnownHash, persisted];
 }
