@@ -5,4 +5,4 @@ export { printSchemaFor, printedSchemaPath } from './schema-file.ts';
 export { defaultQueryLimits, queryCost, useQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
 export { callerKindOf, createCallers, useCaller, type CallerKind, type Callers } from './yoga/use-caller.ts';
 export { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
-export { queryLimitsFromEnv, introspectionFromEnv, trustedDocumentsFromEnv } from './start.ts';
+export { queryLimitsFromEnv, introspectionFromEnv, trustedDocumentsFromEnv, idempotencyFromEnv } from './start.ts';

@@ -25,6 +25,7 @@ import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use
 import { useRefusalMessages } from './yoga/refusals.ts';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
+import { defaultIdempotencyOptions, useIdempotencyKeys, type IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
 import type { StaticFile } from '@gea/web/server';
 
 /** Decides who sends a request; by default sessions and API tokens (`Authorization: Bearer ...`). */
@@ -49,6 +50,8 @@ export interface ApiOptions {
   introspection?: IntrospectionPolicy;
   /** The web client's documents by hash; with `only`, other documents only from API tokens. None: every request sends its text. */
   trustedDocuments?: TrustedDocumentsOptions;
+  /** Idempotency keys of mutations (`Idempotency-Key` header): how long first answers are replayed. */
+  idempotency?: IdempotencyOptions;
   /** More Yoga plugins, after GEA's own (tests count executions with one). */
   yogaPlugins?: readonly Plugin[];
 }
@@ -82,6 +85,7 @@ export function createApi({
   queryLimits = defaultQueryLimits,
   introspection = development ? 'on' : 'staff',
   trustedDocuments,
+  idempotency = defaultIdempotencyOptions,
   yogaPlugins = [],
 }: ApiOptions): Api {
   const composed =
@@ -133,6 +137,8 @@ export function createApi({
       useErrorReporting(),
       useCaller(callers),
       ...(trustedDocuments ? useTrustedDocuments(callers, trustedDocuments) : []),
+      // after trusted documents, which may put the operation's text in place of its hash
+      useIdempotencyKeys(db.prisma, callers, idempotency),
       useIntrospectionPolicy(callers, introspection),
       ...useQueryLimits(callers, queryLimits),
       useRefusalMessages(),

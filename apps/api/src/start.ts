@@ -21,6 +21,7 @@ import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.
 import { defaultQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
 import type { IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 import type { TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
+import type { IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
 import { trustedDocumentsManifest, TrustedDocumentsError } from '@gea/web/server';
 
 export interface StartedServer {
@@ -117,6 +118,11 @@ export function queryLimitsFromEnv(env: NodeJS.ProcessEnv): QueryLimits {
   };
 }
 
+/** GEA_IDEMPOTENCY_TTL_HOURS: how long the first answer to a mutation with an Idempotency-Key is replayed (default 24). */
+export function idempotencyFromEnv(env: NodeJS.ProcessEnv): IdempotencyOptions {
+  return { ttlMs: positiveInteger(env, 'GEA_IDEMPOTENCY_TTL_HOURS', 24) * 60 * 60 * 1000 };
+}
+
 /** GEA_INTROSPECTION: on, staff or off; default on in development, staff in production. */
 export function introspectionFromEnv(env: NodeJS.ProcessEnv, production: boolean): IntrospectionPolicy {
   const value = env.GEA_INTROSPECTION?.trim() || (production ? 'staff' : 'on');
@@ -161,6 +167,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const queryLimits = queryLimitsFromEnv(env);
   const introspection = introspectionFromEnv(env, production);
   const trustedDocuments = await trustedDocumentsFromEnv(env);
+  const idempotency = idempotencyFromEnv(env);
   // Fail on a bad plugin graph or an unscoped field before touching the database.
   const composed = composeSchema(await loadInstalledPlugins(env), {
     ...defaultAuthOptions,
@@ -200,6 +207,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       queryLimits,
       introspection,
       trustedDocuments,
+      idempotency,
     });
     server = createServer();
     server.on('request', await web.handler(server, yoga));

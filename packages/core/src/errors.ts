@@ -141,8 +141,8 @@ export const requestRefusalCodes = {
     en: 'Only the web client\'s operations are accepted from a browser.',
   },
   IDEMPOTENCY_KEY_INVALID: {
-    it: 'Idempotency-Key non valida: da 8 a 255 caratteri visibili, solo su una mutazione.',
-    en: 'Invalid Idempotency-Key: 8 to 255 visible characters, on a mutation only.',
+    it: 'Idempotency-Key non valida: da 8 a 255 caratteri visibili, senza spazi.',
+    en: 'Invalid Idempotency-Key: 8 to 255 visible characters, no spaces.',
   },
   IDEMPOTENCY_KEY_REUSED: {
     it: 'Questa Idempotency-Key è già stata usata per un\'altra operazione o con altri dati.',
