@@ -1,6 +1,7 @@
 // Every document the web client sends stays within the query limits of the role that sends it, with
 // the largest page sizes its variables allow: the limits refuse abuse, never the client's own screens.
-import { anonymousActor, composeSchema, defaultAuthOptions, type Actor } from '@gea/core';
+import { anonymousActor, composeSchema, defaultAuthOptions, requestRefusalCodes, requestRefusalMessage, type Actor } from '@gea/core';
+import { translateRequestRefusal } from '../../packages/web-kit/src/issue-codes.ts';
 import { createCallers, defaultQueryLimits, useCaller, useQueryLimits, type CallerKind, callerKindOf, queryCost } from '@gea/api';
 import { clientDocuments } from '@gea/web/server';
 import costSharing from '@gea/plugin-cost-sharing';
@@ -122,5 +123,16 @@ describe('the web client’s documents stay within the query limits of the role 
     }
     console.info(report.join('\n'));
     expect(problems).toEqual([]);
+  });
+});
+
+describe('request refusals have words for people', () => {
+  it('every code has an Italian and an English message in the API and a translation in the web kit', () => {
+    for (const code of Object.keys(requestRefusalCodes) as (keyof typeof requestRefusalCodes)[]) {
+      expect(requestRefusalMessage(code, 'it', { limit: 3, found: 4 })).not.toMatch(/\{|\?$/);
+      expect(requestRefusalMessage(code, 'en', { limit: 3, found: 4 })).not.toBe(requestRefusalMessage(code, 'it', { limit: 3, found: 4 }));
+      expect(translateRequestRefusal(code), code).toBeTruthy();
+    }
+    expect(translateRequestRefusal('SOMETHING_ELSE')).toBeUndefined();
   });
 });
