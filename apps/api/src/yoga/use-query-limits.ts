@@ -48,8 +48,8 @@ export const defaultQueryLimits: QueryLimits = {
   maxDepth: 10,
   maxAliases: 20,
   maxDirectives: 10,
-  maxCost: { anonymous: 200, member: 10_000, staff: 20_000 },
-  listSize: 10,
+  maxCost: { anonymous: 200, member: 10_000, staff: 100_000 },
+  listSize: 5,
   defaultPageSize: 20,
   maxPageSize: 100,
 };
