@@ -51,7 +51,7 @@ async function apiWith(mode: 'accept' | 'only'): Promise<Api> {
 function clientOf(api: Api, caller: keyof typeof actors): Client {
   return new Client({
     url: 'http://yoga/graphql',
-    fetch: (input, init) => api.yoga.fetch(input as string, init),
+    fetch: async (input, init) => api.yoga.fetch(String(input), init as Parameters<Api['yoga']['fetch']>[1]),
     fetchOptions: () => ({ headers: { 'x-gea-client': 'web', 'x-caller': caller } }),
     requestPolicy: 'network-only',
     exchanges: [trustedDocumentsExchange, fetchExchange],
@@ -83,7 +83,7 @@ describe('trusted documents, accepted (the default)', () => {
           const params = Object.fromEntries(new URL(String(input)).searchParams);
           sent.push({ ...params, extensions: JSON.parse(params.extensions ?? '{}') });
         }
-        return api.yoga.fetch(input as string, init);
+        return api.yoga.fetch(String(input), init as Parameters<Api['yoga']['fetch']>[1]);
       },
       fetchOptions: () => ({ headers: { 'x-gea-client': 'web', 'x-caller': 'member' } }),
       exchanges: [trustedDocumentsExchange, fetchExchange],
