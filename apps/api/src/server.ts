@@ -21,7 +21,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createFetch } from '@whatwg-node/fetch';
 import type { IncomingMessage } from 'node:http';
-import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
@@ -32,6 +32,12 @@ import { useStreamRevalidation } from './yoga/use-stream-revalidation.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 import { useUploadGuard } from './yoga/use-upload-guard.ts';
 import { isApiPath, useWebClient } from './yoga/use-web-client.ts';
+import { createCallers, useCaller } from './yoga/use-caller.ts';
+import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
+import { useRefusalMessages } from './yoga/refusals.ts';
+import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
+import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
+import { defaultIdempotencyOptions, useIdempotencyKeys, type IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
 import type { StaticFile } from '@gea/web/server';
 
 /** Decides who sends a request; by default sessions and API tokens (`Authorization: Bearer ...`). */
@@ -64,6 +70,16 @@ export interface ApiOptions {
   uploadMaxBytes?: number;
   /** Window of the audit's summaries of refused credentials (default one minute). */
   refusalSummaryMs?: number;
+  /** Bounds on every GraphQL request (depth, aliases, tokens, cost per kind of caller); defaults: defaultQueryLimits. */
+  queryLimits?: QueryLimits;
+  /** Who may introspect the schema (and get "Did you mean" suggestions); default: everybody in development, ICT staff otherwise. */
+  introspection?: IntrospectionPolicy;
+  /** The web client's documents by hash; with `only`, other documents only from API tokens. None: every request sends its text. */
+  trustedDocuments?: TrustedDocumentsOptions;
+  /** Idempotency keys of mutations (`Idempotency-Key` header): how long first answers are replayed. */
+  idempotency?: IdempotencyOptions;
+  /** More Yoga plugins, after GEA's own (tests count executions with one). */
+  yogaPlugins?: readonly Plugin[];
 }
 
 export interface Api {
@@ -104,6 +120,11 @@ export function createApi({
   trustedProxies: proxyList = [],
   uploadMaxBytes = 50 * 1024 * 1024,
   refusalSummaryMs,
+  queryLimits = defaultQueryLimits,
+  introspection = development ? 'on' : 'staff',
+  trustedDocuments,
+  idempotency = defaultIdempotencyOptions,
+  yogaPlugins = [],
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -125,17 +146,11 @@ export function createApi({
     }
     return address;
   };
-  const actors = new WeakMap<Request, Promise<Actor>>();
-  const actorOf = (request: Request) => {
-    let actor = actors.get(request);
-    if (!actor) {
-      actor = Promise.resolve().then(() =>
-        identify({ request, prisma: db.prisma, requestId: requestIdOf(request), clientAddress: addressOf(request) }),
-      );
-      actors.set(request, actor);
-    }
-    return actor;
-  };
+  // Authenticated once per request: rate limits, the upload guard, the checks before validation and the context all need the caller.
+  const callers = createCallers((request) =>
+    identify({ request, prisma: db.prisma, requestId: requestIdOf(request), clientAddress: addressOf(request) }),
+  );
+  const actorOf = (request: Request) => callers.actorOf(request);
   const contextOf = async (request: Request, serverContext?: unknown) => {
     const requestId = requestIdOf(request);
     const actor = await actorOf(request);
@@ -147,6 +162,8 @@ export function createApi({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
     landingPage: false,
+    // Validation results depend on the caller (cost ceiling, introspection): never reuse them across requests.
+    parserAndValidationCache: { validationCache: false },
     graphiql: development ? { title: 'GEA', defaultQuery: '{ installedPlugins { key name } }' } : false,
     // GraphiQL bundled in the package: Yoga's default page loads it from a CDN, unreachable offline.
     renderGraphiQL,
@@ -195,6 +212,14 @@ export function createApi({
           Promise.resolve(identify({ request, prisma: db.prisma, requestId: requestIdOf(request), clientAddress: addressOf(request) })),
         intervalMs: streamRecheckMs,
       }),
+      useCaller(callers),
+      ...(trustedDocuments ? useTrustedDocuments(callers, trustedDocuments) : []),
+      // after trusted documents, which may put the operation's text in place of its hash
+      useIdempotencyKeys(db.prisma, callers, idempotency),
+      useIntrospectionPolicy(callers, introspection),
+      ...useQueryLimits(callers, queryLimits),
+      useRefusalMessages(),
+      ...yogaPlugins,
     ],
     context: (initial) => contextOf(initial.request, initial),
   });

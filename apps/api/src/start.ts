@@ -23,6 +23,11 @@ import { requestGuardsFromEnv } from './request-guards-config.ts';
 import { createApi } from './server.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
+import { defaultQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
+import type { IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
+import type { TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
+import type { IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
+import { trustedDocumentsManifest, TrustedDocumentsError } from '@gea/web/server';
 
 export interface StartedServer {
   url: string;
@@ -45,6 +50,7 @@ export function isStartupError(error: unknown): error is Error {
     error instanceof NotificationConfigError ||
     error instanceof SharedStoreConfigError ||
     error instanceof TrustedProxiesConfigError ||
+    error instanceof TrustedDocumentsError ||
     (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE'
   );
 }
@@ -94,6 +100,70 @@ function oidcFromEnv(env: NodeJS.ProcessEnv): OidcLoginOptions | undefined {
   return { issuer, clientId, clientSecret, redirectUri, postLoginUrl: env.GEA_OIDC_POST_LOGIN_URL?.trim() || '/' };
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new ConfigError(`${name} must be a whole number of at least 1 (got "${value}")`);
+  return Number(value);
+}
+
+/** Query limits from GEA_QUERY_*; each unset variable keeps its default (see README, Query limits). */
+export function queryLimitsFromEnv(env: NodeJS.ProcessEnv): QueryLimits {
+  const d = defaultQueryLimits;
+  return {
+    ...d,
+    maxLength: positiveInteger(env, 'GEA_QUERY_MAX_LENGTH', d.maxLength),
+    maxTokens: positiveInteger(env, 'GEA_QUERY_MAX_TOKENS', d.maxTokens),
+    maxDepth: positiveInteger(env, 'GEA_QUERY_MAX_DEPTH', d.maxDepth),
+    maxAliases: positiveInteger(env, 'GEA_QUERY_MAX_ALIASES', d.maxAliases),
+    maxDirectives: positiveInteger(env, 'GEA_QUERY_MAX_DIRECTIVES', d.maxDirectives),
+    maxCost: {
+      anonymous: positiveInteger(env, 'GEA_QUERY_MAX_COST_ANONYMOUS', d.maxCost.anonymous),
+      member: positiveInteger(env, 'GEA_QUERY_MAX_COST_MEMBER', d.maxCost.member),
+      staff: positiveInteger(env, 'GEA_QUERY_MAX_COST_STAFF', d.maxCost.staff),
+    },
+  };
+}
+
+/** GEA_IDEMPOTENCY_TTL_HOURS: how long the first answer to a mutation with an Idempotency-Key is replayed (default 24). */
+export function idempotencyFromEnv(env: NodeJS.ProcessEnv): IdempotencyOptions {
+  return { ttlMs: positiveInteger(env, 'GEA_IDEMPOTENCY_TTL_HOURS', 24) * 60 * 60 * 1000 };
+}
+
+/** GEA_INTROSPECTION: on, staff or off; default on in development, staff in production. */
+export function introspectionFromEnv(env: NodeJS.ProcessEnv, production: boolean): IntrospectionPolicy {
+  const value = env.GEA_INTROSPECTION?.trim() || (production ? 'staff' : 'on');
+  if (value !== 'on' && value !== 'staff' && value !== 'off') {
+    throw new ConfigError(`GEA_INTROSPECTION must be on, staff or off (got "${value}")`);
+  }
+  return value;
+}
+
+/**
+ * The web client's documents by hash, built from its sources now; GEA_TRUSTED_DOCUMENTS=only refuses
+ * other documents except from API tokens. With the client in development (Vite), a hash not found
+ * reads the sources again, at most once a second.
+ */
+export async function trustedDocumentsFromEnv(env: NodeJS.ProcessEnv): Promise<TrustedDocumentsOptions> {
+  const mode = env.GEA_TRUSTED_DOCUMENTS?.trim() || 'accept';
+  if (mode !== 'accept' && mode !== 'only') {
+    throw new ConfigError(`GEA_TRUSTED_DOCUMENTS must be accept or only (got "${mode}")`);
+  }
+  let manifest = await trustedDocumentsManifest();
+  let readAt = Date.now();
+  const reread = env.GEA_WEB_CLIENT === 'dev';
+  return {
+    only: mode === 'only',
+    async lookup(hash) {
+      if (!manifest.has(hash) && reread && Date.now() - readAt > 1000) {
+        readAt = Date.now();
+        manifest = await trustedDocumentsManifest();
+      }
+      return manifest.get(hash) ?? null;
+    },
+  };
+}
+
 export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: string) => console.log(line)): Promise<StartedServer> {
   const startedAt = performance.now();
   const production = env.NODE_ENV === 'production';
@@ -101,6 +171,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const host = env.HOST?.trim() || '127.0.0.1';
   const corsOrigins = (env.GEA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const oidc = oidcFromEnv(env);
+  const queryLimits = queryLimitsFromEnv(env);
+  const introspection = introspectionFromEnv(env, production);
+  const trustedDocuments = await trustedDocumentsFromEnv(env);
+  const idempotency = idempotencyFromEnv(env);
   // Fail on a bad plugin graph or an unscoped field before touching the database.
   const composed = composeSchema(await loadInstalledPlugins(env), {
     ...defaultAuthOptions,
@@ -136,7 +210,20 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
-    api = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files, redis, ...guards });
+    api = createApi({
+      db,
+      plugins: composed,
+      development: !production,
+      corsOrigins,
+      oidc,
+      webClient: web.files,
+      redis,
+      ...guards,
+      queryLimits,
+      introspection,
+      trustedDocuments,
+      idempotency,
+    });
     server = createServer();
     server.on('request', await web.handler(server, api.yoga));
     await new Promise<void>((resolve, reject) => {

@@ -14,6 +14,7 @@ import { bundleSizes, formatSize } from './sizes.ts';
 
 export { installedPluginKeys, pluginKeysFromConfigText } from '../vite.config.ts';
 export { bundleSizes, formatSize } from './sizes.ts';
+export { clientDocuments, trustedDocumentsManifest, TrustedDocumentsError, type ClientDocument } from './trusted-documents.ts';
 
 export class WebClientError extends Error {
   override name = 'WebClientError';

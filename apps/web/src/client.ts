@@ -2,6 +2,7 @@
 // has expired or was ended, asks the person to sign in again over the page they are on (nothing
 // they typed is lost) and then retries what they were doing.
 import { graphql } from '@gea/web-kit';
+import { trustedDocumentsExchange } from '@gea/web-kit/trusted-documents';
 import { Client, cacheExchange, fetchExchange, type CombinedError, type Operation } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
 import { createSignal } from 'solid-js';
@@ -92,6 +93,8 @@ export function createClient(): Client {
             });
           }),
       })),
+      // Documents go by hash: a server may accept only the client's own (GEA_TRUSTED_DOCUMENTS=only).
+      trustedDocumentsExchange,
       fetchExchange,
     ],
   });

@@ -110,3 +110,74 @@ export function prismaErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown; name?: string })?.code;
   return (error as { name?: string })?.name === 'PrismaClientKnownRequestError' && typeof code === 'string' ? code : undefined;
 }
+
+/**
+ * Why the API refused a request before running any of it (query limits, introspection, trusted
+ * documents, idempotency keys): `extensions.code` of the error, with the bound in `extensions.limit`
+ * and what was found in `extensions.found` where they apply. Each code has its message in Italian
+ * (the default) and English (`Accept-Language: en`); `{limit}` and `{found}` are filled in.
+ */
+export const requestRefusalCodes = {
+  QUERY_TOO_LONG: {
+    it: 'La richiesta è troppo lunga: al massimo {limit} caratteri (ne ha {found}).',
+    en: 'The request is too long: at most {limit} characters (it has {found}).',
+  },
+  TOO_MANY_TOKENS: {
+    it: 'La richiesta è troppo lunga: al massimo {limit} elementi sintattici.',
+    en: 'The request is too long: at most {limit} tokens.',
+  },
+  QUERY_TOO_DEEP: {
+    it: 'La richiesta è annidata troppo in profondità: al massimo {limit} livelli (ne ha {found}).',
+    en: 'The request is nested too deeply: at most {limit} levels (it has {found}).',
+  },
+  TOO_MANY_ALIASES: {
+    it: 'La richiesta usa troppi alias: al massimo {limit} (ne usa {found}).',
+    en: 'The request uses too many aliases: at most {limit} (it uses {found}).',
+  },
+  TOO_MANY_DIRECTIVES: {
+    it: 'La richiesta usa troppe direttive: al massimo {limit} (ne usa {found}).',
+    en: 'The request uses too many directives: at most {limit} (it uses {found}).',
+  },
+  INTROSPECTION_TOO_DEEP: {
+    it: 'La richiesta sullo schema è annidata troppo in profondità.',
+    en: 'The schema introspection request is nested too deeply.',
+  },
+  QUERY_TOO_COSTLY: {
+    it: 'La richiesta chiede troppi dati in una volta: costo {found}, al massimo {limit}. Chiedere pagine più piccole o meno campi.',
+    en: 'The request asks for too much data at once: cost {found}, at most {limit}. Ask for smaller pages or fewer fields.',
+  },
+  BATCHING_NOT_ALLOWED: {
+    it: 'Inviare una sola operazione per richiesta.',
+    en: 'Send one operation per request.',
+  },
+  INTROSPECTION_DISABLED: {
+    it: 'La lettura dello schema non è consentita.',
+    en: 'Schema introspection is not allowed.',
+  },
+  PERSISTED_QUERY_NOT_FOUND: {
+    it: 'Operazione registrata sconosciuta: aggiornare la pagina.',
+    en: 'Unknown registered operation: reload the page.',
+  },
+  PERSISTED_QUERY_REQUIRED: {
+    it: 'Da un browser sono ammesse solo le operazioni del client web.',
+    en: 'Only the web client\'s operations are accepted from a browser.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    it: 'Idempotency-Key non valida: da 8 a 255 caratteri visibili, senza spazi.',
+    en: 'Invalid Idempotency-Key: 8 to 255 visible characters, no spaces.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    it: 'Questa Idempotency-Key è già stata usata per un\'altra operazione o con altri dati.',
+    en: 'This Idempotency-Key was already used for another operation or other variables.',
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    it: 'Una richiesta con questa Idempotency-Key è ancora in corso: riprovare tra poco.',
+    en: 'A request with this Idempotency-Key is still running: retry shortly.',
+  },
+} as const satisfies Record<string, { it: string; en: string }>;
+export type RequestRefusalCode = keyof typeof requestRefusalCodes;
+
+/** A refusal's message in the reader's language, with its bound and what was found. */
+export function requestRefusalMessage(code: RequestRefusalCode, locale: 'it' | 'en', values: { limit?: number; found?: number } = {}): string {
+  return requestRefusalCodes[code][locale].replace(/\{(limit|found)\}/g, (_, key: 'limit' | 'found') => String(values[key] ?? '?'));
+}

@@ -15,7 +15,7 @@ export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
 export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type PluginHttpRoute, type PluginRouteCall, type AuditFieldRules } from './plugin.ts';
 export { orderPlugins, PluginGraphError, PLUGIN_KEY } from './plugin-graph.ts';
 export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.ts';
-export { GeaError, NotFoundError, ConflictError, StaleVersionError, InputError, errorCodes, fieldIssueCodes, prismaErrorCode, type GeaErrorCode, type FieldIssue, type FieldIssueCode } from './errors.ts';
+export { GeaError, NotFoundError, ConflictError, StaleVersionError, InputError, errorCodes, fieldIssueCodes, prismaErrorCode, requestRefusalCodes, requestRefusalMessage, type RequestRefusalCode, type GeaErrorCode, type FieldIssue, type FieldIssueCode } from './errors.ts';
 export { fieldIssueOf, fieldIssueCodeOf } from './validation-issues.ts';
 export { pluginStateLines, pluginRowCount, seedPluginDemoData, DemoSeedError } from './plugin-state.ts';
 export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, type DemoAccount } from './seed.ts';

@@ -3,6 +3,7 @@ import type { CombinedError } from '@urql/core';
 import { t } from './i18n/index.ts';
 import { moduleLabel } from './modules.ts';
 import type { FieldIssue } from './issues.ts';
+import { translateRequestRefusal } from './issue-codes.ts';
 
 /** The typed error results mutations return (InputError, NotFoundError, ConflictError...). */
 export interface TypedError {
@@ -47,6 +48,8 @@ export function describeError(error: CombinedError): string {
     case 'STALE_VERSION':
       return t('errors.staleVersion', { version: String(first?.extensions?.currentVersion ?? '') });
     default: {
+      const refusal = translateRequestRefusal(code);
+      if (refusal) return refusal;
       const requestId = first?.extensions?.requestId ?? error.response?.headers?.get?.('x-request-id');
       return requestId ? t('errors.unexpectedWithId', { id: String(requestId) }) : t('errors.unexpected');
     }

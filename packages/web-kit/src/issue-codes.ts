@@ -54,3 +54,46 @@ export function translateIssueCode(issue: { code?: string | null; minimum?: numb
   if (bound !== null && bound !== undefined) return words(`${code}_N` as Code, { n: String(bound) });
   return words(code as Code);
 }
+
+// Requests the API refused before running them (requestRefusalCodes in @gea/core). The web client's
+// own requests stay within the limits; these show when a page is older than the server or the
+// server is configured more strictly.
+const refusalsIt = {
+  QUERY_TOO_LONG: 'La richiesta è troppo grande per il server.',
+  TOO_MANY_TOKENS: 'La richiesta è troppo grande per il server.',
+  QUERY_TOO_DEEP: 'La richiesta è troppo complessa per il server.',
+  TOO_MANY_ALIASES: 'La richiesta è troppo complessa per il server.',
+  TOO_MANY_DIRECTIVES: 'La richiesta è troppo complessa per il server.',
+  INTROSPECTION_TOO_DEEP: 'La richiesta è troppo complessa per il server.',
+  QUERY_TOO_COSTLY: 'La richiesta chiede troppi dati in una volta: prova con meno righe per pagina.',
+  BATCHING_NOT_ALLOWED: 'Il server accetta una sola operazione per richiesta.',
+  INTROSPECTION_DISABLED: 'La lettura dello schema non è consentita.',
+  PERSISTED_QUERY_NOT_FOUND: 'Questa pagina è più vecchia del server: ricaricala.',
+  PERSISTED_QUERY_REQUIRED: 'Questa pagina è più vecchia del server: ricaricala.',
+  IDEMPOTENCY_KEY_INVALID: 'Chiave di idempotenza non valida.',
+  IDEMPOTENCY_KEY_REUSED: 'Chiave di idempotenza già usata per un’altra operazione.',
+  IDEMPOTENCY_KEY_IN_PROGRESS: 'La stessa operazione è ancora in corso: riprova tra poco.',
+};
+const refusalsEn: typeof refusalsIt = {
+  QUERY_TOO_LONG: 'The request is too large for the server.',
+  TOO_MANY_TOKENS: 'The request is too large for the server.',
+  QUERY_TOO_DEEP: 'The request is too complex for the server.',
+  TOO_MANY_ALIASES: 'The request is too complex for the server.',
+  TOO_MANY_DIRECTIVES: 'The request is too complex for the server.',
+  INTROSPECTION_TOO_DEEP: 'The request is too complex for the server.',
+  QUERY_TOO_COSTLY: 'The request asks for too much data at once: try fewer rows per page.',
+  BATCHING_NOT_ALLOWED: 'The server accepts one operation per request.',
+  INTROSPECTION_DISABLED: 'Reading the schema is not allowed.',
+  PERSISTED_QUERY_NOT_FOUND: 'This page is older than the server: reload it.',
+  PERSISTED_QUERY_REQUIRED: 'This page is older than the server: reload it.',
+  IDEMPOTENCY_KEY_INVALID: 'Invalid idempotency key.',
+  IDEMPOTENCY_KEY_REUSED: 'Idempotency key already used for another operation.',
+  IDEMPOTENCY_KEY_IN_PROGRESS: 'The same operation is still running: try again shortly.',
+};
+const refusalWords = createMessages({ it: refusalsIt, en: refusalsEn });
+
+/** A request refusal (`extensions.code` of a GraphQL error) in the reader's words, or undefined for other codes. */
+export function translateRequestRefusal(code: string | null | undefined): string | undefined {
+  if (!code || !(code in refusalsIt)) return undefined;
+  return refusalWords(code as keyof typeof refusalsIt);
+}

@@ -40,9 +40,11 @@ export function addPlanDocument(builder: GeaBuilder) {
       netTotalCents: t.int({ resolve: (d) => contentOf(d).totals.netCents }),
       expenses: t.field({ type: [planExpenseLineType(builder)], resolve: (d) => contentOf(d).expenses }),
       quotas: t.field({ type: [planQuotaType(builder)], resolve: (d) => contentOf(d).quotas }),
-      csv: t.string({ description: 'Each body\'s quota as CSV.', resolve: (d) => planDocumentCsv(contentOf(d)) }),
+      csv: t.string({ description: 'Each body\'s quota as CSV.', extensions: { cost: 100 }, resolve: (d) => planDocumentCsv(contentOf(d)) }),
       pdfBase64: t.string({
         description: 'The document as PDF (A4), base64-encoded.',
+        // Query cost (apps/api use-query-limits): a PDF rendered on each request.
+        extensions: { cost: 1_000 },
         resolve: async (d) => (await planDocumentPdf(contentOf(d))).toString('base64'),
       }),
     }),

@@ -1,0 +1,138 @@
+// Every document the web client sends stays within the query limits of the role that sends it, with
+// the largest page sizes its variables allow: the limits refuse abuse, never the client's own screens.
+import { anonymousActor, composeSchema, defaultAuthOptions, requestRefusalCodes, requestRefusalMessage, type Actor } from '@gea/core';
+import { translateRequestRefusal } from '../../packages/web-kit/src/issue-codes.ts';
+import { createCallers, defaultQueryLimits, useCaller, useQueryLimits, type CallerKind, callerKindOf, queryCost } from '@gea/api';
+import { clientDocuments } from '@gea/web/server';
+import costSharing from '@gea/plugin-cost-sharing';
+import inventory from '@gea/plugin-inventory';
+import pecSignatures from '@gea/plugin-pec-signatures';
+import procurement from '@gea/plugin-procurement';
+import { actorForRoles } from '@gea/test-kit/users.ts';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  parse,
+  typeFromAST,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+
+const composed = composeSchema([inventory, procurement, costSharing, pecSignatures], { ...defaultAuthOptions, oidcLoginUrl: null });
+
+/** Which kind of caller sends a document: sign-in is anonymous, administration is the ICT office's, the rest any member. */
+function kindFor(file: string): CallerKind {
+  if (/apps\/web\/src\/(client\.ts|shell\/LoginPage\.tsx)$/.test(file)) return 'anonymous';
+  if (/apps\/web\/src\/pages\/(Users|Audit|Modules)\.tsx$/.test(file)) return 'staff';
+  return 'member';
+}
+
+const actors: Record<CallerKind, Actor> = {
+  anonymous: anonymousActor,
+  member: actorForRoles(composed, 'referent', [{ role: 'REFERENT', entityId: '00000000-0000-4000-8000-000000000001' }]),
+  staff: actorForRoles(composed, 'staff', [{ role: 'ICT_STAFF', entityId: null }]),
+};
+
+/** A value for a variable of this type; page sizes (`first`, `last`) at the largest the API serves. */
+function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
+  if (isNonNullType(type)) return sample(schema, type.ofType, name);
+  if (isListType(type)) return [sample(schema, type.ofType as GraphQLInputType, name)];
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0]!.name;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, sample(schema, field.type, field.name)]),
+    );
+  }
+  switch (named.name) {
+    case 'Upload':
+      return new File(['0'], 'sample.p7m');
+    case 'Int':
+      return name === 'first' || name === 'last' ? defaultQueryLimits.maxPageSize : 2025;
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return true;
+    case 'Date':
+      return '2025-01-01';
+    case 'DateTime':
+      return '2025-01-01T00:00:00.000Z';
+    case 'ID':
+      return 'QXNzZXQ6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAx';
+    default:
+      return 'x';
+  }
+}
+
+describe('the web client’s documents stay within the query limits of the role that sends them', () => {
+  it('each is accepted through Yoga with the real limit plugins, at the largest page sizes', async () => {
+    const schema = composed.schema;
+    const documents = await clientDocuments();
+    expect(documents.length).toBeGreaterThan(20);
+    const callers = createCallers((request) => actors[request.headers.get('x-kind') as CallerKind]);
+    // The limits alone: a request that passes them reaches the context, which says so.
+    const yoga = createYoga({
+      schema,
+      parserAndValidationCache: { validationCache: false },
+      plugins: [useCaller(callers), ...useQueryLimits(callers)],
+      context: () => {
+        throw new Error('WITHIN_LIMITS');
+      },
+      maskedErrors: false,
+    });
+    const report: string[] = [];
+    const problems: string[] = [];
+    for (const { file, source } of documents) {
+      const kind = kindFor(file);
+      expect(callerKindOf(actors[kind])).toBe(kind);
+      const document = parse(source);
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+      const variables = Object.fromEntries(
+        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(schema, typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value)]),
+      );
+      const cost = queryCost(schema, document, variables, undefined);
+      report.push(`${(operation.name?.value ?? '?').padEnd(24)} ${kind.padEnd(9)} cost ${cost}`);
+      // Files go as a multipart request (GraphQL multipart request spec), as the client sends them.
+      const files = Object.entries(variables).filter(([, value]) => value instanceof File);
+      let request: BodyInit = JSON.stringify({ query: source, variables });
+      if (files.length > 0) {
+        const form = new FormData();
+        form.set('operations', JSON.stringify({ query: source, variables: { ...variables, ...Object.fromEntries(files.map(([name]) => [name, null])) } }));
+        form.set('map', JSON.stringify(Object.fromEntries(files.map(([name], i) => [String(i), [`variables.${name}`]]))));
+        files.forEach(([, file], i) => form.set(String(i), file as File));
+        request = form;
+      }
+      const response = await yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { ...(files.length > 0 ? { 'x-graphql-yoga-csrf': '1' } : { 'content-type': 'application/json' }), 'x-kind': kind },
+        body: request,
+      });
+      const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+      if (!body.errors?.some((error) => error.message.includes('WITHIN_LIMITS'))) {
+        problems.push(`${file} ${operation.name?.value} as ${kind}: ${JSON.stringify(body.errors)}`);
+      }
+      expect(cost, `${operation.name?.value}: the cost counts with these variables`).not.toBeNull();
+    }
+    console.info(report.join('\n'));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('request refusals have words for people', () => {
+  it('every code has an Italian and an English message in the API and a translation in the web kit', () => {
+    for (const code of Object.keys(requestRefusalCodes) as (keyof typeof requestRefusalCodes)[]) {
+      expect(requestRefusalMessage(code, 'it', { limit: 3, found: 4 })).not.toMatch(/\{|\?$/);
+      expect(requestRefusalMessage(code, 'en', { limit: 3, found: 4 })).not.toBe(requestRefusalMessage(code, 'it', { limit: 3, found: 4 }));
+      expect(translateRequestRefusal(code), code).toBeTruthy();
+    }
+    expect(translateRequestRefusal('SOMETHING_ELSE')).toBeUndefined();
+  });
+});
