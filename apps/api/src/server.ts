@@ -8,6 +8,7 @@ import {
   type ComposedSchema,
   type GeaContext,
   type GeaPlugin,
+  serviceUnavailableErrorOf,
 } from '@gea/core';
 import type { Database } from '@gea/db';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
@@ -15,6 +16,7 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
+import { useRequestTimeout } from './yoga/use-request-timeout.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { compilePluginRoutes, usePluginRoutes } from './yoga/use-plugin-routes.ts';
 import { useRequestErrorStatus } from './yoga/use-request-error-status.ts';
@@ -38,6 +40,8 @@ export interface ApiOptions {
   oidc?: OidcLoginOptions;
   /** The built web client, served from `/` (see prepareWebClient); none: the API alone. */
   webClient?: ReadonlyMap<string, StaticFile>;
+  /** Time limits (see start.ts for the environment variables): /health's answer and each request's database work. */
+  timeouts?: { healthTimeoutMs?: number; requestTimeoutMs?: number };
 }
 
 export interface Api {
@@ -66,6 +70,7 @@ export function createApi({
   corsOrigins = [],
   oidc,
   webClient,
+  timeouts = {},
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -90,8 +95,14 @@ export function createApi({
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {
-        const masked = maskError(error, message, false);
+        // The database could not serve the request in time: 503 with Retry-After, not "Unexpected error."
         const requestId = (error as { extensions?: { requestId?: unknown } }).extensions?.requestId;
+        const unavailable = serviceUnavailableErrorOf(error);
+        if (unavailable) {
+          if (requestId !== undefined) (unavailable.extensions as Record<string, unknown>).requestId = requestId;
+          return unavailable;
+        }
+        const masked = maskError(error, message, false);
         if (masked !== error && requestId !== undefined) {
           (masked as unknown as { extensions: Record<string, unknown> }).extensions.requestId = requestId;
         }
@@ -100,8 +111,9 @@ export function createApi({
     },
     logging: createLogger(development),
     plugins: [
+      useRequestTimeout({ requestTimeoutMs: timeouts.requestTimeoutMs }),
       useRequestId(),
-      useHealth(db),
+      useHealth(db, { timeoutMs: timeouts.healthTimeoutMs }),
       ...(oidc ? [useOidcLogin(db.prisma, oidc)] : []),
       // before the web client, whose pages share the `/<key>` prefix
       usePluginRoutes(compilePluginRoutes(composed.plugins), contextOf),

@@ -15,6 +15,7 @@ import {
 import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
+import { serverLimitsFromEnv } from './limits-config.ts';
 import { createApi } from './server.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
@@ -94,6 +95,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const host = env.HOST?.trim() || '127.0.0.1';
   const corsOrigins = (env.GEA_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const oidc = oidcFromEnv(env);
+  const limits = serverLimitsFromEnv(env);
   // Fail on a bad plugin graph or an unscoped field before touching the database.
   const composed = composeSchema(await loadInstalledPlugins(env), {
     ...defaultAuthOptions,
@@ -101,7 +103,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   });
 
   const target = targetFromEnv(env);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, {
+    poolSize: limits.poolSize,
+    acquireTimeoutMs: limits.acquireTimeoutMs,
+    statementTimeoutMs: limits.statementTimeoutMs,
+  });
   let server: Server | undefined;
   let web: PreparedWebClient | undefined;
   let jobs: PlatformJobs | null = null;
@@ -123,7 +129,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
-    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files });
+    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files, timeouts: limits });
     server = createServer();
     server.on('request', await web.handler(server, yoga));
     await new Promise<void>((resolve, reject) => {

@@ -13,6 +13,8 @@ export const errorCodes = [
   'FORBIDDEN',
   'INSUFFICIENT_SCOPE',
   'MODULE_DISABLED',
+  'SERVICE_UNAVAILABLE',
+  'REQUEST_TIMEOUT',
 ] as const;
 export type GeaErrorCode = (typeof errorCodes)[number];
 

@@ -24,3 +24,4 @@ export * from './kit/index.ts';
 export * from './jobs/index.ts';
 export * from './notifications/index.ts';
 export { openRedis, redisUrlFromEnv, SharedStoreConfigError, type Redis } from './shared-store/redis.ts';
+export { serviceUnavailableErrorOf } from './service-unavailable.ts';

@@ -37,6 +37,9 @@ export function describeError(error: CombinedError): string {
       return t('errors.badInput', { detail: first?.message ?? '' });
     case 'CONFLICT':
       return t('errors.conflict', { detail: first?.message ?? '' });
+    case 'SERVICE_UNAVAILABLE':
+    case 'REQUEST_TIMEOUT':
+      return t('errors.busy');
     default: {
       const requestId = first?.extensions?.requestId ?? error.response?.headers?.get?.('x-request-id');
       return requestId ? t('errors.unexpectedWithId', { id: String(requestId) }) : t('errors.unexpected');

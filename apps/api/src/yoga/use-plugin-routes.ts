@@ -22,6 +22,8 @@ const STATUS_OF_CODE: Record<string, number> = {
   MODULE_DISABLED: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  SERVICE_UNAVAILABLE: 503,
+  REQUEST_TIMEOUT: 503,
 };
 
 /** Every installed plugin's routes, each under `/<key>`. */

@@ -26,6 +26,7 @@ export const en: typeof it = {
     badInput: 'Some data are not valid: {{ detail }}',
     conflict: 'It could not be saved: {{ detail }}',
     unexpected: 'Something unexpected went wrong. Try again in a moment.',
+    busy: 'The service is busy right now: try again in a moment.',
     unexpectedWithId: 'Something unexpected went wrong. If it happens again, give the ICT office the code {{ id }}.',
     fixFields: 'Correct the fields marked below and save again.',
     page: 'This page cannot be shown: {{ detail }}',

@@ -24,6 +24,7 @@ export const it = {
     badInput: 'Alcuni dati non sono validi: {{ detail }}',
     conflict: 'Non è stato possibile salvare: {{ detail }}',
     unexpected: 'Si è verificato un errore imprevisto. Riprova tra poco.',
+    busy: 'Il servizio è occupato in questo momento: riprova tra poco.',
     unexpectedWithId: 'Si è verificato un errore imprevisto. Se si ripete, comunica al servizio ICT il codice {{ id }}.',
     fixFields: 'Correggi i campi segnalati e salva di nuovo.',
     page: 'Questa pagina non può essere mostrata: {{ detail }}',
