@@ -2,10 +2,12 @@ import {
   composeSchema,
   createAuthenticator,
   createContext,
+  createEventBus,
   defaultAuthOptions,
   type Actor,
   type AuthenticationAttempt,
   type ComposedSchema,
+  type EventBus,
   type GeaContext,
   type GeaPlugin,
   serviceUnavailableErrorOf,
@@ -42,6 +44,8 @@ export interface ApiOptions {
   webClient?: ReadonlyMap<string, StaticFile>;
   /** Time limits (see start.ts for the environment variables): /health's answer and each request's database work. */
   timeouts?: { healthTimeoutMs?: number; requestTimeoutMs?: number };
+  /** Events for subscriptions (`createEventBus`; over Redis to share them between processes); default: this API alone. */
+  events?: EventBus;
 }
 
 export interface Api {
@@ -71,6 +75,7 @@ export function createApi({
   oidc,
   webClient,
   timeouts = {},
+  events = createEventBus(),
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -79,7 +84,7 @@ export function createApi({
   const contextOf = async (request: Request) => {
     const requestId = requestIdOf(request);
     const actor = await identify({ request, prisma: db.prisma, requestId });
-    return createContext({ requestId, prisma: db.prisma, actor, installedModules });
+    return createContext({ requestId, prisma: db.prisma, actor, installedModules, events });
   };
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,

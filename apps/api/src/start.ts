@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import {
   composeSchema,
+  createEventBus,
+  openRedis,
   createPlatformJobs,
   defaultAuthOptions,
   JobConfigError,
@@ -9,14 +11,19 @@ import {
   NotificationConfigError,
   PluginGraphError,
   pluginStateLines,
+  SharedStoreConfigError,
+  redisKeyPrefixFromEnv,
+  redisUrlFromEnv,
   seedDemoData,
+  type EventBus,
   type PlatformJobs,
 } from '@gea/core';
-import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
+import { DatabaseStartupError, openDatabase, serveEmbeddedControl, targetFromEnv, type ControlChannel, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
 import { serverLimitsFromEnv } from './limits-config.ts';
 import { createApi } from './server.ts';
+import { redisPendingSignIns, type PendingSignInStore } from './yoga/oidc-pending.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
 
@@ -39,6 +46,7 @@ export function isStartupError(error: unknown): error is Error {
     error instanceof JobConfigError ||
     error instanceof MailConfigError ||
     error instanceof NotificationConfigError ||
+    error instanceof SharedStoreConfigError ||
     (error as NodeJS.ErrnoException)?.code === 'EADDRINUSE'
   );
 }
@@ -111,6 +119,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   let server: Server | undefined;
   let web: PreparedWebClient | undefined;
   let jobs: PlatformJobs | null = null;
+  let control: ControlChannel | null = null;
+  let events: EventBus | undefined;
+  let pendingSignIns: PendingSignInStore | undefined;
   try {
     await prepareDatabase(db, log);
     // Demo data: on the embedded database unless switched off; on PostgreSQL only when asked for.
@@ -127,9 +138,30 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       }
     }
     for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
+    // The embedded database is this process's alone: npm run db:backup asks it for a snapshot.
+    if (target.kind === 'pglite') {
+      control = await serveEmbeddedControl(target.dataDir, db.pglite!, log).catch((error: Error) => {
+        log(`backup channel not available (${error.message}): stop the server to back up with npm run db:backup`);
+        return null;
+      });
+    }
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
-    const { yoga } = createApi({ db, plugins: composed, development: !production, corsOrigins, oidc, webClient: web.files, timeouts: limits });
+    // Subscription events (and OIDC sign-ins in progress) over Redis when configured: several processes share them.
+    const redisUrl = redisUrlFromEnv(env);
+    const redisPrefix = redisKeyPrefixFromEnv(env);
+    events = createEventBus({ redisUrl, keyPrefix: redisPrefix, log });
+    if (oidc && redisUrl) pendingSignIns = redisPendingSignIns(openRedis(redisUrl, 'oidc-pending'), redisPrefix);
+    const { yoga } = createApi({
+      db,
+      plugins: composed,
+      development: !production,
+      corsOrigins,
+      oidc: oidc && pendingSignIns ? { ...oidc, pendingSignIns } : oidc,
+      webClient: web.files,
+      timeouts: limits,
+      events,
+    });
     server = createServer();
     server.on('request', await web.handler(server, yoga));
     await new Promise<void>((resolve, reject) => {
@@ -151,6 +183,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     }
   } catch (error) {
     await jobs?.close();
+    await control?.close();
+    await events?.close();
+    await pendingSignIns?.close();
     server?.close();
     await web?.close();
     await db.close();
@@ -173,6 +208,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     log(`jobs: ${jobs.runner.jobs.map((job) => `${job.key} (${job.schedule})`).join(', ') || 'none'}, times in Europe/Rome`);
     jobs.runner.start();
   }
+  if (events?.shared) log(`shared state over Redis (${redisKeyPrefixFromEnv(env)}*): subscription events, OpenID Connect sign-ins in progress`);
   if (oidc) log(`OpenID Connect sign-in: ${new URL(oidcLoginUrlFor(oidc), url).href} with ${oidc.issuer} (discovered on first use)`);
 
   return {
@@ -182,7 +218,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     jobs,
     async stop() {
       await jobs?.close();
+      await control?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events?.close();
+      await pendingSignIns?.close();
       await web.close();
       await db.close();
     },

@@ -1,5 +1,6 @@
 import type { GeaPrismaClient } from '@gea/db';
 import type { Actor } from './actor.ts';
+import { createEventBus, type EventBus } from './events/index.ts';
 import { LoaderRegistry } from './loader-registry.ts';
 
 /** What a mutation tells the audit trail about itself, beyond what the audit plugin sees. */
@@ -33,6 +34,8 @@ export interface GeaContext {
   audit: AuditNote | null;
   /** Set by `login`: the user who just signed in may read their own record in the same response. */
   signedInUserId?: string;
+  /** Events for subscriptions, shared by every API process when Redis is configured (see events/index.ts). */
+  readonly events: EventBus;
 }
 
 export interface ContextInit {
@@ -40,8 +43,10 @@ export interface ContextInit {
   prisma: GeaPrismaClient;
   actor: Actor;
   installedModules: ReadonlySet<string>;
+  /** The API's event bus; none given: a bus of this context alone (nobody else hears its events). */
+  events?: EventBus;
 }
 
 export function createContext(init: ContextInit): GeaContext {
-  return { ...init, db: init.prisma, loaders: new LoaderRegistry(), audit: null };
+  return { ...init, events: init.events ?? createEventBus(), db: init.prisma, loaders: new LoaderRegistry(), audit: null };
 }

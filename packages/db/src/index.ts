@@ -9,3 +9,4 @@ export type { default as PrismaTypes } from './generated/pothos-types.ts';
 export { getDatamodel } from './generated/pothos-types.ts';
 export { runWithQueryScope, QueryCancelledError } from './query-scope.ts';
 export { databaseUnavailableReason, type DatabaseUnavailableReason } from './unavailable.ts';
+export { serveEmbeddedControl, type ControlChannel } from './embedded-control.ts';
