@@ -153,6 +153,15 @@ describe('time limits: a database that does not answer gives a prompt 503', () =
       expect(response.headers.get('retry-after')).toBe('1');
       expect(body.errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'POOL_TIMEOUT' });
       expect(JSON.stringify(body)).not.toMatch(/timeout exceeded when trying to connect/);
+      // The same when the wait is in authentication (a session looked up before any resolver runs).
+      const signedIn = await createApi({ db, plugins: [probe] }).yoga.fetch('http://yoga/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${'a'.repeat(43)}` },
+        body: JSON.stringify({ query: '{ me { email } }' }),
+      });
+      expect(signedIn.status).toBe(503);
+      expect(((await signedIn.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(blocker.released).toBe(false);
     } finally {
       blocker.release();
     }
