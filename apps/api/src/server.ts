@@ -5,15 +5,18 @@ import {
   createContext,
   createRateLimits,
   createRefusalLog,
+  createEventBus,
   defaultAuthOptions,
   defaultRateLimitSettings,
   trustedProxies,
   type Actor,
   type AuthenticationAttempt,
   type ComposedSchema,
+  type EventBus,
   type GeaContext,
   type GeaPlugin,
   type RateLimitSettings,
+  serviceUnavailableErrorOf,
 } from '@gea/core';
 import type { Redis } from 'ioredis';
 import type { Database } from '@gea/db';
@@ -24,6 +27,7 @@ import type { IncomingMessage } from 'node:http';
 import { createYoga, maskError, type Plugin, type YogaLogger, type YogaServerInstance } from 'graphql-yoga';
 import { useErrorReporting } from './yoga/use-error-reporting.ts';
 import { useHealth } from './yoga/use-health.ts';
+import { useRequestTimeout } from './yoga/use-request-timeout.ts';
 import { oidcLoginUrlFor, useOidcLogin, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { compilePluginRoutes, usePluginRoutes } from './yoga/use-plugin-routes.ts';
 import { useRateLimits } from './yoga/use-rate-limits.ts';
@@ -80,6 +84,10 @@ export interface ApiOptions {
   idempotency?: IdempotencyOptions;
   /** More Yoga plugins, after GEA's own (tests count executions with one). */
   yogaPlugins?: readonly Plugin[];
+  /** Time limits (see start.ts for the environment variables): /health's answer and each request's database work. */
+  timeouts?: { healthTimeoutMs?: number; requestTimeoutMs?: number };
+  /** Events for subscriptions (`createEventBus`; over Redis to share them between processes); default: this API alone. */
+  events?: EventBus;
 }
 
 export interface Api {
@@ -125,6 +133,8 @@ export function createApi({
   trustedDocuments,
   idempotency = defaultIdempotencyOptions,
   yogaPlugins = [],
+  timeouts = {},
+  events = createEventBus(),
 }: ApiOptions): Api {
   const composed =
     'schema' in plugins ? plugins : composeSchema(plugins, { ...defaultAuthOptions, oidcLoginUrl: oidc ? oidcLoginUrlFor(oidc) : null });
@@ -155,7 +165,7 @@ export function createApi({
     const requestId = requestIdOf(request);
     const actor = await actorOf(request);
     const clientAddress = addressOf(request, serverContext);
-    return createContext({ requestId, prisma: db.prisma, actor, installedModules, clientAddress, rateLimits: limits, refusals });
+    return createContext({ requestId, prisma: db.prisma, actor, installedModules, clientAddress, rateLimits: limits, refusals, events });
   };
   const yoga = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
@@ -173,8 +183,14 @@ export function createApi({
     maskedErrors: {
       isDev: false,
       maskError: (error, message) => {
-        const masked = maskError(error, message, false);
+        // The database could not serve the request in time: 503 with Retry-After, not "Unexpected error."
         const requestId = (error as { extensions?: { requestId?: unknown } }).extensions?.requestId;
+        const unavailable = serviceUnavailableErrorOf(error);
+        if (unavailable) {
+          if (requestId !== undefined) (unavailable.extensions as Record<string, unknown>).requestId = requestId;
+          return unavailable;
+        }
+        const masked = maskError(error, message, false);
         if (masked !== error && requestId !== undefined) {
           (masked as unknown as { extensions: Record<string, unknown> }).extensions.requestId = requestId;
         }
@@ -185,8 +201,9 @@ export function createApi({
     // Multipart bodies are held to these limits while they stream, whatever their declared length.
     fetchAPI: createFetch({ formDataLimits: { ...MULTIPART_LIMITS, fileSize: uploadMaxBytes } }),
     plugins: [
+      useRequestTimeout({ requestTimeoutMs: timeouts.requestTimeoutMs }),
       useRequestId(),
-      useHealth(db),
+      useHealth(db, { timeoutMs: timeouts.healthTimeoutMs }),
       ...(limits
         ? [
             useRateLimits({

@@ -1,26 +1,31 @@
 import { createServer, type Server } from 'node:http';
 import {
   composeSchema,
+  createEventBus,
+  openRedis,
   createPlatformJobs,
   defaultAuthOptions,
   JobConfigError,
   MailConfigError,
   MissingScopeError,
   NotificationConfigError,
-  openRedis,
   PluginGraphError,
   redisUrlFromEnv,
   SharedStoreConfigError,
   TrustedProxiesConfigError,
   pluginStateLines,
+  redisKeyPrefixFromEnv,
   seedDemoData,
+  type EventBus,
   type PlatformJobs,
 } from '@gea/core';
-import { DatabaseStartupError, openDatabase, targetFromEnv, type Database } from '@gea/db';
+import { DatabaseStartupError, openDatabase, serveEmbeddedControl, targetFromEnv, type ControlChannel, type Database } from '@gea/db';
 import { applyMigrations, assertMigratable, migrationStatus } from '@gea/db/migrations';
 import { ConfigError, loadInstalledPlugins } from './config.ts';
 import { requestGuardsFromEnv } from './request-guards-config.ts';
+import { serverLimitsFromEnv } from './limits-config.ts';
 import { createApi } from './server.ts';
+import { redisPendingSignIns, type PendingSignInStore } from './yoga/oidc-pending.ts';
 import { oidcLoginUrlFor, type OidcLoginOptions } from './yoga/use-oidc-login.ts';
 import { prepareWebClient, type PreparedWebClient } from './yoga/use-web-client.ts';
 import { defaultQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
@@ -175,6 +180,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const introspection = introspectionFromEnv(env, production);
   const trustedDocuments = await trustedDocumentsFromEnv(env);
   const idempotency = idempotencyFromEnv(env);
+  const limits = serverLimitsFromEnv(env);
   // Fail on a bad plugin graph or an unscoped field before touching the database.
   const composed = composeSchema(await loadInstalledPlugins(env), {
     ...defaultAuthOptions,
@@ -185,13 +191,20 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
   const redisUrl = redisUrlFromEnv(env);
 
   const target = targetFromEnv(env);
-  const db = await openDatabase(target);
+  const db = await openDatabase(target, {
+    poolSize: limits.poolSize,
+    acquireTimeoutMs: limits.acquireTimeoutMs,
+    statementTimeoutMs: limits.statementTimeoutMs,
+  });
   // Rate-limit counters shared by every API process on this Redis; without it, counted per process.
   const redis = redisUrl ? openRedis(redisUrl, 'rate-limits') : null;
   let api: ReturnType<typeof createApi> | undefined;
   let server: Server | undefined;
   let web: PreparedWebClient | undefined;
   let jobs: PlatformJobs | null = null;
+  let control: ControlChannel | null = null;
+  let events: EventBus | undefined;
+  let pendingSignIns: PendingSignInStore | undefined;
   try {
     await prepareDatabase(db, log);
     // Demo data: on the embedded database unless switched off; on PostgreSQL only when asked for.
@@ -208,14 +221,25 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       }
     }
     for (const line of await pluginStateLines(db.prisma, composed.plugins, { production })) log(line);
+    // The embedded database is this process's alone: npm run db:backup asks it for a snapshot.
+    if (target.kind === 'pglite') {
+      control = await serveEmbeddedControl(target.dataDir, db.pglite!, log).catch((error: Error) => {
+        log(`backup channel not available (${error.message}): stop the server to back up with npm run db:backup`);
+        return null;
+      });
+    }
     // The web client: built if stale and served from `/`, or Vite in front of the API with GEA_WEB_CLIENT=dev.
     web = await prepareWebClient(env, composed, log);
+    // Subscription events (and OIDC sign-ins in progress) over Redis when configured: several processes share them.
+    const redisPrefix = redisKeyPrefixFromEnv(env);
+    events = createEventBus({ redisUrl, keyPrefix: redisPrefix, log });
+    if (oidc && redisUrl) pendingSignIns = redisPendingSignIns(openRedis(redisUrl, 'oidc-pending'), redisPrefix);
     api = createApi({
       db,
       plugins: composed,
       development: !production,
       corsOrigins,
-      oidc,
+      oidc: oidc && pendingSignIns ? { ...oidc, pendingSignIns } : oidc,
       webClient: web.files,
       redis,
       ...guards,
@@ -223,6 +247,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       introspection,
       trustedDocuments,
       idempotency,
+      timeouts: limits,
+      events,
     });
     server = createServer();
     server.on('request', await web.handler(server, api.yoga));
@@ -245,6 +271,9 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     }
   } catch (error) {
     await jobs?.close();
+    await control?.close();
+    await events?.close();
+    await pendingSignIns?.close();
     server?.close();
     await web?.close();
     await api?.close();
@@ -269,6 +298,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     log(`jobs: ${jobs.runner.jobs.map((job) => `${job.key} (${job.schedule})`).join(', ') || 'none'}, times in Europe/Rome`);
     jobs.runner.start();
   }
+  if (events?.shared) log(`shared state over Redis (${redisKeyPrefixFromEnv(env)}*): subscription events, OpenID Connect sign-ins in progress, rate-limit counters`);
   if (oidc) log(`OpenID Connect sign-in: ${new URL(oidcLoginUrlFor(oidc), url).href} with ${oidc.issuer} (discovered on first use)`);
 
   return {
@@ -278,7 +308,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     jobs,
     async stop() {
       await jobs?.close();
+      await control?.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events?.close();
+      await pendingSignIns?.close();
       await web.close();
       await api?.close();
       redis?.disconnect();

@@ -2,6 +2,7 @@ import type { GeaPrismaClient } from '@gea/db';
 import type { Actor } from './actor.ts';
 import type { RateLimits } from './auth/rate-limit.ts';
 import type { RefusalLog } from './auth/refusal-log.ts';
+import { createEventBus, type EventBus } from './events/index.ts';
 import { LoaderRegistry } from './loader-registry.ts';
 
 /** What a mutation tells the audit trail about itself, beyond what the audit plugin sees. */
@@ -40,6 +41,8 @@ export interface GeaContext {
   /** Sign-in limits and the summarised log of refusals; absent in contexts made outside the API server. */
   readonly rateLimits?: RateLimits;
   readonly refusals?: RefusalLog;
+  /** Events for subscriptions, shared by every API process when Redis is configured (see events/index.ts). */
+  readonly events: EventBus;
 }
 
 export interface ContextInit {
@@ -50,8 +53,10 @@ export interface ContextInit {
   clientAddress?: string;
   rateLimits?: RateLimits;
   refusals?: RefusalLog;
+  /** The API's event bus; none given: a bus of this context alone (nobody else hears its events). */
+  events?: EventBus;
 }
 
 export function createContext(init: ContextInit): GeaContext {
-  return { ...init, db: init.prisma, loaders: new LoaderRegistry(), audit: null };
+  return { ...init, events: init.events ?? createEventBus(), db: init.prisma, loaders: new LoaderRegistry(), audit: null };
 }

@@ -17,6 +17,8 @@ export const errorCodes = [
   'MODULE_DISABLED',
   'RATE_LIMITED',
   'REQUEST_ENTITY_TOO_LARGE',
+  'SERVICE_UNAVAILABLE',
+  'REQUEST_TIMEOUT',
 ] as const;
 export type GeaErrorCode = (typeof errorCodes)[number];
 

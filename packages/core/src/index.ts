@@ -26,4 +26,6 @@ export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } fro
 export * from './kit/index.ts';
 export * from './jobs/index.ts';
 export * from './notifications/index.ts';
-export { openRedis, redisUrlFromEnv, SharedStoreConfigError, type Redis } from './shared-store/redis.ts';
+export { openRedis, redisUrlFromEnv, redisKeyPrefixFromEnv, SharedStoreConfigError, type Redis } from './shared-store/redis.ts';
+export { createEventBus, defineTopic, type EventBus, type EventBusOptions, type Topic } from './events/index.ts';
+export { serviceUnavailableErrorOf } from './service-unavailable.ts';

@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { checkPostgresReachable, DatabaseStartupError, describePGliteOpenError } from './errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { scopedClientClass } from './query-scope.ts';
 import { describeTarget, type DatabaseTarget } from './target.ts';
 
 export type GeaPrismaClient = PrismaClient<'query'>;
@@ -29,6 +30,13 @@ export interface Database {
 export interface OpenDatabaseOptions {
   /** Max pool size for PostgreSQL (ignored by PGlite, which has a single connection). */
   poolSize?: number;
+  /**
+   * PostgreSQL: how long a query waits for a free pooled connection before failing (the error is
+   * recognised by `databaseUnavailableReason` as `pool-timeout`). Unset: it waits for as long as it takes.
+   */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL: the server cancels any statement running longer (`statement_timeout`). Unset: no limit. */
+  statementTimeoutMs?: number;
   /** Emit every SQL statement to `onQuery` listeners (tests, benchmarks); off by default. */
   observeQueries?: boolean;
   /**
@@ -55,7 +63,17 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   switch (target.kind) {
     case 'postgres': {
       await checkPostgresReachable(target.url);
-      adapterFactory = new PrismaPg({ connectionString: target.url, max: options.poolSize ?? 10 });
+      const connection = {
+        connectionString: target.url,
+        ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      };
+      adapterFactory = new PrismaPg({
+        ...connection,
+        max: options.poolSize ?? 10,
+        ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
+        // Connections that note which request runs a query on them, so a request that ends early can cancel it (query-scope.ts).
+        Client: scopedClientClass(connection, (error) => console.error(`cancelling a query: ${(error as Error).message}`)),
+      });
       break;
     }
     case 'pglite': {

@@ -24,6 +24,12 @@ function ownerOf(lockFile: string): number | null {
   }
 }
 
+/** The live process holding the embedded database at `dataDir`, or null when none does. */
+export function dataDirLockOwner(dataDir: string): number | null {
+  const owner = ownerOf(path.join(dataDir, 'gea.lock'));
+  return owner !== null && owner !== process.pid && isAlive(owner) ? owner : null;
+}
+
 /**
  * An embedded data folder can be open in one process only (PGlite has no locking of its own). The
  * lock file holds the owner's pid; a lock whose process is gone is taken over by renaming it away

@@ -68,11 +68,12 @@ async function migrationList(migrationsDir: string): Promise<MigrationList> {
   };
 }
 
-interface AppliedRow {
+export interface AppliedRow {
   migration_name: string;
   checksum: string;
-  finished_at: Date | null;
-  rolled_back_at: Date | null;
+  /** Only null or not matters here: a backup's rows carry them as text. */
+  finished_at: Date | string | null;
+  rolled_back_at: Date | string | null;
 }
 
 /** Compares the `_prisma_migrations` table with the local migrations folder. */
@@ -89,6 +90,11 @@ export async function migrationStatus(
         select migration_name, checksum, finished_at, rolled_back_at
         from _prisma_migrations order by started_at, migration_name`
     : [];
+  return statusOfAppliedRows(rows, local);
+}
+
+/** Compares the rows of a `_prisma_migrations` table (a database's or a backup's) with this code's migrations. */
+export function statusOfAppliedRows(rows: readonly AppliedRow[], local: readonly LocalMigration[]): MigrationStatus {
   const live = rows.filter((row) => row.rolled_back_at === null);
   const done = new Map(live.filter((row) => row.finished_at !== null).map((row) => [row.migration_name, row]));
   const localNames = new Set(local.map((migration) => migration.name));

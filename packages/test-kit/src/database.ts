@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { openDatabase, type Database } from '@gea/db';
+import { openDatabase, type Database, type OpenDatabaseOptions } from '@gea/db';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { databaseUrl, dropDatabase } from './postgres-admin.ts';
@@ -33,8 +33,8 @@ async function createFromPostgresTemplate(adminUrl: string, templateName: string
   }
 }
 
-/** A fresh, migrated database for one test file; close() discards it. */
-export async function createTestDatabase(): Promise<Database> {
+/** A fresh, migrated database for one test file; close() discards it. `options` for PostgreSQL's pool and time limits. */
+export async function createTestDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const info = inject('testDatabase');
   if (info.kind === 'pglite') {
     pgliteTemplate ??= readFile(info.templateFile).then((bytes) => new Blob([bytes]));
@@ -52,7 +52,7 @@ export async function createTestDatabase(): Promise<Database> {
   };
   let db: Database;
   try {
-    db = await openDatabase({ kind: 'postgres', url: databaseUrl(info.adminUrl, name) }, { poolSize: 4, observeQueries: true });
+    db = await openDatabase({ kind: 'postgres', url: databaseUrl(info.adminUrl, name) }, { poolSize: 4, observeQueries: true, ...options });
   } catch (error) {
     await drop();
     throw error;

@@ -47,6 +47,9 @@ export function describeError(error: CombinedError): string {
       return t('errors.conflict', { detail: first?.message ?? '' });
     case 'STALE_VERSION':
       return t('errors.staleVersion', { version: String(first?.extensions?.currentVersion ?? '') });
+    case 'SERVICE_UNAVAILABLE':
+    case 'REQUEST_TIMEOUT':
+      return t('errors.busy');
     default: {
       const refusal = translateRequestRefusal(code);
       if (refusal) return refusal;

@@ -1,15 +1,8 @@
-// Receipt events for subscriptions. The core's context carries no event bus, so the plugin keeps
-// its own, one per composed schema (tests compose several APIs in one process; events must not
-// cross between them).
-//
-// In-process only: with several API processes behind a load balancer a receipt registered on one
-// process must reach subscribers on the others, so production with more than one process needs a
-// shared bus: createPubSub({ eventTarget: createRedisEventTarget(...) }) from
-// @graphql-yoga/redis-event-target on the Redis the deployment already has (and publishing
-// whatever the local listener count). The payload is ids only, so it crosses a process boundary
-// unchanged.
-import type { GeaContext } from '@gea/core';
-import { createPubSub } from 'graphql-yoga';
+// Receipt events for subscriptions, on the core's event bus (`context.events`): in this process by
+// default, and over Redis between every API process when GEA_REDIS_URL is set, so a receipt
+// registered on one process reaches subscribers on the others. The payload is ids only: it crosses
+// a process boundary unchanged, and subscribers read the rows again (with their own rights).
+import { defineTopic, type GeaContext } from '@gea/core';
 
 export interface ReceiptEvent {
   receiptId: string;
@@ -19,48 +12,24 @@ export interface ReceiptEvent {
   entityId: string;
 }
 
-export interface PecPubSub {
-  publish(event: ReceiptEvent): void;
-  /** Events until the returned iterator is closed (the client unsubscribes or disconnects). */
-  subscribe(): AsyncIterable<ReceiptEvent>;
-  /** Open subscriptions in this process: with none, nothing is published (and nothing is queried for it). */
-  readonly listeners: number;
-}
-
-export function createPecPubSub(): PecPubSub {
-  const pubsub = createPubSub<{ 'pec:receipt': [ReceiptEvent] }>();
-  let listeners = 0;
-  return {
-    publish: (event) => pubsub.publish('pec:receipt', event),
-    subscribe: () => ({
-      async *[Symbol.asyncIterator]() {
-        listeners++;
-        try {
-          yield* pubsub.subscribe('pec:receipt');
-        } finally {
-          listeners--;
-        }
-      },
-    }),
-    get listeners() {
-      return listeners;
-    },
-  };
-}
+export const receiptRegistered = defineTopic<ReceiptEvent>('pec-signatures:receipt-registered');
 
 /**
  * Publishes once the mutation's transaction has committed. Mutations run inside the audit plugin's
  * transaction: an event sent before it commits names rows that subscribers cannot read yet (or ever,
  * if it rolls back). The registering transaction holds the message row locked (lockRow); a `FOR SHARE`
  * read of it on the root client waits until that transaction ends, and the receipt is then read
- * back: present means committed.
+ * back: present means committed. With the bus in this process only and nobody subscribed here,
+ * nothing is published (and nothing is queried for it); a shared bus always publishes, since
+ * subscribers may be on other processes.
  */
-export function publishAfterCommit(context: GeaContext, pubsub: PecPubSub, event: ReceiptEvent): void {
-  if (pubsub.listeners === 0) return;
+export function publishAfterCommit(context: GeaContext, event: ReceiptEvent): void {
+  const { events } = context;
+  if (!events.hasAudience(receiptRegistered)) return;
   const root = context.db;
   void (async () => {
     await root.$queryRaw`select 1 from "PecMessage" where id = ${event.messageId}::uuid for share`;
     const committed = await root.pecReceipt.count({ where: { id: event.receiptId } });
-    if (committed > 0) pubsub.publish(event);
+    if (committed > 0) events.publish(receiptRegistered, event);
   })().catch((error: unknown) => console.error(`request ${context.requestId}: receipt event not published:`, error));
 }

@@ -1,7 +1,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { GeaContext } from '@gea/core';
+import { serviceUnavailableErrorOf, type GeaContext } from '@gea/core';
 
 /**
  * Gives every error in a result a code and the request id, so a person's report ("it said ...,
@@ -22,6 +22,9 @@ export function useErrorReporting(): Plugin<GeaContext> {
             const original = error.originalError;
             if (original instanceof PothosValidationError && !extensions.code) {
               extensions.code = 'BAD_USER_INPUT';
+            } else if (original && serviceUnavailableErrorOf(original)) {
+              // Expected under load (answered 503): one line, no stack.
+              console.warn(`request ${context.requestId}: ${error.path?.join('.') ?? '(root)'}: ${serviceUnavailableErrorOf(original)!.message}`);
             } else if (original && !(original instanceof GraphQLError)) {
               console.error(`request ${context.requestId}: unexpected error at ${error.path?.join('.') ?? '(root)'}:`, original);
             }

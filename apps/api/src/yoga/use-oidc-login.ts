@@ -2,6 +2,7 @@ import { defaultAuthOptions, startSession } from '@gea/core';
 import type { GeaPrismaClient } from '@gea/db';
 import type { Plugin } from 'graphql-yoga';
 import * as client from 'openid-client';
+import { memoryPendingSignIns, PENDING_TTL_MS, type PendingSignIn, type PendingSignInStore } from './oidc-pending.ts';
 import { requestIdOf } from './use-request-id.ts';
 
 export const OIDC_LOGIN_PATH = '/auth/oidc/login';
@@ -20,6 +21,8 @@ export interface OidcLoginOptions {
   /** Where the browser goes after sign-in, with `#token=...&expiresAt=...`; default `/`. */
   postLoginUrl?: string;
   sessionTtlMs?: number;
+  /** Where sign-ins in progress wait for their callback; default this process's memory (see oidc-pending.ts). */
+  pendingSignIns?: PendingSignInStore;
 }
 
 /** What clients are told to open to sign in: next to the configured callback, else on the API's own origin. */
@@ -28,42 +31,7 @@ export function oidcLoginUrlFor(options: OidcLoginOptions): string {
 }
 
 const SCOPE = 'openid email';
-const PENDING_TTL_MS = 10 * 60 * 1000;
-// Anyone may open the login URL: bound the memory an anonymous flood can take.
-const MAX_PENDING = 10_000;
 const DISCOVERY_TIMEOUT_SECONDS = 10;
-
-interface PendingSignIn {
-  nonce: string;
-  codeVerifier: string;
-  redirectUri: string;
-  expiresAt: number;
-}
-
-/**
- * Sign-ins between the redirect to the issuer and the callback, by state: single use, 10 minutes.
- * Kept in this process's memory, so the callback must reach the process that sent the user away:
- * several API processes behind a load balancer need sticky sessions or a shared store instead.
- */
-class PendingSignIns {
-  readonly #entries = new Map<string, PendingSignIn>();
-
-  add(state: string, entry: Omit<PendingSignIn, 'expiresAt'>): void {
-    const now = Date.now();
-    // Same lifetime for all, so insertion order is expiry order.
-    for (const [key, pending] of this.#entries) {
-      if (pending.expiresAt > now && this.#entries.size < MAX_PENDING) break;
-      this.#entries.delete(key);
-    }
-    this.#entries.set(state, { ...entry, expiresAt: now + PENDING_TTL_MS });
-  }
-
-  take(state: string): PendingSignIn | undefined {
-    const entry = this.#entries.get(state);
-    this.#entries.delete(state);
-    return entry && entry.expiresAt > Date.now() ? entry : undefined;
-  }
-}
 
 type Refusal =
   | 'OIDC_STATE_INVALID'
@@ -143,7 +111,7 @@ export function useOidcLogin(prisma: GeaPrismaClient, options: OidcLoginOptions)
   const issuer = new URL(options.issuer);
   const postLoginUrl = options.postLoginUrl || '/';
   const sessionTtlMs = options.sessionTtlMs ?? defaultAuthOptions.sessionTtlMs;
-  const pending = new PendingSignIns();
+  const pending = options.pendingSignIns ?? memoryPendingSignIns();
   let discovered: Promise<client.Configuration> | undefined;
 
   function configuration(requestId: string): Promise<client.Configuration> {
@@ -175,7 +143,7 @@ export function useOidcLogin(prisma: GeaPrismaClient, options: OidcLoginOptions)
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
     const redirectUri = options.redirectUri ?? new URL(OIDC_CALLBACK_PATH, url).href;
-    pending.add(state, { nonce, codeVerifier, redirectUri });
+    await pending.add(state, { nonce, codeVerifier, redirectUri });
     const target = client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
       scope: SCOPE,
@@ -233,7 +201,7 @@ export function useOidcLogin(prisma: GeaPrismaClient, options: OidcLoginOptions)
     if (!state || cookieValue(request, STATE_COOKIE) !== state) {
       throw new SignInError(400, 'OIDC_STATE_INVALID', 'This sign-in was not started in this browser: sign in again');
     }
-    const signIn = pending.take(state);
+    const signIn = await pending.take(state);
     if (!signIn) {
       throw new SignInError(400, 'OIDC_STATE_INVALID', 'This sign-in link is unknown, expired or already used: sign in again');
     }

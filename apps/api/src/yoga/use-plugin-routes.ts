@@ -25,6 +25,8 @@ const STATUS_OF_CODE: Record<string, number> = {
   CONFLICT: 409,
   REQUEST_ENTITY_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  REQUEST_TIMEOUT: 503,
 };
 
 /** Every installed plugin's routes, each under `/<key>`. */

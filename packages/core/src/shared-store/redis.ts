@@ -35,3 +35,11 @@ export function openRedis(url: string, purpose: string, options: RedisOptions = 
 }
 
 export type { Redis };
+
+/**
+ * The prefix of every GEA key and channel in Redis (`GEA_REDIS_PREFIX`, default `gea:`): several
+ * installations, or tests, can share one Redis without seeing each other's state.
+ */
+export function redisKeyPrefixFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GEA_REDIS_PREFIX?.trim() || 'gea:';
+}

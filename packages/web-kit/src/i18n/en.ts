@@ -28,6 +28,7 @@ export const en: typeof it = {
     staleVersion: 'Someone else changed this record meanwhile (it is now at version {{ version }}): nothing was saved. The data have been reloaded; what you typed is still in the form. Check it and save again.',
     staleVersionFields: 'Someone else changed this record meanwhile (it is now at version {{ version }}): nothing was saved. The data have been reloaded and these fields changed: {{ fields }}. What you typed is still in the form: check it and save again.',
     unexpected: 'Something unexpected went wrong. Try again in a moment.',
+    busy: 'The service is busy right now: try again in a moment.',
     unexpectedWithId: 'Something unexpected went wrong. If it happens again, give the ICT office the code {{ id }}.',
     rateLimited: 'Too many requests from this address: wait a moment and try again.',
     tooLarge: 'The file is too large to be sent.',

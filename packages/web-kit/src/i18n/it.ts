@@ -26,6 +26,7 @@ export const it = {
     staleVersion: 'Nel frattempo qualcun altro ha modificato questo record (ora è alla versione {{ version }}): non è stato salvato nulla. I dati sono stati ricaricati; quello che hai scritto è ancora nel modulo. Controlla e salva di nuovo.',
     staleVersionFields: 'Nel frattempo qualcun altro ha modificato questo record (ora è alla versione {{ version }}): non è stato salvato nulla. I dati sono stati ricaricati e sono cambiati questi campi: {{ fields }}. Quello che hai scritto è ancora nel modulo: controlla e salva di nuovo.',
     unexpected: 'Si è verificato un errore imprevisto. Riprova tra poco.',
+    busy: 'Il servizio è occupato in questo momento: riprova tra poco.',
     unexpectedWithId: 'Si è verificato un errore imprevisto. Se si ripete, comunica al servizio ICT il codice {{ id }}.',
     rateLimited: 'Troppe richieste da questo indirizzo: attendi un momento e riprova.',
     tooLarge: 'Il file è troppo grande per essere inviato.',

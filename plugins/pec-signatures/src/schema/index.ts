@@ -1,6 +1,5 @@
 import type { GeaBuilder } from '@gea/core';
 import type * as pkijs from 'pkijs';
-import { createPecPubSub } from '../events.ts';
 import { extendEntity } from './extends/entity.ts';
 import { addPecExpiryAlerts } from './pec-expiry-alerts.ts';
 import { addPecMailbox } from './pec-mailbox.ts';
@@ -14,14 +13,12 @@ import { addSignatureVerification } from './signature-verification.ts';
 
 /** The plugin's GraphQL schema; signatures are verified under the CAs `trustedCertificates` gives. */
 export function addPecSignaturesSchema(builder: GeaBuilder, trustedCertificates: () => Promise<readonly pkijs.Certificate[]>) {
-  // One event bus per composed schema: see events.ts.
-  const pubsub = createPecPubSub();
   addRegistryOffice(builder);
   addPecMailbox(builder);
   addPecMessage(builder);
   addPecRecipient(builder);
-  addPecReceipt(builder, pubsub);
-  addPecReceiptEvent(builder, pubsub);
+  addPecReceipt(builder);
+  addPecReceiptEvent(builder);
   addSignatureCertificate(builder);
   addPecExpiryAlerts(builder);
   addSignatureVerification(builder, trustedCertificates);

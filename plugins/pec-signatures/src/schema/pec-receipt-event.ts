@@ -1,5 +1,5 @@
 import { GeaError, LoaderRegistry, refusalFor, modelRef, type GeaBuilder, type GeaContext } from '@gea/core';
-import type { PecPubSub, ReceiptEvent } from '../events.ts';
+import { receiptRegistered, type ReceiptEvent } from '../events.ts';
 import { scopes } from '../scopes.ts';
 
 const MODULE = 'pec-signatures';
@@ -20,7 +20,7 @@ async function mayRead(context: GeaContext, entityId: string): Promise<boolean> 
   return enabled?.enabled === true;
 }
 
-export function addPecReceiptEvent(builder: GeaBuilder, pubsub: PecPubSub) {
+export function addPecReceiptEvent(builder: GeaBuilder) {
   const Entity = modelRef(builder, 'Entity');
   const PecMailbox = modelRef(builder, 'PecMailbox');
   const PecReceipt = modelRef(builder, 'PecReceipt');
@@ -56,7 +56,7 @@ export function addPecReceiptEvent(builder: GeaBuilder, pubsub: PecPubSub) {
         const scope = context.actor.entitiesWith(scopes.read);
         const allowed = args.entityId ? context.actor.can(scopes.read, args.entityId.id) : scope === 'all' || scope.length > 0;
         if (!allowed) throw refusal(context);
-        const source = pubsub.subscribe();
+        const source = context.events.subscribe(receiptRegistered);
         return {
           async *[Symbol.asyncIterator]() {
             for await (const event of source) {

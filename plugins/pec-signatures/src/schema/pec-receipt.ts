@@ -3,13 +3,13 @@ import { PecReceiptType as PecReceiptTypes, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { MAX_DATICERT_BYTES, parseDaticert, type DaticertRecipient } from '../daticert/parse.ts';
 import { messageOutcome } from '../daticert/state.ts';
-import { publishAfterCommit, type PecPubSub } from '../events.ts';
+import { publishAfterCommit } from '../events.ts';
 import { scopes } from '../scopes.ts';
 import { recipientChanges, recipientStateChanges } from '../rules/receipt-recipients.ts';
 import { mailboxForProtocolSystem, writeOnMailboxBody } from './pec-mailbox.ts';
 import { pecReceiptRecipientType } from './pec-receipt-recipient.ts';
 
-export function addPecReceipt(builder: GeaBuilder, pubsub: PecPubSub) {
+export function addPecReceipt(builder: GeaBuilder) {
   const PecMailbox = modelRef(builder, 'PecMailbox');
   const PecReceiptType = builder.enumType(PecReceiptTypes, { name: 'PecReceiptType' });
   const ReceiptRecipient = pecReceiptRecipientType(builder);
@@ -132,7 +132,7 @@ export function addPecReceipt(builder: GeaBuilder, pubsub: PecPubSub) {
           before: { messageState: message.state },
           after: { type: created.type, identifier: created.identifier, messageId: message.id, messageState: outcome.state },
         };
-        publishAfterCommit(context, pubsub, { receiptId: created.id, messageId: message.id, mailboxId: mailbox.id, entityId: mailbox.entityId });
+        publishAfterCommit(context, { receiptId: created.id, messageId: message.id, mailboxId: mailbox.id, entityId: mailbox.entityId });
         return context.prisma.pecReceipt.findUniqueOrThrow({ ...query, where: { id: created.id } });
       },
     }),
