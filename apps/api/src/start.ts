@@ -242,6 +242,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       oidc: oidc && pendingSignIns ? { ...oidc, pendingSignIns } : oidc,
       webClient: web.files,
       redis,
+      rateLimitKeyPrefix: `${redisKeyPrefixFromEnv(env)}rl:`,
       ...guards,
       queryLimits,
       introspection,
