@@ -61,12 +61,21 @@ const stopAll = async () => {
   await dropDatabase(admin, databaseName).catch(() => {});
   await admin.end();
 };
-const first = startServerProcess({ ...common, GEA_DEMO_DATA: 'true', GEA_DEMO_PASSWORD: PASSWORD });
-servers.push(first);
-const endpoints = [await first.ready];
-const second = startServerProcess({ ...common, GEA_DEMO_DATA: 'false' });
-servers.push(second);
-endpoints.push(await second.ready);
+// Production never seeds demo data: one development start seeds it, then both processes run in production.
+const seeding = startServerProcess({ ...common, NODE_ENV: undefined, GEA_DEMO_DATA: 'true', GEA_DEMO_PASSWORD: PASSWORD });
+await seeding.ready;
+await seeding.stop();
+const endpoints: string[] = [];
+for (let i = 0; i < 2; i++) {
+  const server = startServerProcess({ ...common, GEA_DEMO_DATA: 'false' });
+  servers.push(server);
+  try {
+    endpoints.push(await server.ready);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
 
 /** The process tree's resident memory (tsx starts node as a child), in MB. */
 function residentMb(pid: number): number {
@@ -94,18 +103,19 @@ interface Outcome {
 }
 
 let nextEndpoint = 0;
-async function send(query: string, variables: Record<string, unknown>, token?: string): Promise<Outcome> {
+async function send(query: string, variables: Record<string, unknown>, token?: string, batch?: number): Promise<Outcome> {
   const endpoint = endpoints[nextEndpoint++ % endpoints.length]!;
   try {
     const response = await fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify(batch ? Array.from({ length: batch }, () => ({ query, variables })) : { query, variables }),
     });
     const text = await response.text();
     let body: { data?: Record<string, any>; errors?: { extensions?: { code?: string } }[] } = {};
     try {
-      body = JSON.parse(text);
+      const parsed = JSON.parse(text);
+      body = Array.isArray(parsed) ? parsed[0] : parsed;
     } catch {
       return { ok: false, code: `HTTP_${response.status}` };
     }
@@ -128,6 +138,10 @@ async function signIn(email: string): Promise<string> {
   return token;
 }
 
+process.on('uncaughtException', (error) => {
+  console.error(error);
+  void stopAll().finally(() => process.exit(1));
+});
 const lookup = new pg.Client({ connectionString: url });
 await lookup.connect();
 const referents = (await lookup.query<{ email: string }>(`select email from "User" where email like 'referente@%' order by email`)).rows.map((r) => r.email);
@@ -181,7 +195,8 @@ async function writer(index: number) {
       const tag = `LOAD-${index}-${n}`;
       const entityId = entityGlobalId(bodies[(index + n) % bodies.length]!);
       const outcome = await timed(CREATE, { input: { entityId, kind: 'DESKTOP_PC', inventoryTag: tag } }, token);
-      if (outcome.ok && outcome.data?.createAsset?.id) acknowledged.push({ id: outcome.data.createAsset.id, tag });
+      const globalId = outcome.data?.createAsset?.id as string | undefined;
+      if (outcome.ok && globalId) acknowledged.push({ id: Buffer.from(globalId, 'base64').toString('utf8').replace(/^Asset:/, ''), tag });
     } else {
       await timed(n % 2 ? READS.assetsPage : READS.bodiesWithAssets, {}, token);
     }
@@ -198,11 +213,14 @@ let corpusSent = 0;
 let corpusAccepted = 0;
 const corpusCodes = new Map<string, number>();
 async function attacker() {
-  const token = await signIn(referents[0]!);
+  // The corpus names its sender: ICT staff (the largest ceiling), a referent (a body's member; API
+  // tokens share the members' ceiling), or nobody.
+  const tokens = { staff: await signIn('tecnico@gea.local'), member: await signIn(referents[0]!) };
   while (Date.now() < deadline) {
     for (const operation of maliciousOperations) {
       if (Date.now() >= deadline) break;
-      const outcome = await send(operation.query, operation.variables ?? {}, operation.caller === 'anonymous' ? undefined : token);
+      const token = operation.caller === 'anonymous' ? undefined : operation.caller === 'staff' ? tokens.staff : tokens.member;
+      const outcome = await send(operation.query, operation.variables ?? {}, token, operation.batch);
       corpusSent++;
       if (outcome.ok) corpusAccepted++;
       else corpusCodes.set(outcome.code ?? 'UNKNOWN', (corpusCodes.get(outcome.code ?? 'UNKNOWN') ?? 0) + 1);
