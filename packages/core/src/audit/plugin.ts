@@ -62,14 +62,17 @@ export function sanitizeInput(value: unknown, redaction: AuditRedaction, key = '
   return value;
 }
 
+const isPlain = (value: unknown) => value === null || typeof value !== 'object' || value instanceof Date;
+
 /**
  * A record's own fields only: whatever relations the client selected (a body's referent, its
- * users...) are other records with their own rules, and never belong in this one's trail.
+ * users...) are other records with their own rules, and never belong in this one's trail. Lists of
+ * plain values (the user ids of a mailbox, the asset ids a contract covers) are the record's own.
  */
-function snapshot(value: unknown, redaction: AuditRedaction): unknown {
-  if (value === undefined || value === null || typeof value !== 'object' || value instanceof Date) return sanitizeInput(value, redaction);
+export function snapshot(value: unknown, redaction: AuditRedaction): unknown {
+  if (value === undefined || isPlain(value)) return sanitizeInput(value, redaction);
   if (Array.isArray(value)) return value.map((item) => snapshot(item, redaction));
-  const own = Object.entries(value).filter(([, v]) => v === null || typeof v !== 'object' || v instanceof Date);
+  const own = Object.entries(value as object).filter(([, v]) => isPlain(v) || (Array.isArray(v) && v.every(isPlain)));
   return sanitizeInput(Object.fromEntries(own), redaction);
 }
 
