@@ -32,21 +32,22 @@ export function useRateLimits({ limits, refusals, guards, addressOf, actorOf }: 
       if (!guards(url.pathname)) return;
       const address = addressOf(request, serverContext);
       const requestId = requestIdOf(request);
-      if (!request.headers.has('authorization')) {
-        const wait = await limits.anonymousRequest(address);
-        if (wait === null) return;
-        await refusals.note({ requestId, operation: 'request', errorCode: 'RATE_LIMITED', clientAddress: address, actorLabel: 'anonymous' });
-        endResponse(tooManyRequests(new RateLimitedError(wait, 'Too many requests from this address'), requestId));
-        return;
-      }
+      let actor: Actor;
       try {
-        await actorOf(request);
+        actor = await actorOf(request);
       } catch (error) {
         // The refusal itself is answered (401) and recorded where the context is built.
         if (!(error instanceof AuthenticationError)) return;
         const wait = await limits.credentialRefused(address);
         if (wait !== null) endResponse(tooManyRequests(new RateLimitedError(wait, 'Too many refused credentials from this address'), requestId));
+        return;
       }
+      // Whoever the authenticator could not identify counts as anonymous (no header is the usual case).
+      if (actor.kind !== 'anonymous') return;
+      const wait = await limits.anonymousRequest(address);
+      if (wait === null) return;
+      await refusals.note({ requestId, operation: 'request', errorCode: 'RATE_LIMITED', clientAddress: address, actorLabel: 'anonymous' });
+      endResponse(tooManyRequests(new RateLimitedError(wait, 'Too many requests from this address'), requestId));
     },
   };
 }
