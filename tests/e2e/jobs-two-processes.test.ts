@@ -81,8 +81,8 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scheduled jobs with two API proce
     const today = new Date(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date()) + 'T00:00:00Z');
     world = await seedAlertWorld(db.prisma, today);
 
-    // Two occurrences five seconds apart, late enough for both processes to be up and past their first check (30 s after start).
-    let first = new Date(Math.ceil((Date.now() + 70_000) / 1000) * 1000);
+    // Two occurrences five seconds apart, late enough for both processes to be up and past their first check (5 s after start here).
+    let first = new Date(Math.ceil((Date.now() + 35_000) / 1000) * 1000);
     if (first.getUTCSeconds() > 50) first = new Date(first.getTime() + (60 - first.getUTCSeconds()) * 1000);
     const second = new Date(first.getTime() + 5_000);
     const schedule = cronAt(first, second);
@@ -93,6 +93,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('scheduled jobs with two API proce
       GEA_MAIL_FROM: 'GEA <gea@unione.example.it>',
       GEA_PUBLIC_URL: 'https://gea.unione.example.it',
       GEA_JOB_SCHEDULES: JOB_KEYS.map((key) => `${key}=${schedule}`).join(';'),
+      GEA_JOBS_START_DELAY_SECONDS: '5',
     };
     processes.push(startServerProcess(env), startServerProcess(env));
     const urls = await Promise.all(processes.map((server) => server.ready));

@@ -7,7 +7,7 @@ import type { Notify } from '../notifications/types.ts';
 import type { PermissionDefinition } from '../permissions.ts';
 import type { GeaPlugin } from '../plugin.ts';
 import { createJobRunner, resolveJobs, type JobRunner } from './runner.ts';
-import { parseScheduleOverrides } from './schedule.ts';
+import { JobConfigError, parseScheduleOverrides } from './schedule.ts';
 import type { JobDefinition } from './types.ts';
 
 export interface PlatformJobsOptions {
@@ -75,7 +75,7 @@ export function createPlatformJobs(options: PlatformJobsOptions): PlatformJobs {
     notify,
     log,
     runnerId: options.runnerId,
-    startDelayMs: options.startDelayMs,
+    startDelayMs: options.startDelayMs ?? startDelayFromEnv(env),
     afterRuns: mailer ? async () => void (await deliverEmails()) : undefined,
   });
   return {
@@ -87,4 +87,14 @@ export function createPlatformJobs(options: PlatformJobsOptions): PlatformJobs {
       mailer?.close();
     },
   };
+}
+
+/** GEA_JOBS_START_DELAY_SECONDS: how long after start a process first checks its jobs (default 30). */
+function startDelayFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.GEA_JOBS_START_DELAY_SECONDS?.trim();
+  if (!value) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > 3600) {
+    throw new JobConfigError(`GEA_JOBS_START_DELAY_SECONDS must be a whole number of seconds from 0 to 3600 (got "${value}")`);
+  }
+  return Number(value) * 1000;
 }
