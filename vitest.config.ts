@@ -10,6 +10,9 @@ export default defineConfig({
   // (loaded by Node) must get the same copy, or graphql refuses types "from another realm".
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
+    // Two files at a time even on two cores: the end-to-end files spend most of their time waiting for
+    // the server processes they start, so one worker would leave a core idle for minutes.
+    maxWorkers: 2,
     reporters: ['default', './packages/test-kit/src/summary-reporter.ts'],
     projects: [
       {
