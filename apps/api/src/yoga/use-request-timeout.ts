@@ -18,9 +18,29 @@ export function useRequestTimeout({ requestTimeoutMs }: RequestTimeoutOptions): 
     instrumentation: {
       request({ request }, wrapped) {
         const streaming = request.headers.get('accept')?.includes('text/event-stream') ?? false;
-        const signal =
-          streaming || !requestTimeoutMs ? request.signal : AbortSignal.any([request.signal, AbortSignal.timeout(requestTimeoutMs)]);
-        return runWithQueryScope(signal, wrapped);
+        if (streaming || !requestTimeoutMs) return runWithQueryScope(request.signal, wrapped);
+        // Not AbortSignal.any: the request's signal may come from the fetch ponyfill the server is
+        // given (multipart limits), which Node 22+ refuses there as not its own AbortSignal.
+        const deadline = new AbortController();
+        const clientGone = () => deadline.abort(request.signal.reason);
+        if (request.signal.aborted) clientGone();
+        else request.signal.addEventListener('abort', clientGone, { once: true });
+        const timer = setTimeout(() => deadline.abort(new DOMException('request deadline passed', 'TimeoutError')), requestTimeoutMs);
+        const done = () => {
+          clearTimeout(timer);
+          request.signal.removeEventListener('abort', clientGone);
+        };
+        try {
+          const result = runWithQueryScope(deadline.signal, wrapped);
+          if (result && typeof (result as Promise<unknown>).finally === 'function') {
+            return (result as Promise<unknown>).finally(done) as typeof result;
+          }
+          done();
+          return result;
+        } catch (error) {
+          done();
+          throw error;
+        }
       },
     },
   };
