@@ -65,7 +65,7 @@ export function addCostAllocation(builder: GeaBuilder) {
     t.field({
       type: Allocation,
       description: 'The cost allocation of an association\'s year, or with `scenario` a simulation of it (nothing saved).',
-      // Query cost (apps/api use-query-limits): the year's expenses, PCs and populations of every member, computed.
+      // Query cost (the API server's query limits): the year's expenses, PCs and populations of every member, computed.
       extensions: { cost: 1_000 },
       errors: { types: [InputError, NotFoundError], directResult: true },
       args: {

@@ -43,7 +43,7 @@ export function addPlanDocument(builder: GeaBuilder) {
       csv: t.string({ description: 'Each body\'s quota as CSV.', extensions: { cost: 100 }, resolve: (d) => planDocumentCsv(contentOf(d)) }),
       pdfBase64: t.string({
         description: 'The document as PDF (A4), base64-encoded.',
-        // Query cost (apps/api use-query-limits): a PDF rendered on each request.
+        // Query cost (the API server's query limits): a PDF rendered on each request.
         extensions: { cost: 1_000 },
         resolve: async (d) => (await planDocumentPdf(contentOf(d))).toString('base64'),
       }),

@@ -11,7 +11,7 @@ export function addAssetCsvQuery(builder: GeaBuilder) {
       description:
         'The filtered, sorted list as CSV (UTF-8, comma-separated, header row), over every body the reader may see. At most 100,000 rows.',
       authScopes: { authenticated: true },
-      // Query cost (apps/api use-query-limits): every row the reader may see, up to 100,000, read and written
+      // Query cost (the API server's query limits): every row the reader may see, up to 100,000, read and written
       // out. One export fits a referent's ceiling, two do not.
       extensions: { cost: 9_000 },
       args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
