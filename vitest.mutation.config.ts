@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests StrykerJS runs against each mutant: the fast, database-free tests of the code under mutation.
+// Kept apart from vitest.config.ts so that a mutant run never starts databases, servers or browsers.
+export default defineConfig({
+  resolve: { alias: { graphql: 'graphql/index.js' } },
+  test: {
+    include: [
+      'packages/core/src/**/*.test.ts',
+      'plugins/cost-sharing/src/**/*.test.ts',
+      'plugins/pec-signatures/src/**/*.test.ts',
+      'plugins/procurement/src/**/*.test.ts',
+    ],
+  },
+});
