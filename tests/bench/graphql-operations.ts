@@ -41,7 +41,7 @@ function percentile(sorted: number[], p: number) {
 const operations: Record<string, string> = {
   'assets: first page, filtered': '{ assets(first: 50, filter: { kind: [DESKTOP_PC, LAPTOP], status: [IN_SERVICE] }) { edges { node { id kind inventoryTag } } pageInfo { hasNextPage endCursor } } }',
   'entities { assets { entity } }, 50 x 20': '{ entities(first: 50) { edges { node { name population personalComputersInService assets(first: 20) { edges { node { kind entity { name } } } } } } } }',
-  'PCs in service, every body': '{ entities(first: 500) { edges { node { id personalComputersInService } } } }',
+  'PCs in service, first 100 bodies': '{ entities(first: 100) { edges { node { id personalComputersInService } } } }',
 };
 
 const url = process.env.BENCH_DATABASE_URL;

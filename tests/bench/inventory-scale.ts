@@ -525,8 +525,8 @@ for (const [name, filter] of pageCases) {
   await measure(`${name}, by warranty end, first 50`, PAGE_ITERATIONS, PAGE_WARMUP, () => gql(assetPage, { filter }));
 }
 
-// b. PCs in service at a date for every body. The connection caps a page at 100 (plugin-prisma's
-// default maxConnectionSize): `first: 7900` answers 100 bodies and hasNextPage, so page through.
+// b. PCs in service at a date for every body. A page holds at most 100 (connectionPageSize.max; a
+// larger first is refused with PAGE_TOO_LARGE), so page through.
 const PCS = `personalComputersInService(at: "${AT}")`;
 const PROPOSED = `benchProposedPcsInService(at: "${AT}")`;
 type Counted = { id: string; personalComputersInService?: number | null; benchProposedPcsInService?: number | null };
@@ -536,7 +536,7 @@ const sweep = { pages: 0, pageSize: 0, bodies: 0, total: 0 };
 const checked = (total: number) => `total ${total} PCs${total === expectedPcs ? ' (same as direct SQL)' : ` (DIFFERENT from direct SQL: ${expectedPcs})`}`;
 /** Every body, page after page, with the given count field ('' for the pages alone: the paging cost). */
 async function allBodies(field: string) {
-  const query = `query Count($after: String) { entities(first: ${BODIES}, after: $after) {
+  const query = `query Count($after: String) { entities(first: ${Math.min(BODIES, 100)}, after: $after) {
     edges { node { id ${field} } } pageInfo { hasNextPage endCursor } } }`;
   let after: string | null = null;
   Object.assign(sweep, { pages: 0, bodies: 0, total: 0 });

@@ -42,7 +42,7 @@ describe('scopes declared on fields and types hold through every path', () => {
   });
 
   it('a body-scoped user listing the inventory sees their own body\'s equipment only', async () => {
-    const response = await api.gql('{ assets(first: 500) { edges { node { entity { id } } } } }', {}, referent);
+    const response = await api.gql('{ assets(first: 100) { edges { node { entity { id } } } } }', {}, referent);
     expect(response.body.errors).toBeUndefined();
     const bodies = new Set(response.body.data!.assets.edges.map((e: { node: { entity: { id: string } } }) => e.node.entity.id));
     expect([...bodies]).toEqual([toGlobalId('Entity', own.id)]);

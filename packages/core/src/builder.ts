@@ -35,6 +35,17 @@ export interface GeaAuthScopes {
   permissionOnSomeBody: PermissionName;
 }
 
+/**
+ * Page sizes of every connection: `first`/`last` default to 20 and may be at most 100. The API refuses a
+ * larger page with PAGE_TOO_LARGE before anything runs (apps/api's query limits), rather than serving
+ * 100 and answering `hasNextPage: true` as if that was what was asked.
+ */
+export const connectionPageSize = { default: 20, max: 100 } as const;
+
+const pageArgDescription = (which: 'first' | 'last') =>
+  `The ${which} items of the page (${which === 'first' ? 'after `after`' : 'before `before`'}): at most ${connectionPageSize.max}, ` +
+  `or the request is refused with PAGE_TOO_LARGE; ${connectionPageSize.default} when neither \`first\` nor \`last\` is given.`;
+
 export interface GeaSchemaTypes {
   Context: GeaContext;
   PrismaTypes: PrismaTypes;
@@ -116,6 +127,8 @@ export function createBuilder(options: { audit?: AuditRedaction } = {}): GeaBuil
       dmmf: getDatamodel(),
       exposeDescriptions: true,
       filterConnectionTotalCount: true,
+      defaultConnectionSize: connectionPageSize.default,
+      maxConnectionSize: connectionPageSize.max,
       onUnusedQuery: null,
     },
     relay: {
@@ -125,6 +138,8 @@ export function createBuilder(options: { audit?: AuditRedaction } = {}): GeaBuil
       decodeGlobalID: decodeGlobalId,
       nodesQueryOptions: { authScopes: { public: true } },
       edgesFieldOptions: { nullable: { list: false, items: false } },
+      firstArgOptions: { description: pageArgDescription('first') },
+      lastArgOptions: { description: pageArgDescription('last') },
       nodeFieldOptions: { nullable: false },
     },
     errors: {

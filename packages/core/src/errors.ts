@@ -148,6 +148,10 @@ export const requestRefusalCodes = {
     it: 'La richiesta chiede troppi dati in una volta: costo {found}, al massimo {limit}. Chiedere pagine più piccole o meno campi.',
     en: 'The request asks for too much data at once: cost {found}, at most {limit}. Ask for smaller pages or fewer fields.',
   },
+  PAGE_TOO_LARGE: {
+    it: 'Pagina troppo grande: al massimo {limit} elementi per pagina (ne sono stati chiesti {found}). Chiedere le pagine successive con `after`.',
+    en: 'Page too large: at most {limit} items per page ({found} were asked). Ask for the next pages with `after`.',
+  },
   BATCHING_NOT_ALLOWED: {
     it: 'Inviare una sola operazione per richiesta.',
     en: 'Send one operation per request.',

@@ -1,4 +1,4 @@
-export { createBuilder, type GeaBuilder, type GeaSchemaTypes, type GeaAuthScopes } from './builder.ts';
+export { createBuilder, connectionPageSize, type GeaBuilder, type GeaSchemaTypes, type GeaAuthScopes } from './builder.ts';
 export { composeSchema, type ComposedSchema } from './compose.ts';
 export { createContext, type GeaContext, type AuditNote } from './context.ts';
 export { createAuthenticator, AuthenticationError, API_TOKEN_PATTERN, type Authenticator, type AuthenticationAttempt } from './auth/authenticate.ts';

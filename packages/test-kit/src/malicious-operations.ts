@@ -76,6 +76,8 @@ export const maliciousOperations: readonly MaliciousOperation[] = [
   { name: 'three nesting levels of 100 (finding 1)', query: `{ entities(first: 100) { edges { node { assets(first: 100) { edges { node { statusHistory { status effectiveOn } software { id } } } } } } } }`, caller: 'staff', expectedCode: 'QUERY_TOO_COSTLY' },
   { name: 'first: 1000000 on a nested page', query: `{ entities(first: 1000000) { edges { node { assets(first: 1000000) { edges { node { id kind } } } } } } }`, caller: 'member', expectedCode: 'QUERY_TOO_COSTLY' },
   { name: 'page size through a variable', query: `query ($n: Int) { entities(first: $n) { edges { node { assets(first: $n) { edges { node { id inventoryTag serialNumber } } } } } } }`, variables: { n: 100 }, caller: 'token', expectedCode: 'QUERY_TOO_COSTLY' },
+  { name: 'one page of 101 (more than a page holds)', query: `{ assets(first: 101) { edges { node { id } } } }`, caller: 'member', expectedCode: 'PAGE_TOO_LARGE' },
+  { name: 'last: 1000 through a variable', query: `query ($n: Int) { entities(last: $n) { edges { node { id } } } }`, variables: { n: 1000 }, caller: 'staff', expectedCode: 'PAGE_TOO_LARGE' },
   { name: 'last instead of first', query: `{ entities(last: 100) { edges { node { assets(last: 100) { edges { node { id } } } } } } }`, caller: 'member', expectedCode: 'QUERY_TOO_COSTLY' },
   { name: 'two CSV exports in one request', query: `{ a: assetsCsv b: assetsCsv }`, caller: 'member', expectedCode: 'QUERY_TOO_COSTLY' },
   { name: 'twelve CSV exports as ICT staff', query: `{ ${repeat(12, (i) => `c${i}: assetsCsv`)} }`, caller: 'staff', expectedCode: 'QUERY_TOO_COSTLY' },

@@ -18,7 +18,7 @@ const it = {
   INVALID_CHOICE: 'non è tra i valori ammessi',
   INVALID_DATE: 'questa data non è ammessa qui',
   INVALID_DATE_RANGE: 'è precedente alla data da cui dipende',
-  INVALID_CIG: 'non è un CIG valido (10 caratteri con i caratteri di controllo rilasciati da ANAC)',
+  INVALID_CIG: 'non è un CIG valido (10 caratteri come li rilascia ANAC: 7 cifre e 3 caratteri di controllo, oppure una lettera e 9 caratteri esadecimali)',
   INVALID_CUP: 'non è un CUP valido (lettera, 2 cifre, lettera, 11 cifre)',
   INVALID_VAT_NUMBER: 'non è una partita IVA valida (11 cifre con la cifra di controllo)',
 };
@@ -38,7 +38,7 @@ const en: typeof it = {
   INVALID_CHOICE: 'is not one of the allowed values',
   INVALID_DATE: 'this date is not allowed here',
   INVALID_DATE_RANGE: 'is earlier than the date it depends on',
-  INVALID_CIG: 'is not a valid CIG (10 characters with the check characters ANAC issues)',
+  INVALID_CIG: 'is not a valid CIG (10 characters as ANAC issues them: 7 digits and 3 check characters, or a letter and 9 hexadecimal characters)',
   INVALID_CUP: 'is not a valid CUP (letter, 2 digits, letter, 11 digits)',
   INVALID_VAT_NUMBER: 'is not a valid partita IVA (11 digits with its check digit)',
 };
@@ -66,6 +66,7 @@ const refusalsIt = {
   TOO_MANY_DIRECTIVES: 'La richiesta è troppo complessa per il server.',
   INTROSPECTION_TOO_DEEP: 'La richiesta è troppo complessa per il server.',
   QUERY_TOO_COSTLY: 'La richiesta chiede troppi dati in una volta: prova con meno righe per pagina.',
+  PAGE_TOO_LARGE: 'Troppe righe per pagina: al massimo 100.',
   BATCHING_NOT_ALLOWED: 'Il server accetta una sola operazione per richiesta.',
   INTROSPECTION_DISABLED: 'La lettura dello schema non è consentita.',
   PERSISTED_QUERY_NOT_FOUND: 'Questa pagina è più vecchia del server: ricaricala.',
@@ -82,6 +83,7 @@ const refusalsEn: typeof refusalsIt = {
   TOO_MANY_DIRECTIVES: 'The request is too complex for the server.',
   INTROSPECTION_TOO_DEEP: 'The request is too complex for the server.',
   QUERY_TOO_COSTLY: 'The request asks for too much data at once: try fewer rows per page.',
+  PAGE_TOO_LARGE: 'Too many rows per page: at most 100.',
   BATCHING_NOT_ALLOWED: 'The server accepts one operation per request.',
   INTROSPECTION_DISABLED: 'Reading the schema is not allowed.',
   PERSISTED_QUERY_NOT_FOUND: 'This page is older than the server: reload it.',

@@ -48,6 +48,80 @@ describe('inventory lists: filters, text search, sorting', () => {
     expect(await list(', sort: { field: PRICE, direction: DESC }')).toEqual(['L-001', 'L-003', 'L-002']);
   });
 
+  it('sorts by every field of the sort enum, both ways, ties by id, missing values last', async () => {
+    // A body of its own, with ties and missing values in every column.
+    const entity = await t.db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune Ordinamenti' } });
+    await enableModules(t.db, [entity.id]);
+    const rows = [
+      { kind: 'SERVER', status: 'SPARE', inventoryTag: 'S-2', purchaseDate: '2022-03-01', warrantyEnd: null, priceCents: 500_000 },
+      { kind: 'DESKTOP_PC', status: 'IN_SERVICE', inventoryTag: null, purchaseDate: null, warrantyEnd: '2027-01-01', priceCents: 70_000 },
+      { kind: 'PRINTER', status: 'ORDERED', inventoryTag: 'S-1', purchaseDate: '2022-03-01', warrantyEnd: '2025-06-30', priceCents: null },
+      { kind: 'DESKTOP_PC', status: 'RETIRED', inventoryTag: 'S-3', purchaseDate: '2018-01-15', warrantyEnd: '2025-06-30', priceCents: 70_000 },
+      { kind: 'OTHER', status: 'UNDER_REPAIR', inventoryTag: 'S-0', purchaseDate: '2024-11-30', warrantyEnd: null, priceCents: 0 },
+      { kind: 'LAPTOP', status: 'IN_SERVICE', inventoryTag: 'S-4', purchaseDate: null, warrantyEnd: '2029-12-31', priceCents: 2_147_483_647 },
+    ] as const;
+    await t.db.prisma.asset.createMany({
+      data: rows.map((r) => ({
+        entityId: entity.id,
+        kind: r.kind,
+        status: r.status,
+        inventoryTag: r.inventoryTag,
+        purchaseDate: r.purchaseDate ? new Date(r.purchaseDate) : null,
+        warrantyEnd: r.warrantyEnd ? new Date(r.warrantyEnd) : null,
+        priceCents: r.priceCents,
+      })),
+    });
+    try {
+    const introspection = await t.api.gql(
+      '{ sort: __type(name: "AssetSortField") { enumValues { name } } }',
+    );
+    const fields = (introspection.body.data!.sort.enumValues as { name: string }[]).map((v) => v.name);
+    expect(fields.length).toBeGreaterThanOrEqual(6);
+    // Enums sort in their declaration order in the database (the status follows the lifecycle).
+    const declared = async (type: 'AssetKind' | 'AssetStatus') =>
+      (await t.db.prisma.$queryRawUnsafe<{ label: string }[]>(`SELECT unnest(enum_range(NULL::"${type}"))::text AS label`)).map((r) => r.label);
+    const rank = { kind: await declared('AssetKind'), status: await declared('AssetStatus') };
+    expect(rank.status.slice(0, 2)).toEqual(['ORDERED', 'IN_SERVICE']);
+    const column: Record<string, (a: Node) => string | number | null> = {
+      INVENTORY_TAG: (a) => a.inventoryTag,
+      PURCHASE_DATE: (a) => a.purchaseDate,
+      WARRANTY_END: (a) => a.warrantyEnd,
+      KIND: (a) => rank.kind.indexOf(a.kind),
+      STATUS: (a) => rank.status.indexOf(a.status),
+      PRICE: (a) => a.priceCents,
+    };
+    type Node = { id: string; kind: string; status: string; inventoryTag: string | null; purchaseDate: string | null; warrantyEnd: string | null; priceCents: number | null };
+    const rawId = (gid: string) => Buffer.from(gid, 'base64').toString('utf8').split(':')[1]!;
+    for (const field of fields) {
+      expect(column[field], `a check for ${field}`).toBeDefined();
+      for (const direction of ['ASC', 'DESC'] as const) {
+        const response = await t.api.gql(
+          `query ($e: ID!) { assets(first: 20, filter: { entityIds: [$e] }, sort: { field: ${field}, direction: ${direction} }) {
+            edges { node { id kind status inventoryTag purchaseDate warrantyEnd priceCents } } } }`,
+          { e: toGlobalId('Entity', entity.id) },
+        );
+        expect(response.body.errors, `${field} ${direction}`).toBeUndefined();
+        const nodes: Node[] = response.body.data!.assets.edges.map((e: { node: Node }) => e.node);
+        expect(nodes).toHaveLength(rows.length);
+        const value = column[field]!;
+        const expected = [...nodes].sort((a, b) => {
+          const [x, y] = [value(a), value(b)];
+          if (x !== y) {
+            if (x === null) return 1;
+            if (y === null) return -1;
+            return (x < y ? -1 : 1) * (direction === 'DESC' ? -1 : 1);
+          }
+          return rawId(a.id) < rawId(b.id) ? -1 : 1;
+        });
+        expect(nodes.map((n) => `${rawId(n.id)} ${value(n)}`), `${field} ${direction}`).toEqual(expected.map((n) => `${rawId(n.id)} ${value(n)}`));
+      }
+    }
+    } finally {
+      // the other tests of this file list every body's assets
+      await t.db.prisma.asset.deleteMany({ where: { entityId: entity.id } });
+    }
+  });
+
   it('filters by kind, site, body, warranty and text', async () => {
     expect(await list(', filter: { kind: [LAPTOP, PRINTER] }, sort: { field: INVENTORY_TAG }')).toEqual(['L-001', 'L-002']);
     expect(await list(`, filter: { siteId: "${body.siteGid}" }, sort: { field: INVENTORY_TAG }`)).toEqual(['L-001', 'L-002', 'L-003']);

@@ -71,7 +71,7 @@ describe('procurement: suppliers and contracts for several bodies', () => {
 
     const badCig = await gql(CREATE, { input: contractInput({ cig: '95156957ED' }) });
     expect(badCig.createContract.issues).toEqual([
-      { path: ['input', 'cig'], message: 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)' },
+      { path: ['input', 'cig'], message: 'is not a valid CIG (10 characters as ANAC issues them: 7 digits and 3 check characters, or a letter and 9 hexadecimal characters, with their check characters where the kind has them)' },
     ]);
     const badCup = await gql(CREATE, { input: contractInput({ cup: 'J51B2100001000X' }) });
     expect(badCup.createContract.issues[0].path).toEqual(['input', 'cup']);
@@ -83,6 +83,22 @@ describe('procurement: suppliers and contracts for several bodies', () => {
     expect(ok.createContract).toMatchObject({ __typename: 'Contract', cig: '95156957EC' });
     const again = await gql(CREATE, { input: contractInput({ cig: '95156957EC' }) });
     expect(again.createContract).toEqual({ __typename: 'ConflictError', message: 'CIG 95156957EC is already used by another contract' });
+  });
+
+  it('records the CIGs issued since 2024 by the certified platforms and smart CIGs, and refuses a smart CIG with a wrong check', async () => {
+    // as printed on municipalities' acts (lower case and spaces around them are tolerated)
+    const platform = await gql(CREATE, { input: contractInput({ cig: ' b0e1ad1f10 ', subject: 'Consulenza del lavoro 2024' }) });
+    expect(platform.createContract).toMatchObject({ __typename: 'Contract', cig: 'B0E1AD1F10' });
+    const smart = await gql(CREATE, { input: contractInput({ cig: 'ZDB27337A5', subject: 'Formazione' }) });
+    expect(smart.createContract).toMatchObject({ __typename: 'Contract', cig: 'ZDB27337A5' });
+    const count = await t.db.prisma.contract.count();
+    for (const cig of ['ZDC27337A5', 'B0E1AD1F1G', 'B0E1AD1F10X']) {
+      const refused = await gql(CREATE, { input: contractInput({ cig }) });
+      expect(refused.createContract.issues.map((i: { path: string[] }) => i.path.join('.')), cig).toEqual(['input.cig']);
+    }
+    expect(await t.db.prisma.contract.count()).toBe(count);
+    await t.db.prisma.contractEntity.deleteMany({ where: { contract: { cig: { in: ['B0E1AD1F10', 'ZDB27337A5'] } } } });
+    await t.db.prisma.contract.deleteMany({ where: { cig: { in: ['B0E1AD1F10', 'ZDB27337A5'] } } });
   });
 
   it('covers assets of the bodies it serves only, and gives each asset its maintenance contract in force', async () => {

@@ -1,3 +1,4 @@
+import { connectionPageSize } from '@gea/core';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import {
   getNamedType,
@@ -50,8 +51,9 @@ export const defaultQueryLimits: QueryLimits = {
   maxDirectives: 10,
   maxCost: { anonymous: 200, member: 10_000, staff: 100_000 },
   listSize: 5,
-  defaultPageSize: 20,
-  maxPageSize: 100,
+  defaultPageSize: connectionPageSize.default,
+  // Also what the schema's connections serve: a larger first/last is refused (PAGE_TOO_LARGE).
+  maxPageSize: connectionPageSize.max,
 };
 
 const isConnectionType = (type: unknown) => isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
@@ -108,6 +110,35 @@ export function queryCost(
   } catch {
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/**
+ * The largest `first`/`last` a (valid) document asks of any connection, fragments and variables
+ * resolved; 0 when none. The connections serve at most maxPageSize: a page asked larger is refused
+ * rather than cut short, so that a client never takes a capped page for the whole list.
+ */
+export function largestPageAsked(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  let largest = 0;
+  try {
+    getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      operationName: operationName ?? undefined,
+      estimators: [
+        ({ field, args }) => {
+          if (isConnectionType(getNamedType(field.type))) {
+            for (const asked of [args.first, args.last]) if (typeof asked === 'number' && asked > largest) largest = asked;
+          }
+          return 0;
+        },
+      ],
+      maxQueryNodes: 20_000,
+    });
+  } catch {
+    // too big to walk: the cost check has refused it already
+  }
+  return largest;
 }
 
 const foundIn = (error: GraphQLError) => Number(/found (\d+)/.exec(error.message)?.[1] ?? Number.NaN);
@@ -182,7 +213,10 @@ export function useQueryLimits(callers: Callers, limits: QueryLimits = defaultQu
         const kind = callerKindOf(callers.settledActorOf(request));
         const cost = queryCost(params.schema, params.documentAST, request_params?.variables, request_params?.operationName, limits);
         const limit = limits.maxCost[kind];
-        if (cost !== null && cost > limit) setResult([refusal('QUERY_TOO_COSTLY', { limit, found: Number.isFinite(cost) ? cost : undefined })]);
+        if (cost !== null && cost > limit) return setResult([refusal('QUERY_TOO_COSTLY', { limit, found: Number.isFinite(cost) ? cost : undefined })]);
+        if (cost === null) return;
+        const page = largestPageAsked(params.schema, params.documentAST, request_params?.variables, request_params?.operationName);
+        if (page > limits.maxPageSize) setResult([refusal('PAGE_TOO_LARGE', { limit: limits.maxPageSize, found: page })]);
       };
     },
   };

@@ -4,13 +4,15 @@ import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { assetKindEnum, assetStatusEnum } from './enums.ts';
 
+// Each sort field, its column and whether the column may be null: Prisma accepts `nulls: 'last'` only on
+// optional columns and refuses the whole query otherwise.
 const sortColumns = {
-  INVENTORY_TAG: 'inventoryTag',
-  PURCHASE_DATE: 'purchaseDate',
-  WARRANTY_END: 'warrantyEnd',
-  KIND: 'kind',
-  STATUS: 'status',
-  PRICE: 'priceCents',
+  INVENTORY_TAG: { column: 'inventoryTag', nullable: true },
+  PURCHASE_DATE: { column: 'purchaseDate', nullable: true },
+  WARRANTY_END: { column: 'warrantyEnd', nullable: true },
+  KIND: { column: 'kind', nullable: false },
+  STATUS: { column: 'status', nullable: false },
+  PRICE: { column: 'priceCents', nullable: true },
 } as const;
 type SortField = keyof typeof sortColumns;
 
@@ -32,7 +34,10 @@ export const assetListInputs = perBuilder((builder) => {
     }),
   });
 
-  const AssetSortField = builder.enumType('AssetSortField', { values: Object.keys(sortColumns) as SortField[] });
+  const AssetSortField = builder.enumType('AssetSortField', {
+    description: 'A column to sort assets by. Missing values come last either way; KIND and STATUS sort in the order their values are declared (STATUS follows the lifecycle: ordered, in service, under repair, spare, retired, disposed).',
+    values: Object.keys(sortColumns) as SortField[],
+  });
   const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
   const AssetSort = builder.inputType('AssetSort', {
     fields: (t) => ({
@@ -67,7 +72,8 @@ export function assetWhere(filter: AssetFilterInput | null | undefined): Prisma.
 
 /** The order of a sort, the id last so that pages are stable whatever the sort. */
 export function assetOrderBy(sort: AssetSortInput | null | undefined): Prisma.AssetOrderByWithRelationInput[] {
-  return sort
-    ? [{ [sortColumns[sort.field]]: { sort: sort.direction === 'DESC' ? 'desc' : 'asc', nulls: 'last' } }, { id: 'asc' }]
-    : [{ id: 'asc' }];
+  if (!sort) return [{ id: 'asc' }];
+  const { column, nullable } = sortColumns[sort.field];
+  const direction = sort.direction === 'DESC' ? 'desc' : 'asc';
+  return [{ [column]: nullable ? { sort: direction, nulls: 'last' } : direction }, { id: 'asc' }];
 }

@@ -119,7 +119,7 @@ export function addContractType(builder: GeaBuilder) {
           .string()
           .trim()
           .toUpperCase()
-          .refine(isValidCig, { message: 'is not a valid CIG (10 characters whose check characters match, as ANAC issues them)', params: { code: 'INVALID_CIG' } }),
+          .refine(isValidCig, { message: 'is not a valid CIG (10 characters as ANAC issues them: 7 digits and 3 check characters, or a letter and 9 hexadecimal characters, with their check characters where the kind has them)', params: { code: 'INVALID_CIG' } }),
       }),
       cup: t.string({
         required: false,
