@@ -53,6 +53,8 @@ export interface GeaSchemaTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: Date; Output: Date };
+    /** Euro cents within ±(2^53 - 1): a number in the code, a bigint from BigInt columns. */
+    Cents: { Input: number; Output: number | bigint };
     /** A file of a GraphQL multipart request (input only). */
     Upload: { Input: File; Output: never };
   };

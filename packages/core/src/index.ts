@@ -23,6 +23,7 @@ export { coreRefs, type CoreRefs } from './schema/refs.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';
+export { parseCents, centsOf, centsOrNull, MAX_CENTS, type CentsRefusal } from './cents.ts';
 export * from './kit/index.ts';
 export * from './jobs/index.ts';
 export * from './notifications/index.ts';

@@ -1,11 +1,20 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import type { GeaBuilder } from '../builder.ts';
 import { InputError } from '../errors.ts';
+import { centsOf, parseCents, parseCentsLiteral } from '../cents.ts';
 
 export function addScalars(builder: GeaBuilder) {
   builder.addScalarType('DateTime', DateTimeResolver);
   // ISO calendar date (YYYY-MM-DD): reference dates, purchase dates, terms.
   builder.addScalarType('Date', DateResolver);
+  builder.scalarType('Cents', {
+    description:
+      'An amount in euro cents, up to ±9007199254740991 (2^53 - 1). Sent as a JSON number; accepted as a JSON integer ' +
+      'or a string of digits. A fraction or a larger amount is refused (BAD_USER_INPUT, reason CENTS_NOT_AN_INTEGER or CENTS_OUT_OF_RANGE).',
+    serialize: (value) => centsOf(value as bigint | number),
+    parseValue: parseCents,
+    parseLiteral: parseCentsLiteral,
+  });
   // GraphQL multipart request spec: Yoga parses multipart bodies and puts a File in the variable.
   builder.scalarType('Upload', {
     description: 'A file sent with the GraphQL multipart request spec (multipart/form-data: operations, map, files).',
