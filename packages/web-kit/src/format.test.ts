@@ -8,6 +8,11 @@ describe('formats follow the language', () => {
     expect(formatEuroCents(123456)).toBe('1.234,56\u00a0€');
     expect(formatEuroCents(12345678)).toBe('123.456,78\u00a0€');
     expect(formatEuroCents(5)).toBe('0,05\u00a0€');
+    // framework contracts and national totals beyond 32-bit cents, up to 2^53 - 1, to the cent
+    expect(formatEuroCents(5_000_000_000)).toBe('50.000.000,00\u00a0€');
+    expect(formatEuroCents(9_007_199_254_740_991)).toBe('90.071.992.547.409,91\u00a0€');
+    expect(formatEuroCents(-9_007_199_254_740_991)).toBe('-90.071.992.547.409,91\u00a0€');
+    expect(formatEuroCents(-5)).toBe('-0,05\u00a0€');
     expect(formatNumber(193568)).toBe('193.568');
     expect(formatDate('2026-12-31')).toBe('31/12/2026');
     expect(formatDate(null)).toBe('');
@@ -16,6 +21,7 @@ describe('formats follow the language', () => {
   it('English: euro cents, numbers and days', () => {
     setLocaleForTests('en');
     expect(formatEuroCents(123456)).toBe('€1,234.56');
+    expect(formatEuroCents(9_007_199_254_740_991)).toBe('€90,071,992,547,409.91');
     expect(formatNumber(193568)).toBe('193,568');
     expect(formatDate('2026-01-02')).toBe('02/01/2026');
   });
@@ -45,7 +51,7 @@ describe('typed euro amounts become integer cents without floating point', () =>
   });
 
   it('round-trips what the form shows', () => {
-    for (const cents of [0, 5, 99, 100, 123456, 999999999]) {
+    for (const cents of [0, 5, 99, 100, 123456, 999999999, -1205, 5_000_000_000, 9_007_199_254_740_991]) {
       expect(parseEuroToCents(centsToInput(cents, 'it'), 'it')).toBe(cents);
       expect(parseEuroToCents(centsToInput(cents, 'en'), 'en')).toBe(cents);
     }

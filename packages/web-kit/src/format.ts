@@ -41,19 +41,28 @@ export function formatNumber(value: number | null | undefined): string {
   return formatter('number', (tag) => new Intl.NumberFormat(tag, grouping)).format(value);
 }
 
-/** Integer euro cents as money: 1.234,56 € in Italian, €1,234.56 in English. */
+/**
+ * Cents as an exact decimal string of euros ("-1234.05"). `cents / 100` would be a binary fraction:
+ * above about €2.8 billion (16 significant digits) it prints the wrong cent.
+ */
+function euroDecimal(cents: number): string {
+  const whole = BigInt(cents);
+  const abs = whole < 0n ? -whole : whole;
+  return `${whole < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** Integer euro cents (up to 2^53 - 1) as money: 1.234,56 € in Italian, €1,234.56 in English. */
 export function formatEuroCents(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return '';
-  return formatter('eur', (tag) => new Intl.NumberFormat(tag, { ...grouping, style: 'currency', currency: 'EUR' })).format(cents / 100);
+  // Intl formats a decimal string exactly (ECMA-402 NumberFormat v3), with no float rounding.
+  return formatter('eur', (tag) => new Intl.NumberFormat(tag, { ...grouping, style: 'currency', currency: 'EUR' })).format(euroDecimal(cents) as unknown as number);
 }
 
 /** Cents as the amount a person types back into a field (no currency sign, no grouping). */
 export function centsToInput(cents: number | null | undefined, language: Locale = locale()): string {
   if (cents === null || cents === undefined) return '';
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const separator = language === 'it' ? ',' : '.';
-  return `${sign}${Math.trunc(abs / 100)}${separator}${String(abs % 100).padStart(2, '0')}`;
+  const decimal = euroDecimal(cents);
+  return language === 'it' ? decimal.replace('.', ',') : decimal;
 }
 
 /**

@@ -11,6 +11,8 @@ export const graphql = initGraphQLTada<{
     Date: string;
     /** ISO 8601 instant in UTC. */
     DateTime: string;
+    /** Euro cents, a JSON number within ±(2^53 - 1): exact as a JavaScript number. */
+    Cents: number;
   };
 }>();
 

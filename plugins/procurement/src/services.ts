@@ -1,6 +1,6 @@
 // What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
 // never from the tables).
-import { defineLoader, endOfYear, type GeaContext } from '@gea/core';
+import { centsOf, defineLoader, endOfYear, type GeaContext } from '@gea/core';
 import type { ExpenseCategory, ExpensePlan, Project } from '@gea/db';
 
 export interface YearCosts {
@@ -40,8 +40,8 @@ export async function costsOfYear(context: GeaContext, associationId: string, ye
       description: expense.description,
       plan: expense.plan,
       category: expense.category,
-      grossCents: expense.amountCents + expense.vatCents,
-      grantsCents: expense.grants.reduce((sum, grant) => sum + grant.amountCents, 0),
+      grossCents: centsOf(expense.amountCents) + centsOf(expense.vatCents),
+      grantsCents: expense.grants.reduce((sum, grant) => sum + centsOf(grant.amountCents), 0),
       projectId: expense.projectId,
       cig: expense.contract?.cig ?? null,
       cup: expense.project?.cup ?? expense.contract?.cup ?? null,
@@ -52,7 +52,7 @@ export async function costsOfYear(context: GeaContext, associationId: string, ye
       cup: project.cup,
       participantIds: project.participants.map((p) => p.entityId),
     })),
-    staff: staff.map((row) => ({ id: row.id, lendingEntityId: row.lendingEntityId, personName: row.personName, costCents: row.costCents })),
+    staff: staff.map((row) => ({ id: row.id, lendingEntityId: row.lendingEntityId, personName: row.personName, costCents: centsOf(row.costCents) })),
   };
 }
 

@@ -12,8 +12,8 @@ export const allocationScenarioType = perBuilder((builder) => {
     fields: (t) => ({
       description: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
       category: t.field({ type: expenseCategoryEnum(builder), required: true }),
-      grossCents: t.int({ required: true, validate: cents }),
-      grantsCents: t.int({ required: false, validate: cents }),
+      grossCents: t.field({ type: 'Cents', required: true, validate: cents }),
+      grantsCents: t.field({ type: 'Cents', required: false, validate: cents }),
       projectId: t.globalID({ required: false, for: modelRef(builder, 'Project') }),
     }),
   });

@@ -8,7 +8,7 @@ export const correctiveLineType = perBuilder((builder) =>
     description: 'What a corrective moved for a body: positive raises its share, negative lowers it.',
     fields: (t) => ({
       label: t.exposeString('label'),
-      amountCents: t.exposeInt('amountCents'),
+      amountCents: t.expose('amountCents', { type: 'Cents' }),
     }),
   }),
 );

@@ -37,7 +37,7 @@ export function addPlanDocument(builder: GeaBuilder) {
         description: 'Issued by its deadline: the first version by the first deadline, a revision by 30 September.',
         resolve: (d) => issuedOnTime(d),
       }),
-      netTotalCents: t.int({ resolve: (d) => contentOf(d).totals.netCents }),
+      netTotalCents: t.field({ type: 'Cents', resolve: (d) => contentOf(d).totals.netCents }),
       expenses: t.field({ type: [planExpenseLineType(builder)], resolve: (d) => contentOf(d).expenses }),
       quotas: t.field({ type: [planQuotaType(builder)], resolve: (d) => contentOf(d).quotas }),
       csv: t.string({ description: 'Each body\'s quota as CSV.', extensions: { cost: 100 }, resolve: (d) => planDocumentCsv(contentOf(d)) }),

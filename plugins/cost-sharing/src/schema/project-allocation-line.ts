@@ -15,9 +15,9 @@ export const projectAllocationLineType = perBuilder((builder) =>
         resolve: (line, _args, context) => findProject(context, line.projectId),
       }),
       name: t.exposeString('name'),
-      pcQuotaCents: t.exposeInt('pcQuotaCents'),
-      populationQuotaCents: t.exposeInt('populationQuotaCents'),
-      amountCents: t.exposeInt('amountCents'),
+      pcQuotaCents: t.expose('pcQuotaCents', { type: 'Cents' }),
+      populationQuotaCents: t.expose('populationQuotaCents', { type: 'Cents' }),
+      amountCents: t.expose('amountCents', { type: 'Cents' }),
     }),
   }),
 );

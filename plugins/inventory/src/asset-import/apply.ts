@@ -178,10 +178,11 @@ export async function planAssetImport(context: GeaContext, rows: readonly AssetI
     order by a.id
     for no key update of a`;
   // The pairs themselves, so the unique (entityId, inventoryTag) index does the matching.
+  // priceCents is a bigint column: read as a number, exact since prices are at most MAX_PRICE_CENTS.
   const stored = await prisma.$queryRaw<StoredAsset[]>`
     select a.id::text as id, a."entityId"::text as "entityId", a."inventoryTag", a.kind::text as kind, a.status::text as status,
       a.manufacturer, a.model, a."serialNumber", a."siteId"::text as "siteId", a.floor, a."assignedTo", a.supplier,
-      to_char(a."purchaseDate", 'YYYY-MM-DD') as "purchaseDate", a."priceCents",
+      to_char(a."purchaseDate", 'YYYY-MM-DD') as "purchaseDate", a."priceCents"::float8 as "priceCents",
       to_char(a."warrantyEnd", 'YYYY-MM-DD') as "warrantyEnd",
       latest.status::text as "latestStatus", to_char(latest."effectiveOn", 'YYYY-MM-DD') as "latestEffectiveOn"
     from unnest(${matched.map((m) => m.entityId)}::uuid[], ${matched.map((m) => m.row.inventoryTag)}::text[]) as wanted("entityId", tag)
@@ -312,7 +313,7 @@ export async function applyAssetImportPlan(context: GeaContext, plan: AssetImpor
         ${ids}::uuid[], ${batch.map((c) => c.entityId)}::uuid[], ${batch.map((c) => c.inventoryTag)}::text[],
         ${column('kind')}::text[], ${batch.map((c) => c.status)}::text[], ${column('manufacturer')}::text[], ${column('model')}::text[],
         ${column('serialNumber')}::text[], ${column('siteId')}::uuid[], ${column('floor')}::text[], ${column('assignedTo')}::text[],
-        ${column('supplier')}::text[], ${column('purchaseDate')}::date[], ${column('priceCents')}::int[], ${column('warrantyEnd')}::date[]
+        ${column('supplier')}::text[], ${column('purchaseDate')}::date[], ${column('priceCents')}::bigint[], ${column('warrantyEnd')}::date[]
       ) as u(id, "entityId", "inventoryTag", kind, status, manufacturer, model, "serialNumber", "siteId", floor,
         "assignedTo", supplier, "purchaseDate", "priceCents", "warrantyEnd")`;
     batch.forEach((creation, i) => history.push({ assetId: ids[i]!, status: creation.status, effectiveOn: creation.effectiveOn }));
@@ -339,7 +340,7 @@ export async function applyAssetImportPlan(context: GeaContext, plan: AssetImpor
         ${batch.map((u) => u.id)}::uuid[], ${column('kind')}::text[], ${batch.map((u) => u.status)}::text[],
         ${column('manufacturer')}::text[], ${column('model')}::text[], ${column('serialNumber')}::text[],
         ${column('siteId')}::uuid[], ${column('floor')}::text[], ${column('assignedTo')}::text[], ${column('supplier')}::text[],
-        ${column('purchaseDate')}::date[], ${column('priceCents')}::int[], ${column('warrantyEnd')}::date[]
+        ${column('purchaseDate')}::date[], ${column('priceCents')}::bigint[], ${column('warrantyEnd')}::date[]
       ) as u(id, kind, status, manufacturer, model, "serialNumber", "siteId", floor, "assignedTo", supplier, "purchaseDate", "priceCents", "warrantyEnd")
       where a.id = u.id`;
   }

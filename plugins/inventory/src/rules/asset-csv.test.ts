@@ -27,7 +27,7 @@ describe('asset CSV export', () => {
       serialNumber: null,
       inventoryTag: 'PC-1',
       purchaseDate: new Date('2024-03-05'),
-      priceCents: 79_999,
+      priceCents: 79_999n,
       siteId: null,
       floor: null,
       assignedTo: null,

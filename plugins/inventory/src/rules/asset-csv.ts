@@ -1,5 +1,5 @@
 // How the asset list is written as CSV: the columns assetsCsv writes and importAssets reads back.
-import { isoDate } from '@gea/core';
+import { centsOf, isoDate } from '@gea/core';
 import type { Asset } from '@gea/db';
 
 export const assetCsvColumns = [
@@ -29,7 +29,7 @@ export function assetCsvRow(asset: ExportedAsset): string[] {
     asset.assignedTo ?? '',
     asset.supplier ?? '',
     date(asset.purchaseDate),
-    asset.priceCents === null ? '' : euros(asset.priceCents),
+    asset.priceCents === null ? '' : euros(centsOf(asset.priceCents)),
     date(asset.warrantyEnd),
   ];
 }

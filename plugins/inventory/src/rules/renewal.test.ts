@@ -34,10 +34,10 @@ describe('renewal plan', () => {
   });
 
   it('lists equipment past its age (per kind) or its warranty (within the days asked), each asset priced once', () => {
-    const old = asset({ purchaseDate: new Date('2020-06-10'), priceCents: 80_000, warrantyEnd: new Date('2025-07-01') });
-    const young = asset({ purchaseDate: new Date('2020-06-11'), priceCents: 50_000 });
-    const server = asset({ kind: 'SERVER', purchaseDate: new Date('2018-01-01'), priceCents: 900_000 });
-    const oldServer = asset({ kind: 'SERVER', purchaseDate: new Date('2017-06-10'), priceCents: 700_000 });
+    const old = asset({ purchaseDate: new Date('2020-06-10'), priceCents: 80_000n, warrantyEnd: new Date('2025-07-01') });
+    const young = asset({ purchaseDate: new Date('2020-06-11'), priceCents: 50_000n });
+    const server = asset({ kind: 'SERVER', purchaseDate: new Date('2018-01-01'), priceCents: 900_000n });
+    const oldServer = asset({ kind: 'SERVER', purchaseDate: new Date('2017-06-10'), priceCents: 700_000n });
     const warrantyLater = asset({ warrantyEnd: new Date('2025-07-11') });
     const otherBody = asset({ entityId: 'body-b', purchaseDate: new Date('2010-01-01') });
     const plan = renewalPlan('body-a', criteria, [old, young, server, oldServer, warrantyLater, otherBody], []);

@@ -1,6 +1,6 @@
 // Renewal planning (art. 2: plan replacements before equipment fails), as plain functions over the
 // assets a body has: which are past their age or warranty, which printers a shared one could replace.
-import { addDays } from '@gea/core';
+import { addDays, centsOf } from '@gea/core';
 import type { AssetKind, Asset } from '@gea/db';
 
 /** Equipment still in use: what renewal planning is about. */
@@ -78,7 +78,7 @@ export const assetsToRenewCount = (plan: RenewalPlan): number => assetsToRenew(p
 
 /** What those assets cost when bought, in euro cents: a first estimate of the renewal budget. */
 export const replacementValueCents = (plan: RenewalPlan): number =>
-  [...assetsToRenew(plan).values()].reduce((sum, asset) => sum + (asset.priceCents ?? 0), 0);
+  [...assetsToRenew(plan).values()].reduce((sum, asset) => sum + centsOf(asset.priceCents ?? 0), 0);
 
 /** Whether there is anything to plan. */
 export const hasWork = (plan: RenewalPlan): boolean => plan.pastAge.length + plan.warrantyEnding.length + plan.replaceablePrinters.length > 0;

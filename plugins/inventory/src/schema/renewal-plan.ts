@@ -129,7 +129,7 @@ export function addRenewalPlanType(builder: GeaBuilder) {
       }),
       replaceablePrinters: t.field({ type: [Replacement], resolve: (plan) => plan.replaceablePrinters }),
       assetsToRenew: t.int({ description: 'Distinct assets past their age or warranty.', resolve: assetsToRenewCount }),
-      replacementValueCents: t.int({
+      replacementValueCents: t.field({ type: 'Cents',
         description: 'What those assets cost when bought (a first estimate of the renewal budget), in euro cents.',
         resolve: replacementValueCents,
       }),

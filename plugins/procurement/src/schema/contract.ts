@@ -57,7 +57,7 @@ export function addContractType(builder: GeaBuilder) {
       startsOn: t.expose('startsOn', { type: 'Date' }),
       endsOn: t.expose('endsOn', { type: 'Date' }),
       renewableUntil: t.expose('renewableUntil', { type: 'Date', nullable: true }),
-      valueCents: t.exposeInt('valueCents', { description: 'Value in euro cents, VAT excluded.' }),
+      valueCents: t.expose('valueCents', { type: 'Cents', description: 'Value in euro cents, VAT excluded.' }),
       daysToEnd: t.int({
         description: 'Days from today to its last day (negative once ended).',
         select: { endsOn: true },
@@ -129,7 +129,7 @@ export function addContractType(builder: GeaBuilder) {
       startsOn: t.field({ type: 'Date', required: true }),
       endsOn: t.field({ type: 'Date', required: true }),
       renewableUntil: t.field({ type: 'Date', required: false, description: 'Latest date to which it may be renewed.' }),
-      valueCents: t.int({ required: true, description: 'Euro cents, VAT excluded.', validate: z.number().int().min(0) }),
+      valueCents: t.field({ type: 'Cents', required: true, description: 'Euro cents, VAT excluded.', validate: z.number().int().min(0) }),
     }),
   });
   type Input = typeof ContractInput.$inferInput;

@@ -9,7 +9,7 @@ export const expenseGrantInput = perBuilder((builder) =>
     fields: (t) => ({
       source: t.field({ type: grantSourceEnum(builder), required: true }),
       grantor: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
-      amountCents: t.int({ required: true, validate: z.number().int().min(1).max(1_000_000_000_00) }),
+      amountCents: t.field({ type: 'Cents', required: true, validate: z.number().int().min(1).max(1_000_000_000_00) }),
       reference: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
     }),
   }),
@@ -23,7 +23,7 @@ export function addExpenseGrantType(builder: GeaBuilder) {
     fields: (t) => ({
       source: t.expose('source', { type: grantSourceEnum(builder) }),
       grantor: t.exposeString('grantor'),
-      amountCents: t.exposeInt('amountCents'),
+      amountCents: t.expose('amountCents', { type: 'Cents' }),
       reference: t.exposeString('reference', { nullable: true }),
     }),
   });

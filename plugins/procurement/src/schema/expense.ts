@@ -1,4 +1,5 @@
 import {
+  centsOf,
   ConflictError,
   expectedVersionDescription,
   InputError,
@@ -39,8 +40,8 @@ const expenseInput = perBuilder((builder) =>
       description: t.string({ required: true, validate: z.string().trim().min(1).max(500) }),
       plan: t.field({ type: expensePlanEnum(builder), required: true }),
       category: t.field({ type: expenseCategoryEnum(builder), required: true }),
-      amountCents: t.int({ required: true, validate: money, description: 'Taxable amount, euro cents.' }),
-      vatCents: t.int({ required: false, validate: money, description: 'VAT, euro cents (default 0).' }),
+      amountCents: t.field({ type: 'Cents', required: true, validate: money, description: 'Taxable amount, euro cents.' }),
+      vatCents: t.field({ type: 'Cents', required: false, validate: money, description: 'VAT, euro cents (default 0).' }),
       contractId: t.globalID({ required: false, for: modelRef(builder, 'Contract') }),
       orderReference: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
       projectId: t.globalID({ required: false, for: modelRef(builder, 'Project') }),
@@ -98,21 +99,24 @@ export function addExpenseType(builder: GeaBuilder) {
       description: t.exposeString('description'),
       plan: t.expose('plan', { type: expensePlanEnum(builder) }),
       category: t.expose('category', { type: expenseCategoryEnum(builder) }),
-      amountCents: t.exposeInt('amountCents', { description: 'Taxable amount, euro cents.' }),
-      vatCents: t.exposeInt('vatCents', { description: 'VAT, euro cents.' }),
-      grossCents: t.int({
+      amountCents: t.expose('amountCents', { type: 'Cents', description: 'Taxable amount, euro cents.' }),
+      vatCents: t.expose('vatCents', { type: 'Cents', description: 'VAT, euro cents.' }),
+      grossCents: t.field({
+        type: 'Cents',
         description: 'Amount plus VAT: what the office spends.',
         select: { amountCents: true, vatCents: true },
-        resolve: (expense) => expense.amountCents + expense.vatCents,
+        resolve: (expense) => centsOf(expense.amountCents) + centsOf(expense.vatCents),
       }),
-      grantsCents: t.int({
+      grantsCents: t.field({
+        type: 'Cents',
         select: { grants: { select: { amountCents: true } } },
-        resolve: (expense) => expense.grants.reduce((sum, grant) => sum + grant.amountCents, 0),
+        resolve: (expense) => expense.grants.reduce((sum, grant) => sum + centsOf(grant.amountCents), 0),
       }),
-      netCents: t.int({
+      netCents: t.field({
+        type: 'Cents',
         description: 'Gross minus grants: what the member bodies share.',
         select: { amountCents: true, vatCents: true, grants: { select: { amountCents: true } } },
-        resolve: (expense) => expense.amountCents + expense.vatCents - expense.grants.reduce((sum, grant) => sum + grant.amountCents, 0),
+        resolve: (expense) => centsOf(expense.amountCents) + centsOf(expense.vatCents) - expense.grants.reduce((sum, grant) => sum + centsOf(grant.amountCents), 0),
       }),
       contract: t.relation('contract', { nullable: true }),
       orderReference: t.exposeString('orderReference', { nullable: true }),

@@ -29,7 +29,7 @@ export function addStaffSecondmentType(builder: GeaBuilder) {
       personName: t.exposeString('personName'),
       role: t.exposeString('role', { nullable: true }),
       timeShareBasisPoints: t.exposeInt('timeShareBasisPoints', { description: 'Share of working time, 10000 = full time.' }),
-      costCents: t.exposeInt('costCents'),
+      costCents: t.expose('costCents', { type: 'Cents' }),
     }),
   });
 
@@ -40,7 +40,7 @@ export function addStaffSecondmentType(builder: GeaBuilder) {
       personName: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
       role: t.string({ required: false, validate: z.string().trim().min(1).max(200) }),
       timeShareBasisPoints: t.int({ required: true, validate: z.number().int().min(1).max(10_000) }),
-      costCents: t.int({ required: true, validate: money }),
+      costCents: t.field({ type: 'Cents', required: true, validate: money }),
     }),
   });
   /** The lending body must be a member of the association in that year (art. 13.5). */
