@@ -143,17 +143,17 @@ describe('importing assets', () => {
       floor: 'piano 1',
       assignedTo: 'Ufficio anagrafe',
       supplier: 'Rossi srl',
-      priceCents: 123450,
+      priceCents: 123450n,
       site: { name: 'Municipio' },
     });
     expect([day(a1.purchaseDate), day(a1.warrantyEnd)]).toEqual(['2021-05-01', '2024-05-01']);
     // effective on the purchase date; without one, today
     expect(a1.statusHistory.map((s) => [s.status, day(s.effectiveOn)])).toEqual([['IN_SERVICE', '2021-05-01']]);
     const a2 = await assetByTag('A-2');
-    expect(a2).toMatchObject({ kind: 'PRINTER', status: 'SPARE', priceCents: 15000, site: { name: 'Biblioteca' } });
+    expect(a2).toMatchObject({ kind: 'PRINTER', status: 'SPARE', priceCents: 15000n, site: { name: 'Biblioteca' } });
     expect(a2.statusHistory.map((s) => [s.status, day(s.effectiveOn)])).toEqual([['SPARE', '2019-09-09']]);
     const a3 = await assetByTag('A-3');
-    expect(a3).toMatchObject({ status: 'ORDERED', priceCents: 99, site: null, manufacturer: null });
+    expect(a3).toMatchObject({ status: 'ORDERED', priceCents: 99n, site: null, manufacturer: null });
     expect(a3.statusHistory.map((s) => [s.status, day(s.effectiveOn)])).toEqual([['ORDERED', today()]]);
     expect(await assetByTag('B-1', bodies.beta)).toMatchObject({ kind: 'SERVER', status: 'IN_SERVICE' });
     const twin = await t.db.prisma.entity.findUniqueOrThrow({ where: { istatCode: '099004' } });
@@ -184,7 +184,7 @@ describe('importing assets', () => {
       statusChanges: 1,
     });
     const a1 = await assetByTag('A-1');
-    expect(a1).toMatchObject({ id: before.id, assignedTo: 'Ufficio tributi', manufacturer: 'HP', priceCents: 123450, floor: 'piano 1', site: { name: 'Municipio' } });
+    expect(a1).toMatchObject({ id: before.id, assignedTo: 'Ufficio tributi', manufacturer: 'HP', priceCents: 123450n, floor: 'piano 1', site: { name: 'Municipio' } });
     expect(a1.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
     expect(a1.statusHistory).toHaveLength(1);
     const a2 = await assetByTag('A-2');
@@ -453,13 +453,13 @@ describe('cost', () => {
     expect(await prisma.asset.count({ where: { entityId: fresh.id } })).toBe(20_000);
     expect(await prisma.assetStatusChange.count({ where: { asset: { entityId: fresh.id } } })).toBe(20_000);
     const sample = await assetByTag('G-12345', fresh.id);
-    expect(sample).toMatchObject({ priceCents: 1234545, assignedTo: 'Ufficio 45, piano 0', site: { name: 'Magazzino' } });
+    expect(sample).toMatchObject({ priceCents: 1234545n, assignedTo: 'Ufficio 45, piano 0', site: { name: 'Magazzino' } });
 
     // the same file with every assignee changed and every fifth asset retired: updates and status changes
     const changed = rows.map((row, i) => row.replace(/"Ufficio \d+, piano \d"/, `"Ufficio nuovo ${i}"`).replace(/^(Comune Grande,G-\d+,\w+,)\w*,/, `$1${i % 5 ? '' : 'RETIRED'},`));
     const update = await t.api.countStatements(() => importCsv(csv(HEADER, ...changed)));
     expect(update.result.data!.importAssets).toMatchObject({ rows: 20_000, created: 0, updated: 20_000, statusChanges: 4_000 });
     expect(update.statements.length).toBeLessThan(20);
-    expect(await assetByTag('G-10', fresh.id)).toMatchObject({ assignedTo: 'Ufficio nuovo 10', status: 'RETIRED', priceCents: 1010 });
+    expect(await assetByTag('G-10', fresh.id)).toMatchObject({ assignedTo: 'Ufficio nuovo 10', status: 'RETIRED', priceCents: 1010n });
   });
 });

@@ -101,6 +101,40 @@ describe('procurement: suppliers and contracts for several bodies', () => {
     await t.db.prisma.contract.deleteMany({ where: { cig: { in: ['B0E1AD1F10', 'ZDB27337A5'] } } });
   });
 
+  it('holds amounts beyond 32-bit cents: €50,000,000.00 and 2^53 - 1 cents round-trip, larger amounts and fractions are refused', async () => {
+    const VALUE = `mutation ($input: ContractInput!) { createContract(input: $input) { __typename ... on Contract { id valueCents } } }`;
+    const fifty = await gql(VALUE, { input: contractInput({ cig: cigFor(3001), subject: 'Accordo quadro', valueCents: 5_000_000_000 }) });
+    expect(fifty.createContract.valueCents).toBe(5_000_000_000);
+    // a string of digits is accepted too (clients without 64-bit numbers), and the answer is a JSON number
+    const max = await t.api.gql(VALUE, { input: contractInput({ cig: cigFor(3002), subject: 'Totale nazionale', valueCents: '9007199254740991' }) });
+    expect(max.body.errors).toBeUndefined();
+    expect(max.body.data!.createContract.valueCents).toBe(Number.MAX_SAFE_INTEGER);
+    const stored = await t.db.prisma.contract.findFirstOrThrow({ where: { cig: cigFor(3002) } });
+    expect(stored.valueCents).toBe(9_007_199_254_740_991n);
+    const read = await gql('query ($id: ID!) { node(id: $id) { ... on Contract { valueCents } } }', { id: max.body.data!.createContract.id });
+    expect(read.node.valueCents).toBe(Number.MAX_SAFE_INTEGER);
+    // in the query text as a literal too
+    const literal = await t.api.gql(`query { contracts(first: 1, filter: { search: "Totale nazionale" }) { edges { node { valueCents } } } }`);
+    expect(literal.body.data!.contracts.edges[0].node.valueCents).toBe(Number.MAX_SAFE_INTEGER);
+
+    const count = await t.db.prisma.contract.count();
+    for (const [valueCents, reason] of [
+      ['9007199254740992', 'CENTS_OUT_OF_RANGE'],
+      [9_007_199_254_740_992, 'CENTS_OUT_OF_RANGE'],
+      ['123456789012345678901234567890', 'CENTS_OUT_OF_RANGE'],
+      [1234.5, 'CENTS_NOT_AN_INTEGER'],
+      ['1.234,50', 'CENTS_NOT_AN_INTEGER'],
+    ] as const) {
+      const refused = await t.api.gql(VALUE, { input: contractInput({ cig: cigFor(3003), valueCents }) });
+      expect(refused.body.errors?.[0]?.extensions, String(valueCents)).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+      expect(refused.body.data ?? null).toBeNull();
+    }
+    const literalTooLarge = await t.api.gql(`mutation { createContract(input: { kind: MAINTENANCE, subject: "X", supplierId: "${supplierGid}", contractingEntityId: "${union.gid}", entityIds: ["${a.gid}"], startsOn: "2025-01-01", endsOn: "2026-01-01", valueCents: 9007199254740992 }) { __typename } }`);
+    expect(literalTooLarge.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CENTS_OUT_OF_RANGE' });
+    expect(await t.db.prisma.contract.count()).toBe(count);
+    await t.db.prisma.contract.deleteMany({ where: { cig: { in: [cigFor(3001), cigFor(3002)] } } });
+  });
+
   it('covers assets of the bodies it serves only, and gives each asset its maintenance contract in force', async () => {
     const created = await gql(CREATE, { input: contractInput({ cig: cigFor(1001) }) });
     const contractGid = created.createContract.id;

@@ -86,7 +86,10 @@ function entityIdFromArgs(args: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-const toJson = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value ?? null)));
+// Money columns are BigInt: recorded as numbers (exact within ±(2^53 - 1), which the Cents scalar guarantees),
+// as digits beyond.
+const bigintAsJson = (_key: string, value: unknown) => (typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value);
+const toJson = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value ?? null, bigintAsJson)));
 
 const REFUSED_CODES = new Set(['UNAUTHENTICATED', 'INVALID_CREDENTIALS', 'FORBIDDEN', 'INSUFFICIENT_SCOPE', 'MODULE_DISABLED', 'RATE_LIMITED']);
 
