@@ -140,6 +140,23 @@ describe('expenses, grants, projects and lent staff, and the allocation they giv
     expect(await t.db.prisma.costSharingCorrective.count()).toBe(0);
   });
 
+  it('splits totals above €21,474,836.47 (32-bit cents) exactly, to the cent', async () => {
+    // Stored expenses of 1,300,000 net plus extra ones of 3 x €999,999,999.99: a national-scale total.
+    const extra = [99_999_999_999, 99_999_999_999, 99_999_999_999].map((grossCents, i) => ({ description: `Accordo quadro ${i}`, category: 'CURRENT', grossCents, grantsCents: i }));
+    const big = (
+      await gql(ALLOCATION, {
+        a: association.gid,
+        scenario: { extraExpenses: extra, correctives: [{ kind: 'MAX_SHARE', label: 'Tetto 40%', basisPoints: 4000, entityIds: [bodies[2]!.gid] }] },
+      })
+    ).costAllocation;
+    const expected = 1_300_000 + 3 * 99_999_999_999 - (0 + 1 + 2);
+    expect(expected).toBeGreaterThan(2 ** 31);
+    expect(big.netTotalCents).toBe(expected);
+    expect(big.bodies.reduce((sum: number, body: { totalCents: number }) => sum + body.totalCents, 0)).toBe(expected);
+    for (const body of big.bodies) expect(Number.isSafeInteger(body.totalCents)).toBe(true);
+    expect(big.bodies[2].correctives[0].amountCents).toBeLessThan(-(2 ** 31));
+  });
+
   it('refuses a corrective without what its kind needs, naming the field', async () => {
     const result = await gql(ALLOCATION, {
       a: association.gid,
