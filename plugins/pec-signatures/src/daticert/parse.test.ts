@@ -34,7 +34,7 @@ describe('daticert.xml', () => {
         subject: 'Trasmissione determinazione n. 123 del 20/11/2026',
         issuer: 'Gestore PEC Destinatario S.r.l.',
         issuedAt: new Date('2026-11-20T09:30:07Z'),
-        identifier: 'opec2611.20261120103007.05679.103.1.61@pec.destinatario.example.it',
+        identifier: 'opec2611.20261120103002.01234.101.1.61@pec.gestore.example.it',
         msgid: '20261120103000.4f2a9c@pec.comune.esempio.example.it',
         receiptKind: 'completa',
         deliveryAddress: 'ufficio.tributi@pec.destinatario.example.it',

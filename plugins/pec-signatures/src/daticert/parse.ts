@@ -1,6 +1,6 @@
 // daticert.xml: the certification data a PEC provider attaches to every receipt and transport
 // envelope (DPR 68/2005; technical rules of DM 2 November 2005, whose DTD `Postacert.dtd` this
-// parser follows). Parsed with fast-xml-parser; the structure is then checked by hand so that every
+// parser follows; its DOCTYPE names it `daticert.dtd` in the rules' annex). Parsed with fast-xml-parser; the structure is then checked by hand so that every
 // problem is reported with its element path, and nothing is stored unless the whole file is valid.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -17,7 +17,9 @@ export const RECEIPT_TYPES = {
 export type ReceiptTipo = keyof typeof RECEIPT_TYPES;
 export type ReceiptType = (typeof RECEIPT_TYPES)[ReceiptTipo];
 
-const ERRORS = ['nessuno', 'no-dominio', 'virus', 'altro'] as const;
+/** The DTD's `errore` values, in its order; `nessuno` is its default. */
+export const ERRORS = ['nessuno', 'no-dest', 'no-dominio', 'virus', 'altro'] as const;
+export type ReceiptError = (typeof ERRORS)[number];
 const RECEIPT_KINDS = ['completa', 'breve', 'sintetica'] as const;
 
 /** Receipts about one recipient: their `consegna` names it. */
@@ -31,7 +33,7 @@ export interface DaticertRecipient {
 export interface Daticert {
   tipo: ReceiptTipo;
   type: ReceiptType;
-  error: (typeof ERRORS)[number];
+  error: ReceiptError;
   sender: string;
   recipients: DaticertRecipient[];
   replyTo: string | null;
@@ -58,11 +60,16 @@ export type DaticertResult = { ok: true; daticert: Daticert } | { ok: false; iss
 export const MAX_DATICERT_BYTES = 256 * 1024;
 
 /**
- * The one document type declaration providers write (`<!DOCTYPE postacert SYSTEM "Postacert.dtd">`):
- * an external identifier the parser never fetches, without an internal subset. Any other DOCTYPE,
- * and any entity declaration, is refused: that is where XXE and entity-expansion attacks live.
+ * The document type declarations providers write: `<!DOCTYPE postacert SYSTEM "daticert.dtd">`
+ * (or `Postacert.dtd`), or a PUBLIC identifier with the provider's URL. An external identifier is
+ * never fetched (fast-xml-parser reads no DTD), and one without an internal subset declares
+ * nothing. Any other DOCTYPE, and any entity declaration, is refused: that is where XXE and
+ * entity-expansion attacks live.
  */
-const STANDARD_DOCTYPE = /<!DOCTYPE\s+postacert\s+SYSTEM\s+"Postacert\.dtd"\s*>/;
+const SYSTEM_LITERAL = `(?:"[^"<>\\[\\]]*"|'[^'<>\\[\\]]*')`;
+// XML's PubidChar set, without the quote that delimits it.
+const PUBID_LITERAL = `(?:"[-a-zA-Z0-9 \\r\\n'()+,./:=?;!*#@$_%]*"|'[-a-zA-Z0-9 \\r\\n()+,./:=?;!*#@$_%]*')`;
+export const ALLOWED_DOCTYPE = new RegExp(`<!DOCTYPE\\s+postacert(?:\\s+SYSTEM\\s+${SYSTEM_LITERAL}|\\s+PUBLIC\\s+${PUBID_LITERAL}\\s+${SYSTEM_LITERAL})?\\s*>`);
 
 /** Message-ID as written in headers and daticert (`<id@host>`), without brackets or surrounding space. */
 export function normaliseMessageId(value: string): string {
@@ -100,10 +107,10 @@ export function parseDaticert(xml: string): DaticertResult {
   if (/<!ENTITY/i.test(text)) return fail('', 'entity declarations are not allowed');
   const doctypes = text.match(/<!DOCTYPE/gi)?.length ?? 0;
   if (doctypes > 0) {
-    if (doctypes > 1 || !STANDARD_DOCTYPE.test(text)) {
-      return fail('', 'a DOCTYPE other than <!DOCTYPE postacert SYSTEM "Postacert.dtd"> is not allowed');
+    if (doctypes > 1 || !ALLOWED_DOCTYPE.test(text)) {
+      return fail('', 'a DOCTYPE other than <!DOCTYPE postacert SYSTEM "..."> or <!DOCTYPE postacert PUBLIC "..." "..."> without declarations is not allowed');
     }
-    text = text.replace(STANDARD_DOCTYPE, '');
+    text = text.replace(ALLOWED_DOCTYPE, '');
   }
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) {
