@@ -114,7 +114,8 @@ export function parseDaticert(xml: string): DaticertResult {
   }
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) {
-    return fail('', `is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`);
+    const { msg, line, col } = wellFormed.err;
+    return fail('', `is not well-formed XML: ${msg} (line ${line}${col === undefined ? '' : `, column ${col}`})`);
   }
   let document: XmlNode;
   try {
@@ -126,6 +127,7 @@ export function parseDaticert(xml: string): DaticertResult {
   if (roots.length !== 1 || roots[0] !== 'postacert') {
     return fail('', `the root element must be <postacert> (found ${roots.map((r) => `<${r}>`).join(', ') || 'none'})`);
   }
+  if (Array.isArray(document.postacert)) return fail('', 'has more than one root element');
   return validate(document.postacert);
 }
 
