@@ -107,7 +107,7 @@ const REGISTER_RECEIPT = gql`
   mutation RegisterReceipt($mailboxId: ID!, $daticert: String!) {
     registerPecReceipt(mailboxId: $mailboxId, daticert: $daticert) {
       __typename
-      ... on PecReceipt { id type identifier message { state } }
+      ... on PecReceipt { id type identifier message { id messageId state } }
       ... on Error { code reason: message }
       ... on InputError { issues { path message } }
     }
@@ -160,10 +160,16 @@ console.log(`message registered (${registered.registerPecMessage.state}) in AOO 
 
 let refused = 0;
 for (const { file, daticert } of receipts) {
-  const posted = (await call('mutation', REGISTER_RECEIPT, { mailboxId: mailbox.id, daticert })) as { registerPecReceipt: Outcome & { type?: string; message?: { state: string } } };
+  const posted = (await call('mutation', REGISTER_RECEIPT, { mailboxId: mailbox.id, daticert })) as {
+    registerPecReceipt: Outcome & { type?: string; message?: { id: string; messageId: string; state: string } };
+  };
   const receipt = posted.registerPecReceipt;
-  if (receipt.__typename === 'PecReceipt') console.log(`${file}: ${receipt.type} recorded, message now ${receipt.message!.state}`);
-  else {
+  if (receipt.__typename === 'PecReceipt' && receipt.message!.id === messageId) console.log(`${file}: ${receipt.type} recorded, message now ${receipt.message!.state}`);
+  else if (receipt.__typename === 'PecReceipt') {
+    // GEA files a receipt under the message its msgid names, which may be another one of the mailbox.
+    refused++;
+    console.error(`${file}: ${receipt.type} recorded for another message, <${receipt.message!.messageId}> (its msgid), not this one`);
+  } else {
     refused++;
     console.error(`${file}: refused, ${explain(receipt)}`);
   }
