@@ -39,7 +39,7 @@ async function postEml(eml: Uint8Array, name = 'ricevuta.eml') {
   const form = new FormData();
   form.set('operations', JSON.stringify({ query: REGISTER_EML, variables: { mailboxId: esempio.mailboxGid, eml: null } }));
   form.set('map', JSON.stringify({ 0: ['variables.eml'] }));
-  form.set('0', new File([eml], name, { type: 'message/rfc822' }));
+  form.set('0', new File([new Uint8Array(eml)], name, { type: 'message/rfc822' }));
   const response = await world.api.yoga.fetch('http://yoga/graphql', {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'x-gea-client': 'protocol-test' },
