@@ -124,8 +124,9 @@ describe('daticert.xml', () => {
     expect(parseDaticert(accented).ok).toBe(false);
   });
 
-  it('accepts a byte order mark before the XML declaration', () => {
+  it('accepts a byte order mark before the XML declaration, and keeps one inside the text', () => {
     expect(accepted(parseDaticert(`\uFEFF${xml()}`)).tipo).toBe('avvenuta-consegna');
+    expect(accepted(parseDaticert(xml({ subject: 'a\uFEFFb' }))).subject).toBe('a\uFEFFb');
   });
 
   it('refuses what is not a daticert: not XML, empty, another root, two roots', () => {
@@ -135,6 +136,7 @@ describe('daticert.xml', () => {
     expect(issues(parseDaticert('<a:postacert xmlns:a="urn:x"/>'))).toEqual([': the root element must be <postacert> (found <a:postacert>)']);
     expect(issues(parseDaticert('<postacert tipo="accettazione"><a/></postacert><postacert/>'))).toEqual([': has more than one root element']);
     expect(issues(parseDaticert('<ricevuta/><postacert/>'))).toEqual([': the root element must be <postacert> (found <ricevuta>, <postacert>)']);
+    expect(issues(parseDaticert(xml().replace('</postacert>', '</postacert><ricevuta/>')))).toEqual([': the root element must be <postacert> (found <postacert>, <ricevuta>)']);
     expect(issues(parseDaticert('<?xml version="1.0"?><ricevuta/>'))).toEqual([': the root element must be <postacert> (found <ricevuta>)']);
     expect(issues(parseDaticert('<postacert tipo="accettazione"/>'))).toEqual([
       'postacert/intestazione: is missing',
@@ -216,6 +218,24 @@ describe('daticert.xml', () => {
     expect(issues(parseDaticert(xml({ sender: '<a@b>' })))).toEqual(['postacert/intestazione/mittente: "<a@b>" is not an e-mail address']);
   });
 
+  it('refuses an optional element given twice, naming it', () => {
+    expect(issues(parseDaticert(xml().replace('<risposte>', '<risposte>a@b.it</risposte><risposte>')))).toEqual(['postacert/intestazione/risposte: must appear once']);
+    expect(issues(parseDaticert(xml().replace('<msgid>', '<msgid>x@y</msgid><msgid>')))).toEqual(['postacert/dati/msgid: must appear once', 'postacert/dati/msgid: is missing: a receipt must name the message it is about']);
+    expect(issues(parseDaticert(xml().replace('<consegna>', '<consegna>a@b.it</consegna><consegna>')))).toEqual(['postacert/dati/consegna: must appear once', 'postacert/dati/consegna: is missing: a avvenuta-consegna receipt names the recipient it is about']);
+    expect(issues(parseDaticert(xml({ erroreEsteso: 'x' }).replace('<errore-esteso>', '<errore-esteso>y</errore-esteso><errore-esteso>')))).toEqual(['postacert/dati/errore-esteso: must appear once']);
+  });
+
+  it('reads an empty optional element as absent, and an empty required one (even with attributes) as empty', () => {
+    expect(accepted(parseDaticert(xml().replace(/<risposte>[^<]*<\/risposte>/, '<risposte></risposte>'))).replyTo).toBeNull();
+    expect(accepted(parseDaticert(xml().replace(/<risposte>[^<]*<\/risposte>/, '<risposte/>'))).replyTo).toBeNull();
+    expect(accepted(parseDaticert(xml({ erroreEsteso: 'x' }).replace('<errore-esteso>x', '<errore-esteso>'))).errorDetail).toBeNull();
+    expect(issues(parseDaticert(xml().replace(/<identificativo>[^<]*<\/identificativo>/, '<identificativo a="1"/>')))).toEqual(['postacert/dati/identificativo: is empty']);
+  });
+
+  it('decodes XML\'s entities and character references', () => {
+    expect(accepted(parseDaticert(xml({ subject: 'x' }).replace('<oggetto>x', '<oggetto>&amp; &lt; &gt; &quot; &apos; &#232; &#xE0;'))).subject).toBe('& < > " \' è à');
+  });
+
   it('refuses an element given twice and a required one left empty', () => {
     expect(issues(parseDaticert(xml().replace('<oggetto>', '<oggetto>uno</oggetto><oggetto>')))).toEqual(['postacert/intestazione/oggetto: must appear once']);
     expect(issues(parseDaticert(xml().replace(/<gestore-emittente>[^<]*/, '<gestore-emittente> ')))).toEqual(['postacert/dati/gestore-emittente: is empty']);
@@ -241,6 +261,8 @@ describe('daticert.xml', () => {
     ['-0430', '31/12/2026', '23:59:59', '2027-01-01T04:29:59Z'],
     ['+0000', '29/02/2028', '23:00:00', '2028-02-29T23:00:00Z'],
     ['+0530', '01/01/2026', '01:15:00', '2025-12-31T19:45:00Z'],
+    ['+1400', '01/01/2026', '12:00:00', '2025-12-31T22:00:00Z'],
+    ['-1200', '31/12/2026', '23:00:00', '2027-01-01T11:00:00Z'],
   ])('reads zona %s, %s %s as %s', (zona, giorno, ora, instant) => {
     expect(accepted(parseDaticert(at(zona, giorno, ora))).issuedAt).toEqual(new Date(instant));
   });
@@ -254,6 +276,14 @@ describe('daticert.xml', () => {
     ['+0100', '01/01/2026', '24:00:00', ['postacert/dati/data: 01/01/2026 24:00:00 is not a real date and time']],
     ['+0100', '01/01/2026', '23:60:00', ['postacert/dati/data: 01/01/2026 23:60:00 is not a real date and time']],
     ['+0100', '01/01/2026', '23:59:60', ['postacert/dati/data: 01/01/2026 23:59:60 is not a real date and time']],
+    ['+0100', '01/01/2026', '10:60:00', ['postacert/dati/data: 01/01/2026 10:60:00 is not a real date and time']],
+    ['+0100', '01/01/2026', '10:00:60', ['postacert/dati/data: 01/01/2026 10:00:60 is not a real date and time']],
+    ['+0100', '01/01/0099', '10:00:00', ['postacert/dati/data: 01/01/0099 10:00:00 is not a real date and time']],
+    ['UTC+0100', '01/01/2026', '10:00:00', ['postacert/dati/data/@zona: "UTC+0100" is not a UTC offset like +0100']],
+    ['+1500', '01/01/2026', '10:00:00', ['postacert/dati/data/@zona: "+1500" is not a UTC offset like +0100']],
+    ['+0160', '01/01/2026', '10:00:00', ['postacert/dati/data/@zona: "+0160" is not a UTC offset like +0100']],
+    ['+0100', 'x01/01/2026', '10:00:00', ['postacert/dati/data/giorno: "x01/01/2026" is not a date dd/mm/yyyy']],
+    ['+0100', '01/01/2026', '10:00:00x', ['postacert/dati/data/ora: "10:00:00x" is not a time hh:mm:ss']],
     ['CET', '01/01/2026', '10:00:00', ['postacert/dati/data/@zona: "CET" is not a UTC offset like +0100']],
     ['0100', '01/01/2026', '10:00:00', ['postacert/dati/data/@zona: "0100" is not a UTC offset like +0100']],
     ['+0100 x', '01/01/2026', '10:00:00', ['postacert/dati/data/@zona: "+0100 x" is not a UTC offset like +0100']],
@@ -267,6 +297,12 @@ describe('daticert.xml', () => {
     ['+0100', '01/01/2026', '', ['postacert/dati/data/ora: is missing']],
   ])('refuses zona %j, giorno %j, ora %j', (zona, giorno, ora, expected) => {
     expect(issues(parseDaticert(at(zona, giorno, ora)))).toEqual(expected);
+  });
+
+  it('refuses a data element without its zona, and day or time elements that are not text', () => {
+    expect(issues(parseDaticert(xml().replace(/<data zona="[^"]*">/, '<data>')))).toEqual(['postacert/dati/data/@zona: is missing']);
+    expect(issues(parseDaticert(xml().replace(/<giorno>([^<]*)<\/giorno>/, '<giorno tipo="gg/mm/aaaa">$1</giorno>')))).toEqual(['postacert/dati/data/giorno: is missing']);
+    expect(issues(parseDaticert(xml().replace(/<ora>[^<]*<\/ora>/, '<ora><hh>10</hh></ora>')))).toEqual(['postacert/dati/data/ora: is missing']);
   });
 
   it('writes and reads back the Italian offset of either season', () => {
@@ -290,6 +326,8 @@ describe('daticert.xml', () => {
     expect(normaliseMessageId('< abc@host >')).toBe('abc@host');
     expect(normaliseMessageId('<abc@host')).toBe('<abc@host');
     expect(normaliseMessageId('<a\nb@host>')).toBe('a\nb@host');
+    expect(normaliseMessageId('x<abc@host>')).toBe('x<abc@host>');
+    expect(normaliseMessageId('<abc@host>x')).toBe('<abc@host>x');
     expect(normaliseAddress(' A@B.IT ')).toBe('a@b.it');
   });
 });

@@ -95,6 +95,14 @@ describe('message state from receipts: every transition, by example', () => {
       [A]: { state: 'ERROR', deliveredAt: null, error: 'altro: zeta' },
       [B]: pending,
     }],
+    ['the same two errors at the same instant, the other way round: the same reason', [r('ERRORE_CONSEGNA', 2, A, 'altro', 'alfa'), r('ERRORE_CONSEGNA', 2, A, 'altro', 'zeta')], 'ACCEPTED', {
+      [A]: { state: 'ERROR', deliveredAt: null, error: 'altro: zeta' },
+      [B]: pending,
+    }],
+    ['an earlier error with the greater reason loses to the later one', [r('ERRORE_CONSEGNA', 3, A, 'altro', 'alfa'), r('ERRORE_CONSEGNA', 2, A, 'altro', 'zeta')], 'ACCEPTED', {
+      [A]: { state: 'ERROR', deliveredAt: null, error: 'altro: alfa' },
+      [B]: pending,
+    }],
     ['a receipt about someone else changes no recipient', [r('AVVENUTA_CONSEGNA', 2, 'x@pec.example.it')], 'ACCEPTED', { [A]: pending, [B]: pending }],
   ])('%s', (_name, receipts, state, expected) => {
     expect(plain(messageOutcome('OUTGOING', [A, B], receipts))).toEqual({ state, recipients: expected });

@@ -32,8 +32,9 @@ export function failureReason(receipt: ReceiptFacts): string {
   return parts.length > 0 ? parts.join(': ') : receipt.type.toLowerCase().replaceAll('_', '-');
 }
 
-/** Total order on error receipts: the later one, and between two at the same instant the greater reason. */
-const laterError = (a: ReceiptFacts, b: ReceiptFacts) => a.issuedAt.getTime() - b.issuedAt.getTime() || (failureReason(a) < failureReason(b) ? -1 : failureReason(a) > failureReason(b) ? 1 : 0);
+/** Whether `a` comes after `b`: issued later, or at the same instant with the greater reason (so ties never depend on arrival). */
+const isLater = (a: ReceiptFacts, b: ReceiptFacts) =>
+  a.issuedAt.getTime() > b.issuedAt.getTime() || (a.issuedAt.getTime() === b.issuedAt.getTime() && failureReason(a) > failureReason(b));
 
 /**
  * Outgoing: ACCEPTED once any receipt arrived; a recipient is DELIVERED after an avvenuta-consegna
@@ -54,9 +55,9 @@ export function messageOutcome(direction: 'OUTGOING' | 'INCOMING', recipients: r
   for (const [address, outcome] of outcomes) {
     const about = receipts.filter((receipt) => receipt.deliveryAddress === address);
     const deliveries = about.filter((receipt) => receipt.type === 'AVVENUTA_CONSEGNA').map((receipt) => receipt.issuedAt.getTime());
-    const errors = about.filter((receipt) => receipt.type === 'ERRORE_CONSEGNA' || receipt.type === 'RILEVAZIONE_VIRUS').sort(laterError);
+    const errors = about.filter((receipt) => receipt.type === 'ERRORE_CONSEGNA' || receipt.type === 'RILEVAZIONE_VIRUS');
     if (deliveries.length > 0) Object.assign(outcome, { state: 'DELIVERED', deliveredAt: new Date(Math.min(...deliveries)) });
-    else if (errors.length > 0) Object.assign(outcome, { state: 'ERROR', error: failureReason(errors.at(-1)!) });
+    else if (errors.length > 0) Object.assign(outcome, { state: 'ERROR', error: failureReason(errors.reduce((latest, e) => (isLater(e, latest) ? e : latest))) });
     else if (rejected) Object.assign(outcome, { state: 'ERROR', error: 'not accepted' });
   }
   const states = [...outcomes.values()].map((outcome) => outcome.state);
