@@ -2,14 +2,16 @@
 // receipts it got for it (daticert.xml files), then prints where the message stands.
 //
 //   GEA_TOKEN=gea_... npm start --workspace @gea/protocol-client -- \
-//     --sender protocollo@pec.comune.esempio.example.it \
-//     --message-id '<20261120103000.4f2a9c@pec.comune.esempio.example.it>' \
-//     --to ufficio.tributi@pec.destinatario.example.it \
+//     --sender protocollo@pec.comune.cantagallo.example.it \
+//     --message-id '<20261120103000.7c1e5a@pec.comune.cantagallo.example.it>' \
+//     --to ufficio.tributi@pec.destinatario.example.it --to protocollo@pec.comune.carmignano.example.it \
 //     --subject 'Trasmissione determinazione n. 123 del 20/11/2026' \
-//     ../../plugins/pec-signatures/tests/fixtures/accettazione.xml ../../plugins/pec-signatures/tests/fixtures/avvenuta-consegna.xml
+//     apps/protocol-client/examples/*.xml
 //
-// See docs/integrations/protocol-systems.md.
+// File paths are taken from the folder npm was started in (npm runs the script in this workspace's
+// folder). See docs/integrations/protocol-systems.md, section 10.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, CombinedError, fetchExchange, gql, type AnyVariables, type DocumentInput } from '@urql/core';
 
@@ -34,6 +36,20 @@ const { values, positionals } = parseArgs({
 if (!values.sender || !values['message-id'] || !values.to?.length || values.subject === undefined) {
   console.error('Usage: --sender <mailbox> --message-id <id> --to <address> [--to ...] --subject <text> [--protocol-number N --protocol-date YYYY-MM-DD] [daticert.xml ...]');
   process.exit(2);
+}
+
+// `npm start --workspace` runs this in apps/protocol-client; INIT_CWD is where the user typed the command.
+const base = process.env.INIT_CWD ?? process.cwd();
+// Every receipt file is read before anything is written: a wrong path stops here, with nothing registered.
+const receipts: { file: string; daticert: string }[] = [];
+for (const file of positionals) {
+  try {
+    receipts.push({ file, daticert: await readFile(path.resolve(base, file), 'utf8') });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    console.error(`${file}: cannot read it (${reason}; paths are relative to ${base}). Nothing was registered.`);
+    process.exit(2);
+  }
 }
 
 const client = new Client({
@@ -91,7 +107,7 @@ const REGISTER_RECEIPT = gql`
   mutation RegisterReceipt($mailboxId: ID!, $daticert: String!) {
     registerPecReceipt(mailboxId: $mailboxId, daticert: $daticert) {
       __typename
-      ... on PecReceipt { id type identifier message { state } }
+      ... on PecReceipt { id type identifier message { id messageId state } }
       ... on Error { code reason: message }
       ... on InputError { issues { path message } }
     }
@@ -142,13 +158,34 @@ if (registered.registerPecMessage.__typename !== 'PecMessage') {
 const messageId = registered.registerPecMessage.id!;
 console.log(`message registered (${registered.registerPecMessage.state}) in AOO ${mailbox.registryOffice?.code ?? '-'}: ${messageId}`);
 
-for (const file of positionals) {
-  const daticert = await readFile(file, 'utf8');
-  const posted = (await call('mutation', REGISTER_RECEIPT, { mailboxId: mailbox.id, daticert })) as { registerPecReceipt: Outcome & { type?: string; message?: { state: string } } };
+let refused = 0;
+for (const { file, daticert } of receipts) {
+  const posted = (await call('mutation', REGISTER_RECEIPT, { mailboxId: mailbox.id, daticert })) as {
+    registerPecReceipt: Outcome & { type?: string; message?: { id: string; messageId: string; state: string } };
+  };
   const receipt = posted.registerPecReceipt;
-  if (receipt.__typename === 'PecReceipt') console.log(`${file}: ${receipt.type} recorded, message now ${receipt.message!.state}`);
-  else console.error(`${file}: refused, ${explain(receipt)}`);
+  if (receipt.__typename === 'PecReceipt' && receipt.message!.id === messageId) console.log(`${file}: ${receipt.type} recorded, message now ${receipt.message!.state}`);
+  else if (receipt.__typename === 'PecReceipt') {
+    // GEA files a receipt under the message its msgid names, which may be another one of the mailbox.
+    refused++;
+    console.error(`${file}: ${receipt.type} recorded for another message, <${receipt.message!.messageId}> (its msgid), not this one`);
+  } else {
+    refused++;
+    console.error(`${file}: refused, ${explain(receipt)}`);
+  }
 }
 
-const final = (await call('query', MESSAGE, { id: messageId })) as { node: unknown };
+const final = (await call('query', MESSAGE, { id: messageId })) as {
+  node: { state: string; recipients: { address: string; state: string; error: string | null }[] };
+};
 console.log(JSON.stringify(final.node, null, 2));
+const STATES: Record<string, string> = {
+  SENT: 'no receipt yet',
+  ACCEPTED: "accepted by the sender's provider, not yet delivered to any recipient",
+  PARTIALLY_DELIVERED: 'delivered to some recipients; the others are waiting for a delivery receipt or failed',
+  DELIVERED: 'delivered to every recipient',
+  ERROR: 'not accepted, or not delivered to any recipient',
+};
+const waiting = final.node.recipients.filter((r) => r.state !== 'DELIVERED').map((r) => `${r.address} (${r.state}${r.error ? `: ${r.error}` : ''})`);
+console.log(`message ${final.node.state}: ${STATES[final.node.state] ?? final.node.state}${waiting.length ? `; not delivered: ${waiting.join(', ')}` : ''}`);
+process.exit(refused > 0 ? 1 : 0);

@@ -1,5 +1,5 @@
 import { definePlugin } from '@gea/core';
-import { receiptOriginalRoute } from './http/receipt-original.ts';
+import { receiptEmlRoute, receiptOriginalRoute } from './http/receipt-original.ts';
 import { CERTIFICATE_EXPIRING, certificateExpiryJob } from './jobs/certificate-expiry.ts';
 import { MAILBOX_EXPIRING, mailboxExpiryJob } from './jobs/mailbox-expiry.ts';
 import { pecSignaturesPermissions } from './permissions.ts';
@@ -7,7 +7,7 @@ import { addPecSignaturesSchema } from './schema/index.ts';
 import { seedPecSignatures } from './seed.ts';
 import { trustStore, type TrustOptions } from './signature/trust.ts';
 
-export { parseDaticert, normaliseMessageId, RECEIPT_TYPES, type Daticert, type DaticertIssue, type DaticertResult } from './daticert/parse.ts';
+export { parseDaticert, normaliseMessageId, RECEIPT_TYPES, ERRORS as RECEIPT_ERRORS, type Daticert, type DaticertIssue, type DaticertResult } from './daticert/parse.ts';
 export { messageOutcome, type MessageState, type RecipientState } from './daticert/state.ts';
 export { verifySignature, taxCodeFromSerialNumber, type VerificationReport, type SignerReport } from './signature/verify.ts';
 export { pecSignaturesPermissions } from './permissions.ts';
@@ -30,7 +30,7 @@ export function createPecSignaturesPlugin(options: PecSignaturesOptions = {}) {
     prismaSchema: 'prisma/schema/pec-signatures.prisma',
     permissions: pecSignaturesPermissions,
     schema: (builder) => addPecSignaturesSchema(builder, trusted),
-    http: [receiptOriginalRoute],
+    http: [receiptOriginalRoute, receiptEmlRoute],
     seed: seedPecSignatures,
     jobs: [certificateExpiryJob, mailboxExpiryJob],
     notifications: {

@@ -1,6 +1,7 @@
 import { addDays, isoDate, type SeedContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { buildDaticert } from './daticert/build.ts';
+import { receiptKey } from './daticert/identity.ts';
 import { parseDaticert } from './daticert/parse.ts';
 import { messageOutcome } from './daticert/state.ts';
 
@@ -113,7 +114,8 @@ async function seedMessage(
       subject: spec.subject,
       issuer: PROVIDER,
       issuedAt: new Date(spec.sentAt.getTime() + (n + 1) * 7000),
-      identifier: `opec-demo.${spec.messageId.slice(0, 9)}.${n + 1}@pec.example.it`,
+      // Every receipt of a message carries the message's identificativo.
+      identifier: `opec-demo.${spec.messageId.slice(0, 9)}@pec.example.it`,
       msgid: spec.messageId,
       ...(tipo === 'accettazione' ? {} : { ricevuta: 'completa' as const, consegna }),
       ...(tipo === 'errore-consegna' ? { erroreEsteso: '5.1.2 - Dominio del destinatario inesistente' } : {}),
@@ -129,6 +131,7 @@ async function seedMessage(
       error: daticert.error,
       errorDetail: daticert.errorDetail,
       identifier: daticert.identifier,
+      receiptKey: receiptKey(daticert),
       issuer: daticert.issuer,
       issuedAt: daticert.issuedAt,
       receiptKind: daticert.receiptKind,

@@ -31,6 +31,7 @@ async function freshMessage() {
   return { message, msgid, receipt };
 }
 
+const gidToId = (gid: string) => Buffer.from(gid, 'base64').toString().split(':')[1]!;
 const counts = async () => ({ receipts: await t.db.prisma.pecReceipt.count(), recipients: await t.db.prisma.pecRecipient.count() });
 
 beforeAll(async () => {
@@ -72,34 +73,78 @@ describe('receipts from daticert.xml', () => {
     expect(result.registerPecReceipt).toMatchObject({ type: 'POSTA_CERTIFICATA', message: { id: incoming.registerPecMessage.id, state: 'RECEIVED' } });
   });
 
-  it('the same receipt twice changes nothing and returns the stored one; the same identificativo with other content conflicts', async () => {
-    const { receipt, message } = await freshMessage();
+  it('every receipt of a message shares its identificativo: acceptance, then delivery to each recipient and errors are all recorded, per recipient', async () => {
+    const msgid = `shared-${next++}.${Date.now()}@pec.comune.esempio.example.it`;
+    const registered = await data(world.api, REGISTER_MESSAGE, {
+      input: { mailboxId: esempio.mailboxGid, direction: 'OUTGOING', messageId: msgid, subject: 'Trasmissione', sender: FIXTURE_SENDER, recipients: FIXTURE_RECIPIENTS },
+    }, token);
+    const post = async (name: string) =>
+      (await data(world.api, REGISTER_RECEIPT, { mailboxId: esempio.mailboxGid, daticert: await fixture(name, msgid) }, token)).registerPecReceipt;
+    const accepted = await post('accettazione.xml');
+    expect(accepted.message.state).toBe('ACCEPTED');
+    // The delivery receipt carries the acceptance's identificativo: before, it was refused as a conflict.
+    const delivered = await post('avvenuta-consegna.xml');
+    expect(delivered).toMatchObject({ __typename: 'PecReceipt', type: 'AVVENUTA_CONSEGNA', identifier: accepted.identifier, message: { state: 'PARTIALLY_DELIVERED' } });
+    const warned = await post('preavviso-errore-consegna.xml');
+    expect(warned).toMatchObject({ __typename: 'PecReceipt', message: { state: 'PARTIALLY_DELIVERED' } });
+    const failed = await post('errore-consegna.xml');
+    expect(failed).toMatchObject({ __typename: 'PecReceipt', type: 'ERRORE_CONSEGNA', identifier: accepted.identifier, deliveryAddress: FIXTURE_RECIPIENTS[1] });
+    expect(failed.message.state).toBe('PARTIALLY_DELIVERED');
+    const states = Object.fromEntries((failed.message.recipients as { address: string; state: string; error: string | null }[]).map((r) => [r.address, [r.state, r.error]]));
+    expect(states).toEqual({
+      [FIXTURE_RECIPIENTS[0]!]: ['DELIVERED', null],
+      [FIXTURE_RECIPIENTS[1]!]: ['ERROR', 'altro: 5.4.1 - Recipient address rejected: il destinatario non accetta messaggi'],
+    });
+    const stored = await t.db.prisma.pecReceipt.findMany({ where: { message: { messageId: msgid } }, select: { identifier: true, receiptKey: true } });
+    expect(new Set(stored.map((r) => r.identifier))).toEqual(new Set([accepted.identifier]));
+    expect(stored.map((r) => r.receiptKey).sort()).toEqual([
+      'ACCETTAZIONE||',
+      `AVVENUTA_CONSEGNA|${FIXTURE_RECIPIENTS[0]}|`,
+      `ERRORE_CONSEGNA|${FIXTURE_RECIPIENTS[1]}|`,
+      `PREAVVISO_ERRORE_CONSEGNA|${FIXTURE_RECIPIENTS[1]}|`,
+    ]);
+    expect(registered.registerPecMessage.state).toBe('SENT');
+  });
+
+  it('receipts out of order reach the same state; a delivery followed by an error about the same recipient stays delivered', async () => {
+    const { receipt, message, msgid } = await freshMessage();
+    const failed = await receipt('errore-consegna.xml');
+    expect(failed.message).toMatchObject({ id: message.id, state: 'ACCEPTED' });
+    const delivered = await receipt('avvenuta-consegna.xml');
+    expect(delivered.message.state).toBe('PARTIALLY_DELIVERED');
+    const accepted = await receipt('accettazione.xml');
+    expect(accepted.message.state).toBe('PARTIALLY_DELIVERED');
+    // A (wrong or late) error about the recipient already delivered to: the delivery stands.
+    const error = (await fixture('errore-consegna.xml', msgid)).replace(/<consegna>[^<]+/, `<consegna>${FIXTURE_RECIPIENTS[0]}`);
+    const late = (await data(world.api, REGISTER_RECEIPT, { mailboxId: esempio.mailboxGid, daticert: error }, token)).registerPecReceipt;
+    expect(late).toMatchObject({ __typename: 'PecReceipt', type: 'ERRORE_CONSEGNA', message: { state: 'PARTIALLY_DELIVERED' } });
+    const byAddress = Object.fromEntries((late.message.recipients as { address: string; state: string }[]).map((r) => [r.address, r.state]));
+    expect(byAddress).toEqual({ [FIXTURE_RECIPIENTS[0]!]: 'DELIVERED', [FIXTURE_RECIPIENTS[1]!]: 'ERROR' });
+  });
+
+  it('the same receipt twice changes nothing and returns the stored one; the same receipt with other content conflicts', async () => {
+    const { receipt, message, msgid } = await freshMessage();
     await receipt('accettazione.xml');
     const first = await receipt('avvenuta-consegna.xml');
     const before = await counts();
     const again = await receipt('avvenuta-consegna.xml');
     expect(again).toEqual(first);
     expect(await counts()).toEqual(before);
-    const stored = await t.db.prisma.pecMessage.findUniqueOrThrow({ where: { id: Buffer.from(message.id, 'base64').toString().split(':')[1] } });
+    const stored = await t.db.prisma.pecMessage.findUniqueOrThrow({ where: { id: gidToId(message.id) } });
     expect(stored.state).toBe('PARTIALLY_DELIVERED');
 
-    const { msgid } = await freshMessage();
-    const sameIdOtherMessage = await data(world.api, REGISTER_RECEIPT, {
-      mailboxId: esempio.mailboxGid,
-      daticert: (await fixture('avvenuta-consegna.xml', msgid)),
-    }, token);
-    // Identifiers are per message: the same delivery receipt id on another message is that message's receipt.
-    expect(sameIdOtherMessage.registerPecReceipt.__typename).toBe('PecReceipt');
-    const conflicting = (await fixture('errore-consegna.xml', msgid)).replace(
-      /<identificativo>[^<]+/,
-      '<identificativo>opec2611.20261120103007.05679.103.1.61@pec.destinatario.example.it',
-    );
-    const conflict = await data(world.api, REGISTER_RECEIPT, { mailboxId: esempio.mailboxGid, daticert: conflicting }, token);
+    const other = await freshMessage();
+    // The same receipt on another message is that message's receipt.
+    expect((await other.receipt('avvenuta-consegna.xml')).__typename).toBe('PecReceipt');
+    const beforeConflict = await counts();
+    const later = (await fixture('avvenuta-consegna.xml', msgid)).replace('<ora>10:30:07</ora>', '<ora>10:31:07</ora>');
+    const conflict = await data(world.api, REGISTER_RECEIPT, { mailboxId: esempio.mailboxGid, daticert: later }, token);
     expect(conflict.registerPecReceipt).toEqual({
       __typename: 'ConflictError',
       code: 'CONFLICT',
-      reason: 'receipt opec2611.20261120103007.05679.103.1.61@pec.destinatario.example.it is already registered with different content',
+      reason: `a avvenuta-consegna receipt about ${FIXTURE_RECIPIENTS[0]} of message <${msgid}> is already registered with different content (identificativo, date, errore or provider)`,
     });
+    expect(await counts()).toEqual(beforeConflict);
   });
 
   it.each([
@@ -113,7 +158,7 @@ describe('receipts from daticert.xml', () => {
     const result = await data(world.api, REGISTER_RECEIPT, { mailboxId: esempio.mailboxGid, daticert: await fixture(name, msgid) }, token);
     expect(result.registerPecReceipt).toMatchObject({ __typename: 'InputError', code: 'BAD_USER_INPUT', issues });
     expect(await counts()).toEqual(before);
-    const stored = await t.db.prisma.pecMessage.findUniqueOrThrow({ where: { id: Buffer.from(message.id, 'base64').toString().split(':')[1] } });
+    const stored = await t.db.prisma.pecMessage.findUniqueOrThrow({ where: { id: gidToId(message.id) } });
     expect(stored.state).toBe('SENT');
     const audit = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { operation: 'registerPecReceipt' }, orderBy: { id: 'desc' } });
     expect(audit).toMatchObject({ outcome: 'FAILED', errorCode: 'BAD_USER_INPUT', entityId: esempio.id });

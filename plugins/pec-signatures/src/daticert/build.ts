@@ -1,9 +1,9 @@
 // Writes a daticert.xml in the providers' format: for demo data, the example client and tests.
-import type { ReceiptTipo } from './parse.ts';
+import type { ReceiptError, ReceiptTipo } from './parse.ts';
 
 export interface DaticertSpec {
   tipo: ReceiptTipo;
-  errore?: 'nessuno' | 'no-dominio' | 'virus' | 'altro';
+  errore?: ReceiptError;
   sender: string;
   recipients: { address: string; kind?: 'certificato' | 'esterno' }[];
   replyTo?: string;

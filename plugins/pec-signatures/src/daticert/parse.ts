@@ -1,6 +1,6 @@
 // daticert.xml: the certification data a PEC provider attaches to every receipt and transport
 // envelope (DPR 68/2005; technical rules of DM 2 November 2005, whose DTD `Postacert.dtd` this
-// parser follows). Parsed with fast-xml-parser; the structure is then checked by hand so that every
+// parser follows; its DOCTYPE names it `daticert.dtd` in the rules' annex). Parsed with fast-xml-parser; the structure is then checked by hand so that every
 // problem is reported with its element path, and nothing is stored unless the whole file is valid.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -17,7 +17,9 @@ export const RECEIPT_TYPES = {
 export type ReceiptTipo = keyof typeof RECEIPT_TYPES;
 export type ReceiptType = (typeof RECEIPT_TYPES)[ReceiptTipo];
 
-const ERRORS = ['nessuno', 'no-dominio', 'virus', 'altro'] as const;
+/** The DTD's `errore` values, in its order; `nessuno` is its default. */
+export const ERRORS = ['nessuno', 'no-dest', 'no-dominio', 'virus', 'altro'] as const;
+export type ReceiptError = (typeof ERRORS)[number];
 const RECEIPT_KINDS = ['completa', 'breve', 'sintetica'] as const;
 
 /** Receipts about one recipient: their `consegna` names it. */
@@ -31,7 +33,7 @@ export interface DaticertRecipient {
 export interface Daticert {
   tipo: ReceiptTipo;
   type: ReceiptType;
-  error: (typeof ERRORS)[number];
+  error: ReceiptError;
   sender: string;
   recipients: DaticertRecipient[];
   replyTo: string | null;
@@ -58,11 +60,16 @@ export type DaticertResult = { ok: true; daticert: Daticert } | { ok: false; iss
 export const MAX_DATICERT_BYTES = 256 * 1024;
 
 /**
- * The one document type declaration providers write (`<!DOCTYPE postacert SYSTEM "Postacert.dtd">`):
- * an external identifier the parser never fetches, without an internal subset. Any other DOCTYPE,
- * and any entity declaration, is refused: that is where XXE and entity-expansion attacks live.
+ * The document type declarations providers write: `<!DOCTYPE postacert SYSTEM "daticert.dtd">`
+ * (or `Postacert.dtd`), or a PUBLIC identifier with the provider's URL. An external identifier is
+ * never fetched (fast-xml-parser reads no DTD), and one without an internal subset declares
+ * nothing. Any other DOCTYPE, and any entity declaration, is refused: that is where XXE and
+ * entity-expansion attacks live.
  */
-const STANDARD_DOCTYPE = /<!DOCTYPE\s+postacert\s+SYSTEM\s+"Postacert\.dtd"\s*>/;
+const SYSTEM_LITERAL = `(?:"[^"<>\\[\\]]*"|'[^'<>\\[\\]]*')`;
+// XML's PubidChar set, without the quote that delimits it.
+const PUBID_LITERAL = `(?:"[-a-zA-Z0-9 \\r\\n'()+,./:=?;!*#@$_%]*"|'[-a-zA-Z0-9 \\r\\n()+,./:=?;!*#@$_%]*')`;
+export const ALLOWED_DOCTYPE = new RegExp(`<!DOCTYPE\\s+postacert(?:\\s+SYSTEM\\s+${SYSTEM_LITERAL}|\\s+PUBLIC\\s+${PUBID_LITERAL}\\s+${SYSTEM_LITERAL})?\\s*>`);
 
 /** Message-ID as written in headers and daticert (`<id@host>`), without brackets or surrounding space. */
 export function normaliseMessageId(value: string): string {
@@ -83,10 +90,12 @@ const parser = new XMLParser({
   // Text is kept as written: identifiers and dates must never become numbers.
   parseTagValue: false,
   parseAttributeValue: false,
+  // Also trims attribute values: nothing below trims again.
   trimValues: true,
-  // Only XML's five predefined entities and character references; no DOCTYPE entities (refused above).
+  // XML's five predefined entities and character references (&#232;, &#xE8;), which fast-xml-parser
+  // decodes only with its HTML entities on (so &egrave; decodes too); no DOCTYPE entities (refused above).
   processEntities: true,
-  htmlEntities: false,
+  htmlEntities: true,
   isArray: (name) => name === 'destinatari',
 });
 
@@ -100,14 +109,15 @@ export function parseDaticert(xml: string): DaticertResult {
   if (/<!ENTITY/i.test(text)) return fail('', 'entity declarations are not allowed');
   const doctypes = text.match(/<!DOCTYPE/gi)?.length ?? 0;
   if (doctypes > 0) {
-    if (doctypes > 1 || !STANDARD_DOCTYPE.test(text)) {
-      return fail('', 'a DOCTYPE other than <!DOCTYPE postacert SYSTEM "Postacert.dtd"> is not allowed');
+    if (doctypes > 1 || !ALLOWED_DOCTYPE.test(text)) {
+      return fail('', 'a DOCTYPE other than <!DOCTYPE postacert SYSTEM "..."> or <!DOCTYPE postacert PUBLIC "..." "..."> without declarations is not allowed');
     }
-    text = text.replace(STANDARD_DOCTYPE, '');
+    text = text.replace(ALLOWED_DOCTYPE, '');
   }
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) {
-    return fail('', `is not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`);
+    const { msg, line, col } = wellFormed.err;
+    return fail('', `is not well-formed XML: ${msg} (line ${line}${col === undefined ? '' : `, column ${col}`})`);
   }
   let document: XmlNode;
   try {
@@ -119,6 +129,7 @@ export function parseDaticert(xml: string): DaticertResult {
   if (roots.length !== 1 || roots[0] !== 'postacert') {
     return fail('', `the root element must be <postacert> (found ${roots.map((r) => `<${r}>`).join(', ') || 'none'})`);
   }
+  if (Array.isArray(document.postacert)) return fail('', 'has more than one root element');
   return validate(document.postacert);
 }
 
@@ -143,14 +154,14 @@ function validate(root: unknown): DaticertResult {
       return null;
     }
     const content = typeof value === 'object' ? (value as XmlNode)['#text'] : value;
-    const result = typeof content === 'string' ? content.trim() : '';
+    const result = typeof content === 'string' ? content : '';
     if (required && result === '') issue(`${path}/${name}`, 'is empty');
     return result === '' ? null : result;
   };
+  // A text-only element is a string, whose `@name` is undefined too.
   const attribute = (element: unknown, name: string): string | undefined => {
-    if (!element || typeof element !== 'object') return undefined;
-    const value = (element as XmlNode)[`@${name}`];
-    return typeof value === 'string' ? value.trim() : undefined;
+    const value = (element as XmlNode | undefined)?.[`@${name}`];
+    return typeof value === 'string' ? value : undefined;
   };
 
   const postacert = node(root, 'postacert');
@@ -168,10 +179,12 @@ function validate(root: unknown): DaticertResult {
   if (sender && !ADDRESS.test(sender)) issue('postacert/intestazione/mittente', `"${sender}" is not an e-mail address`);
   const recipients: DaticertRecipient[] = [];
   const listed = intestazione?.destinatari as unknown[] | undefined;
-  if (intestazione && (!listed || listed.length === 0)) issue('postacert/intestazione/destinatari', 'is missing');
+  // `isArray` makes every destinatari list an array: missing is undefined, never empty.
+  if (intestazione && !listed) issue('postacert/intestazione/destinatari', 'is missing');
   for (const [index, element] of (listed ?? []).entries()) {
     const path = `postacert/intestazione/destinatari[${index + 1}]`;
-    const address = (typeof element === 'object' ? ((element as XmlNode)['#text'] as string | undefined) : (element as string))?.trim() ?? '';
+    const content = typeof element === 'object' ? (element as XmlNode)['#text'] : element;
+    const address = typeof content === 'string' ? content : '';
     const kind = attribute(element, 'tipo') ?? 'certificato';
     if (!ADDRESS.test(address)) issue(path, `"${address}" is not an e-mail address`);
     if (kind !== 'certificato' && kind !== 'esterno') issue(`${path}/@tipo`, `"${kind}" is not certificato or esterno`);
@@ -231,10 +244,12 @@ function validate(root: unknown): DaticertResult {
 /** `<data zona="+0100"><giorno>dd/mm/yyyy</giorno><ora>hh:mm:ss</ora></data>` as an instant. */
 function timestamp(data: XmlNode, issue: (path: string, message: string) => void): Date | null {
   const path = 'postacert/dati/data';
-  const zone = typeof data['@zona'] === 'string' ? data['@zona'].trim() : '';
-  const day = typeof data.giorno === 'string' ? data.giorno.trim() : '';
-  const time = typeof data.ora === 'string' ? data.ora.trim() : '';
-  const zoneMatch = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  // An element with attributes or children in place of text is an object: no text, so missing.
+  const zone = typeof data['@zona'] === 'string' ? data['@zona'] : '';
+  const day = typeof data.giorno === 'string' ? data.giorno : '';
+  const time = typeof data.ora === 'string' ? data.ora : '';
+  // Offsets in use run from -12:00 to +14:00.
+  const zoneMatch = /^([+-])(0\d|1[0-4]):?([0-5]\d)$/.exec(zone);
   const dayMatch = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(day);
   const timeMatch = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time);
   if (!zoneMatch) issue(`${path}/@zona`, zone ? `"${zone}" is not a UTC offset like +0100` : 'is missing');
@@ -245,9 +260,9 @@ function timestamp(data: XmlNode, issue: (path: string, message: string) => void
   const [, hh, mi, ss] = timeMatch.map(Number) as [number, number, number, number];
   const offsetMinutes = (zoneMatch[1] === '-' ? -1 : 1) * (Number(zoneMatch[2]) * 60 + Number(zoneMatch[3]));
   const local = Date.UTC(yyyy, mm - 1, dd, hh, mi, ss);
-  const probe = new Date(local);
-  // Date.UTC rolls 31/02 over into March: such a date does not exist.
-  if (probe.getUTCDate() !== dd || probe.getUTCMonth() !== mm - 1 || hh > 23 || mi > 59 || ss > 59) {
+  // Date.UTC rolls 31/02 over into March, 24:00 into the next day, 10:60 into 11:00, and reads years
+  // 0-99 as 1900-1999: the date and time exist only if they come back as written.
+  if (!new Date(local).toISOString().startsWith(`${dayMatch[3]}-${dayMatch[2]}-${dayMatch[1]}T${time}`)) {
     issue(path, `${day} ${time} is not a real date and time`);
     return null;
   }

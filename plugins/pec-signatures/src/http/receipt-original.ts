@@ -3,20 +3,35 @@ import { scopes } from '../scopes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+async function readableReceipt(context: Parameters<PluginHttpRoute['handle']>[1]['context'], id: string) {
+  const receipt = UUID.test(id)
+    ? await context.prisma.pecReceipt.findUnique({
+        where: { id: id.toLowerCase() },
+        select: { xml: true, eml: true, message: { select: { entityId: true } } },
+      })
+    : null;
+  if (!receipt) throw new NotFoundError('PecReceipt');
+  await assertReadableThrough(context, scopes.read, [receipt.message.entityId], 'PecReceipt');
+  return receipt;
+}
+
 /** The receipt's daticert.xml exactly as it was registered: what the protocol system files. */
 export const receiptOriginalRoute: PluginHttpRoute = {
   method: 'GET',
   path: '/receipts/:id/daticert.xml',
   async handle(_request, { params, context }) {
-    const id = params.id ?? '';
-    const receipt = UUID.test(id)
-      ? await context.prisma.pecReceipt.findUnique({
-          where: { id: id.toLowerCase() },
-          select: { xml: true, message: { select: { entityId: true } } },
-        })
-      : null;
-    if (!receipt) throw new NotFoundError('PecReceipt');
-    await assertReadableThrough(context, scopes.read, [receipt.message.entityId], 'PecReceipt');
+    const receipt = await readableReceipt(context, params.id ?? '');
     return fileResponse(receipt.xml, { name: 'daticert.xml', contentType: 'application/xml; charset=utf-8' });
+  },
+};
+
+/** The provider's signed receipt message, byte for byte, for a receipt registered as .eml. */
+export const receiptEmlRoute: PluginHttpRoute = {
+  method: 'GET',
+  path: '/receipts/:id/receipt.eml',
+  async handle(_request, { params, context }) {
+    const receipt = await readableReceipt(context, params.id ?? '');
+    if (!receipt.eml) throw new NotFoundError('PecReceipt .eml (registered from its daticert.xml alone)');
+    return fileResponse(new Uint8Array(receipt.eml), { name: 'receipt.eml', contentType: 'message/rfc822' });
   },
 };

@@ -17,7 +17,7 @@ export function addPecSignaturesSchema(builder: GeaBuilder, trustedCertificates:
   addPecMailbox(builder);
   addPecMessage(builder);
   addPecRecipient(builder);
-  addPecReceipt(builder);
+  addPecReceipt(builder, trustedCertificates);
   addPecReceiptEvent(builder);
   addSignatureCertificate(builder);
   addPecExpiryAlerts(builder);
