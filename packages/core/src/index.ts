@@ -18,7 +18,7 @@ export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.
 export { GeaError, NotFoundError, ConflictError, StaleVersionError, InputError, errorCodes, fieldIssueCodes, prismaErrorCode, requestRefusalCodes, requestRefusalMessage, type RequestRefusalCode, type GeaErrorCode, type FieldIssue, type FieldIssueCode } from './errors.ts';
 export { fieldIssueOf, fieldIssueCodeOf } from './validation-issues.ts';
 export { pluginStateLines, pluginRowCount, seedPluginDemoData, DemoSeedError } from './plugin-state.ts';
-export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, type DemoAccount } from './seed.ts';
+export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, seedDemoPopulations, DEMO_ALLOCATION_YEARS, type DemoAccount } from './seed.ts';
 export { coreRefs, type CoreRefs } from './schema/refs.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
