@@ -1,10 +1,14 @@
 import { EntityKind as EntityKinds, type EntityKind } from '@gea/db';
 import type { EntityImportRow, ImportIssue, ImportProgress, PopulationFigure } from './issues.ts';
 import { parseEntityCsv, type Column, type CsvRecord, type ValueColumn } from './parse.ts';
+import type { EntityFileLayout } from './layouts.ts';
 
 export interface CheckedFile {
   /** Rows without any problem, in file order. */
   rows: EntityImportRow[];
+  layout: EntityFileLayout;
+  /** Rows of bodies a published file lists and GEA does not keep. */
+  skipped: number;
   /** Data records in the file, valid or not. */
   rowCount: number;
   issues: ImportIssue[];
@@ -152,6 +156,20 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
 /** Parses and checks an import file without touching the database. */
 export function checkEntityCsv(text: string, onProgress?: ImportProgress): CheckedFile {
   const parsed = parseEntityCsv(text);
-  const { rows, issues } = validateRecords(parsed.columns, parsed.records, onProgress);
-  return { rows, rowCount: parsed.recordCount, issues: [...parsed.issues, ...issues].sort((a, b) => a.line - b.line) };
+  const checked = validateRecords(parsed.columns, parsed.records, onProgress);
+  // A published file's problems name its own columns ("Codice Catastale del comune"), not GEA's.
+  const sourceOf = parsed.sourceColumns as Record<string, string | undefined>;
+  const issues = checked.issues.map((issue) => {
+    const source = issue.column === null ? undefined : sourceOf[issue.column];
+    if (!source) return issue;
+    const message = issue.message.startsWith(`${issue.column} `) ? `"${source}"${issue.message.slice(issue.column!.length)}` : issue.message;
+    return { ...issue, column: source, message };
+  });
+  return {
+    rows: checked.rows,
+    layout: parsed.layout,
+    skipped: parsed.skipped,
+    rowCount: parsed.recordCount,
+    issues: [...parsed.issues, ...issues].sort((a, b) => a.line - b.line),
+  };
 }
