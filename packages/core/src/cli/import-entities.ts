@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertFullyMigrated } from '@gea/db/migrations';
+import { decodeImportBytes } from '../entity-import/decode.ts';
 import { formatIssue, importEntities, type ImportPhase } from '../entity-import/index.ts';
 import { GeaError } from '../errors.ts';
 
@@ -37,12 +38,9 @@ async function readText(path: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    console.error(`${NAME}: ${path} is not UTF-8 text; reading it as Windows-1252`);
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  const { text, encoding } = decodeImportBytes(bytes);
+  if (encoding !== 'UTF-8') console.error(`${NAME}: ${path} is not UTF-8 text; reading it as ${encoding}`);
+  return text;
 }
 
 /** One bar per phase on a terminal; nothing when the output is a file or a pipe. */
