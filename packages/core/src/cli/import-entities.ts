@@ -1,5 +1,6 @@
 // npm run entities:import -- <file.csv> [--dry-run]
-// Imports public bodies from a CSV file (the layout of data/entities.csv) into DATABASE_URL or, when
+// Imports public bodies from a CSV file (the layout of data/entities.csv, or ISTAT's "Elenco dei
+// comuni italiani" or IPA's "Enti" export as published) into DATABASE_URL or, when
 // unset, the embedded database (GEA_DATA_DIR). All or nothing: a file with any problem writes nothing.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -108,10 +109,13 @@ async function run(): Promise<number> {
       return 1;
     }
     const c = outcome.counts;
+    const layouts = { GEA: 'GEA layout', ISTAT_MUNICIPALITIES: 'ISTAT, Elenco dei comuni italiani', IPA_BODIES: 'IPA open data, Enti' } as const;
     console.log(
       [
-        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} into ${scratch ? 'an empty database' : db.describe()}`,
-        `  ${c.rows} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
+        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} (${layouts[outcome.layout]}) into ${scratch ? 'an empty database' : db.describe()}`,
+        `  ${c.rows} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.skipped ? `, ${c.skipped} skipped (bodies GEA does not keep)` : ''}`,
+        ...(c.codeChanges ? [`  ${c.codeChanges} ISTAT code change(s) kept as history`] : []),
+        ...(c.ceased ? [`  ${c.ceased} body(ies) recorded as ceased into a successor`] : []),
         `  ${c.populationsRecorded} population figure(s) recorded`,
         `  ${c.membershipsAdded} membership(s) added`,
       ].join('\n'),

@@ -5,11 +5,14 @@ import { ConflictError, prismaErrorCode } from '../errors.ts';
 import { applyEntityImportPlan, countsOf, italianToday, planEntityImport, type ImportClient } from './apply.ts';
 import { compareIssues, type EntityImportCounts, type ImportIssue, type ImportProgress } from './issues.ts';
 import { checkEntityCsv } from './validate.ts';
+import type { EntityFileLayout } from './layouts.ts';
 
 export { checkEntityCsv } from './validate.ts';
 export { parseEntityCsv, populationReferenceDate } from './parse.ts';
 export { planEntityImport, applyEntityImportPlan, countsOf, italianToday } from './apply.ts';
 export * from './issues.ts';
+export { decodeImportBytes, type TextEncodingName } from './decode.ts';
+export { recogniseLayout, isPlaceholder, type EntityFileLayout } from './layouts.ts';
 
 export interface ImportEntitiesOptions {
   /** Check everything and count what would change, write nothing. */
@@ -26,7 +29,7 @@ export interface ImportEntitiesOptions {
 }
 
 export type EntityImportOutcome =
-  | { ok: true; dryRun: boolean; counts: EntityImportCounts }
+  | { ok: true; dryRun: boolean; counts: EntityImportCounts; layout: EntityFileLayout }
   | { ok: false; issues: ImportIssue[] };
 
 /** A large file on PGlite takes a while; the default 5 s of an interactive transaction does not fit it. */
@@ -51,14 +54,14 @@ export async function importEntities(
   if (dryRun) {
     const plan = await planEntityImport(prisma, checked.rows, today);
     if (plan.issues.length > 0) return { ok: false, issues: plan.issues.sort(compareIssues) };
-    return { ok: true, dryRun: true, counts: countsOf(plan, checked.rowCount) };
+    return { ok: true, dryRun: true, counts: countsOf(plan, checked.rowCount, checked.skipped), layout: checked.layout };
   }
   // Planned inside the transaction, so the matches it relies on still hold when writing.
   const planAndApply = async (tx: ImportClient): Promise<EntityImportOutcome> => {
     const plan = await planEntityImport(tx, checked.rows, today);
     if (plan.issues.length > 0) return { ok: false, issues: plan.issues.sort(compareIssues) };
     await applyEntityImportPlan(tx, plan, onProgress);
-    return { ok: true, dryRun: false, counts: countsOf(plan, checked.rowCount) };
+    return { ok: true, dryRun: false, counts: countsOf(plan, checked.rowCount, checked.skipped), layout: checked.layout };
   };
   try {
     return withinTransaction ? await planAndApply(prisma) : await prisma.$transaction(planAndApply, TRANSACTION);

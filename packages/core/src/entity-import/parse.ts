@@ -15,6 +15,9 @@ export const valueColumns = [
   'pec',
   'member_of',
   'notes',
+  // a merger (fusione): the day the body ceased and the ISTAT code of the municipality born of it
+  'ceased_on',
+  'successor_istat_code',
 ] as const;
 export type ValueColumn = (typeof valueColumns)[number];
 const requiredColumns: readonly ValueColumn[] = ['kind', 'name'];

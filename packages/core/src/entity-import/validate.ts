@@ -50,6 +50,11 @@ const checks: Partial<Record<ValueColumn, Check>> = {
     /^[A-Za-z0-9_.-]{1,50}$/.test(v) ? { value: v } : { problem: `ipa_code "${v}" must be up to 50 letters, digits, "_", "." or "-"` },
   pec: (v) =>
     /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) && v.length <= 254 ? { value: v } : { problem: `pec "${v}" is not an e-mail address` },
+  ceased_on: (v) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+      ? { value: v }
+      : { problem: `ceased_on "${v}" must be a date written YYYY-MM-DD` },
+  successor_istat_code: (v) => (/^\d{6}$/.test(v) ? { value: v } : { problem: `successor_istat_code "${v}" must be 6 digits` }),
   member_of: (v) => (v.length <= MAX_NAME && !v.includes('\n') ? { value: v } : { problem: 'member_of must be one line of at most 200 characters' }),
 };
 
@@ -107,6 +112,14 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
     const taxCode = value('tax_code');
     const pec = value('pec');
     const memberOf = value('member_of');
+    const ceasedOn = value('ceased_on');
+    const successorIstatCode = value('successor_istat_code');
+    if ((raw('ceased_on') === '') !== (raw('successor_istat_code') === '')) {
+      problem(raw('ceased_on') === '' ? 'ceased_on' : 'successor_istat_code', 'a merger needs both ceased_on and successor_istat_code');
+    }
+    if (successorIstatCode !== null && successorIstatCode === codes.istat_code) {
+      problem('successor_istat_code', `successor_istat_code "${successorIstatCode}" is the body's own ISTAT code`);
+    }
 
     const populations: PopulationFigure[] = [];
     for (const column of populationColumns) {
@@ -146,6 +159,8 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
         pec,
         memberOf,
         populations,
+        // Only on rows of a merger: other rows read as before.
+        ...(ceasedOn !== null && successorIstatCode !== null ? { ceasedOn, successorIstatCode } : {}),
       });
     }
     onProgress?.('validate', position + 1, records.length);
