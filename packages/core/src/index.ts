@@ -29,3 +29,4 @@ export * from './notifications/index.ts';
 export { openRedis, redisUrlFromEnv, redisKeyPrefixFromEnv, SharedStoreConfigError, type Redis } from './shared-store/redis.ts';
 export { createEventBus, defineTopic, type EventBus, type EventBusOptions, type Topic } from './events/index.ts';
 export { serviceUnavailableErrorOf } from './service-unavailable.ts';
+export { importPopulation, checkPopulationFile, type PopulationImportCounts, type PopulationImportOutcome } from './population-import/index.ts';

@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertFullyMigrated } from '@gea/db/migrations';
 import { decodeImportBytes } from '../entity-import/decode.ts';
-import { formatIssue, importEntities, type ImportPhase } from '../entity-import/index.ts';
+import { formatIssue, importEntities } from '../entity-import/index.ts';
+import { progressBars } from './progress.ts';
 import { GeaError } from '../errors.ts';
 
 const NAME = 'entities:import';
@@ -42,30 +42,6 @@ async function readText(path: string): Promise<string> {
   const { text, encoding } = decodeImportBytes(bytes);
   if (encoding !== 'UTF-8') console.error(`${NAME}: ${path} is not UTF-8 text; reading it as ${encoding}`);
   return text;
-}
-
-/** One bar per phase on a terminal; nothing when the output is a file or a pipe. */
-function progressBars() {
-  const labels: Record<ImportPhase, string> = { validate: 'checking', apply: 'writing ' };
-  let current: { phase: ImportPhase; bar: cliProgress.SingleBar } | null = null;
-  const stop = () => {
-    current?.bar.stop();
-    current = null;
-  };
-  const update = (phase: ImportPhase, done: number, total: number) => {
-    if (total === 0) return;
-    if (current?.phase !== phase) {
-      stop();
-      const bar = new cliProgress.SingleBar(
-        { format: `${labels[phase]} [{bar}] {value}/{total} {percentage}%`, hideCursor: true, clearOnComplete: false },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(total, done);
-      current = { phase, bar };
-    }
-    current!.bar.update(done);
-  };
-  return { update, stop };
 }
 
 async function run(): Promise<number> {
