@@ -53,9 +53,16 @@ async function run(): Promise<number> {
   // A dry run writes nothing, not even a new data folder: without an embedded database yet, the
   // file is checked against an empty, migrated scratch database in memory.
   const scratch = dryRun && target.kind === 'pglite' && !embeddedDatabaseExists(target.dataDir);
+  // A fresh clone has no embedded database yet: the import creates it, so one command loads the bodies.
+  // An existing one with pending migrations is refused instead (it may hold data: migrate it knowingly).
+  const fresh = !dryRun && target.kind === 'pglite' && !embeddedDatabaseExists(target.dataDir);
   const db: Database = scratch ? await openDatabase({ kind: 'pglite-memory' }) : await openDatabase(target);
   const bars = progressBars();
   try {
+    if (fresh) {
+      console.log(`${NAME}: there is no embedded database at ${target.dataDir} yet; creating it`);
+      await applyMigrations(db);
+    }
     if (scratch) {
       console.log(`${NAME}: there is no embedded database at ${target.dataDir} yet; checking ${file} against an empty one`);
       await applyMigrations(db);
