@@ -183,7 +183,8 @@ export async function seedDemoData(
     async (tx) => {
       const context: SeedContext = { prisma: tx, log };
       await seedReferenceEntities(context);
-      await seedDemoPopulations(context);
+      // The demo's years, and the current one: the web client opens on it.
+      await seedDemoPopulations(context, [...new Set([...DEMO_ALLOCATION_YEARS, new Date().getUTCFullYear()])].sort());
       const accounts = await seedDemoOrganisation(context, { password, modules: plugins.map((plugin) => plugin.key) });
       for (const plugin of plugins) await plugin.seed?.(context);
       return accounts;
