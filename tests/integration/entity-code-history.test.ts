@@ -1,4 +1,5 @@
 import { importPopulation } from '@gea/core';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApi } from '@gea/test-kit/api.ts';
 import { toGlobalId } from '@gea/test-kit/seed.ts';
@@ -146,4 +147,109 @@ describe('the full ISTAT list', () => {
     expect(first).toMatchObject({ rows: 7904 - DEMO_MUNICIPALITIES.length, created: 7904 - DEMO_MUNICIPALITIES.length });
     expect(await importCsv(istatFile(all))).toMatchObject({ created: 0, updated: 0, unchanged: 7904 - DEMO_MUNICIPALITIES.length });
   }, 300_000);
+});
+
+describe('re-import is idempotent, for any file (property)', () => {
+  /** Everything an import may write, as plain values. */
+  const snapshot = async () => ({
+    entities: await t.db.prisma.entity.findMany({ orderBy: { id: 'asc' }, omit: { createdAt: true, updatedAt: true } }),
+    populations: await t.db.prisma.entityPopulation.findMany({ orderBy: [{ entityId: 'asc' }, { referenceDate: 'asc' }] }),
+    codeChanges: await t.db.prisma.entityCodeChange.count(),
+  });
+
+  it('a second import of the same ISTAT list or population file changes nothing', async () => {
+    const municipality = fc.record({
+      n: fc.integer({ min: 1, max: 400 }),
+      name: fc.constantFrom('Città', 'Agliè', 'Forlì', "Sant'Angelo", 'Cefalù'),
+      population: fc.integer({ min: 0, max: 3_000_000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(municipality, { selector: (m) => m.n, minLength: 1, maxLength: 20 }), fc.integer({ min: 2015, max: 2025 }), async (list, year) => {
+        const rows = list.map((m) => ({
+          istatCode: `097${String(m.n).padStart(3, '0')}`,
+          name: `${m.name} ${m.n}`,
+          // Y500-Y900: codes the synthetic full list above does not use
+          cadastralCode: `Y${500 + m.n}`,
+          province: 'YY',
+          population: m.population,
+        }));
+        const first = await importCsv(istatFile(rows));
+        expect(first.__typename, JSON.stringify(first.issues)).toBe('EntityImportResult');
+        const audit = { requestId: 'property', actorKind: 'system', actorLabel: 'test' };
+        const populations = populationBalanceFile(year, rows);
+        expect((await importPopulation(t.db.prisma, populations, { audit })).ok).toBe(true);
+        const before = await snapshot();
+        expect(await importCsv(istatFile(rows))).toMatchObject({ created: 0, updated: 0, unchanged: rows.length, codeChanges: 0 });
+        expect(await importPopulation(t.db.prisma, populations, { audit })).toMatchObject({ ok: true, counts: { created: 0, updated: 0, unchanged: rows.length } });
+        expect(await snapshot()).toEqual(before);
+      }),
+      { numRuns: 8 },
+    );
+  }, 300_000);
+});
+
+describe('ISTAT "Variazioni amministrative e territoriali", as published', () => {
+  it('turns changes of province into code history with their date and ceased municipalities into mergers; a second import changes nothing', async () => {
+    const { changesFile, encodeWindows1252 } = await import('../../packages/core/src/entity-import/fixtures/published-files.ts');
+    const { decodeImportBytes } = await import('@gea/core');
+    await importCsv(
+      [
+        'kind,name,istat_code,cadastral_code,province',
+        'MUNICIPALITY,Monza,015149,F704,MI',
+        'MUNICIPALITY,Bazzano,037004,A726,BO',
+        'MUNICIPALITY,Crespellano,037023,D966,BO',
+        'MUNICIPALITY,Valsamoggia,037061,M320,BO',
+        '',
+      ].join('\n'),
+    );
+    const text = decodeImportBytes(encodeWindows1252(changesFile())).text;
+    const first = await t.api.gql(IMPORT.replace('skipped populationsRecorded', 'skipped'), { csv: text });
+    expect(first.body.data!.importEntities).toEqual({
+      __typename: 'EntityImportResult',
+      rows: 10,
+      created: 0,
+      updated: 3,
+      unchanged: 0,
+      codeChanges: 1,
+      ceased: 2,
+      // the rename and the five CS rows, and Savigno (not a body of GEA)
+      skipped: 7,
+    });
+    const monza = await body('108033');
+    const history = await t.api.gql(HISTORY, { id: toGlobalId('Entity', monza.id) });
+    expect(history.body.data!.node.codeChanges).toEqual([
+      { kind: 'ISTAT', oldCode: '015149', newCode: '108033', changedOn: '2009-06-30', source: 'ISTAT, variazioni amministrative, line 3' },
+    ]);
+    const bazzano = await t.api.gql(HISTORY, { id: toGlobalId('Entity', (await body('037004')).id) });
+    expect(bazzano.body.data!.node).toMatchObject({ ceasedOn: '2014-01-01', successor: { name: 'Valsamoggia', istatCode: '037061' } });
+
+    const again = await t.api.gql(IMPORT, { csv: text });
+    expect(again.body.data!.importEntities).toMatchObject({ updated: 0, codeChanges: 0, ceased: 0 });
+  });
+
+  it('refuses a merger into a municipality GEA does not have, naming the line', async () => {
+    const { changesFile } = await import('../../packages/core/src/entity-import/fixtures/published-files.ts');
+    await importCsv(['kind,name,istat_code,cadastral_code,province', 'MUNICIPALITY,Gambugliano,024044,D882,VI', ''].join('\n'));
+    const csv = changesFile([
+      '2024;ES;05;024;024044;Gambugliano;05;024;024128;Sovizzo;"Legge Regionale 29 dicembre 2023, n. 33; B.U.R. n. 171 del 29 dicembre 2023";Istituito il Comune di Sovizzo mediante fusione dei Comuni di Sovizzo e Gambugliano;22/01/2024;',
+      '2024;AP;05;024;024045;Altro;05;024;N.D.;;x;y;22/01/2024;',
+    ]);
+    const refused = await t.api.gql(IMPORT, { csv });
+    expect(refused.body.data!.importEntities.issues).toEqual([
+      {
+        line: 3,
+        column: 'Codice del Comune associato alla variazione o nuovo codice Istat del Comune',
+        message: '"Codice del Comune associato alla variazione o nuovo codice Istat del Comune" holds the placeholder "N.D." instead of a value',
+      },
+    ]);
+    const missing = await t.api.gql(IMPORT, { csv: changesFile([csv.split('\r\n')[1]!]) });
+    expect(missing.body.data!.importEntities.issues).toEqual([
+      {
+        line: 2,
+        column: 'Codice del Comune associato alla variazione o nuovo codice Istat del Comune',
+        message: 'Gambugliano (024044) ceased into Sovizzo (024128), which is not a body of GEA: import the current list of municipalities first',
+      },
+    ]);
+    expect((await body('024044')).ceasedOn).toBeNull();
+  });
 });

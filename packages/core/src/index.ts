@@ -20,7 +20,7 @@ export { fieldIssueOf, fieldIssueCodeOf } from './validation-issues.ts';
 export { pluginStateLines, pluginRowCount, seedPluginDemoData, DemoSeedError } from './plugin-state.ts';
 export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, seedDemoPopulations, DEMO_ALLOCATION_YEARS, type DemoAccount } from './seed.ts';
 export { coreRefs, type CoreRefs } from './schema/refs.ts';
-export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
+export { importEntities, checkEntityCsv, EntityImportError, formatIssue, decodeImportBytes, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';
 export * from './kit/index.ts';

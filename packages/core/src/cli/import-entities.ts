@@ -92,7 +92,12 @@ async function run(): Promise<number> {
       return 1;
     }
     const c = outcome.counts;
-    const layouts = { GEA: 'GEA layout', ISTAT_MUNICIPALITIES: 'ISTAT, Elenco dei comuni italiani', IPA_BODIES: 'IPA open data, Enti' } as const;
+    const layouts = {
+      GEA: 'GEA layout',
+      ISTAT_MUNICIPALITIES: 'ISTAT, Elenco dei comuni italiani',
+      IPA_BODIES: 'IPA open data, Enti',
+      ISTAT_CHANGES: 'ISTAT, Variazioni amministrative e territoriali',
+    } as const;
     console.log(
       [
         `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} (${layouts[outcome.layout]}) into ${scratch ? 'an empty database' : db.describe()}`,

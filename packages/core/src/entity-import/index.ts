@@ -5,6 +5,8 @@ import { ConflictError, prismaErrorCode } from '../errors.ts';
 import { applyEntityImportPlan, countsOf, italianToday, planEntityImport, type ImportClient } from './apply.ts';
 import { compareIssues, type EntityImportCounts, type ImportIssue, type ImportProgress } from './issues.ts';
 import { checkEntityCsv } from './validate.ts';
+import { applyChanges, isChangesHeader, planChanges, readChangeEvents } from './changes.ts';
+import { detectDelimiter, normalizeCsvText, readCsvRecords } from '../csv/records.ts';
 import type { EntityFileLayout } from './layouts.ts';
 
 export { checkEntityCsv } from './validate.ts';
@@ -45,6 +47,8 @@ export async function importEntities(
   options: ImportEntitiesOptions = {},
 ): Promise<EntityImportOutcome> {
   const { dryRun = false, onProgress, today = italianToday(), withinTransaction = false } = options;
+  const changes = await importChangesFile(prisma, csv, { dryRun, withinTransaction });
+  if (changes) return changes;
   const checked = checkEntityCsv(csv, onProgress);
   if (checked.issues.length > 0) {
     // Still check the valid rows against the database, so one pass reports every problem.
@@ -71,4 +75,47 @@ export async function importEntities(
     }
     throw error;
   }
+}
+
+/**
+ * ISTAT's "Variazioni amministrative e territoriali" file, recognised by its header: the changes of
+ * province (code history) and the municipalities that ceased (with their successor) among GEA's
+ * bodies. Null for any other file.
+ */
+async function importChangesFile(
+  prisma: GeaPrismaClient,
+  csv: string,
+  options: { dryRun: boolean; withinTransaction: boolean },
+): Promise<EntityImportOutcome | null> {
+  const text = normalizeCsvText(csv);
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  if (!firstLine.toLowerCase().includes('tipo variazione')) return null;
+  const read = readCsvRecords(text, detectDelimiter(text));
+  const [header, ...records] = read.records;
+  if (!header || !isChangesHeader(header.fields)) return null;
+  const { events, skipped, issues } = readChangeEvents(header.fields, records);
+  if (read.issues.length + issues.length > 0) return { ok: false, issues: [...read.issues, ...issues].sort(compareIssues) };
+  const run = async (tx: ImportClient): Promise<EntityImportOutcome> => {
+    const plan = await planChanges(tx, events);
+    if (plan.issues.length > 0) return { ok: false, issues: plan.issues.sort(compareIssues) };
+    if (!options.dryRun) await applyChanges(tx, plan);
+    const touched = new Set([...plan.codeUpdates.map((u) => u.entityId), ...plan.successions.map((s) => s.entityId)]);
+    return {
+      ok: true,
+      dryRun: options.dryRun,
+      layout: 'ISTAT_CHANGES',
+      counts: {
+        rows: records.length,
+        created: 0,
+        updated: touched.size,
+        unchanged: 0,
+        populationsRecorded: 0,
+        membershipsAdded: 0,
+        codeChanges: plan.codeChanges.length,
+        ceased: plan.successions.length,
+        skipped: skipped + plan.notInGea,
+      },
+    };
+  };
+  return options.withinTransaction ? run(prisma) : prisma.$transaction(run, TRANSACTION);
 }

@@ -4,7 +4,7 @@
 import type { CsvRecord } from '../csv/records.ts';
 import type { ValueColumn } from './parse.ts';
 
-export type EntityFileLayout = 'GEA' | 'ISTAT_MUNICIPALITIES' | 'IPA_BODIES';
+export type EntityFileLayout = 'GEA' | 'ISTAT_MUNICIPALITIES' | 'IPA_BODIES' | 'ISTAT_CHANGES';
 
 /** Header cells compared without case, line breaks or repeated spaces (ISTAT's header cells hold line breaks). */
 export const normalizeHeader = (cell: string): string => cell.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -25,7 +25,7 @@ interface Source {
 }
 
 export interface PublishedLayout {
-  layout: Exclude<EntityFileLayout, 'GEA'>;
+  layout: Exclude<EntityFileLayout, 'GEA' | 'ISTAT_CHANGES'>;
   /** Every one of these headers must be present. */
   required: string[];
   columns: Partial<Record<ValueColumn, Source>>;
