@@ -222,5 +222,5 @@ describe('reading a generated file back', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
