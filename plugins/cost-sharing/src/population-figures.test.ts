@@ -94,6 +94,16 @@ describe('selectPopulations', () => {
 });
 
 describe('dates and lines in words', () => {
+  it('names every month in both languages', () => {
+    const months = Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2025, i, 1)));
+    expect(months.map((d) => dateInWords(d, 'it').split(' ')[1])).toEqual([
+      'gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre',
+    ]);
+    expect(months.map((d) => dateInWords(d, 'en').split(' ')[1])).toEqual([
+      'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+    ]);
+  });
+
   it('writes dates as plans do, in both languages', () => {
     expect(dateInWords(day('2025-12-31'), 'it')).toBe('31 dicembre 2025');
     expect(dateInWords(day('2024-01-01'), 'en')).toBe('1 January 2024');
