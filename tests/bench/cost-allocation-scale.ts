@@ -32,6 +32,11 @@ if (!association) {
     data: { kind: 'CONVENTION', name: NAME, leadEntityId: bodies[0]!.id, startDate: new Date('2020-01-01') },
   });
   await prisma.associationMember.createMany({ data: bodies.map((b) => ({ associationId: association!.id, entityId: b.id, joinedOn: new Date('2020-01-01') })) });
+  // Art. 13: the allocation of YEAR uses the population at 31 December of the year before.
+  await prisma.entityPopulation.createMany({
+    data: bodies.map((b, i) => ({ entityId: b.id, referenceDate: new Date(Date.UTC(YEAR - 1, 11, 31)), population: 1000 + i })),
+    skipDuplicates: true,
+  });
   await prisma.moduleEnablement.createMany({
     data: bodies.flatMap((b) => ['procurement', 'cost-sharing'].map((moduleKey) => ({ entityId: b.id, moduleKey, enabled: true }))),
     skipDuplicates: true,

@@ -137,8 +137,11 @@ describe('npm run entities:import', () => {
     });
   });
 
-  it('refuses a database with pending migrations, naming the command to run', () => {
-    const result = run('packages/core/src/cli/import-entities.ts', [reference], path.join(tmp, 'never-migrated'));
+  it('refuses a database with pending migrations, naming the command to run', async () => {
+    // An existing data folder that was never migrated (a missing one is created and migrated instead).
+    const neverMigrated = path.join(tmp, 'never-migrated');
+    await (await openDatabase({ kind: 'pglite', dataDir: neverMigrated })).close();
+    const result = run('packages/core/src/cli/import-entities.ts', [reference], neverMigrated);
     expect(result.status).toBe(1);
     expect(errorLines(result.stderr)).toEqual([
       expect.stringMatching(/^entities:import: embedded PGlite at .+ has \d+ pending migration\(s\); run: npm run db:migrate$/),

@@ -50,7 +50,10 @@ beforeAll(async () => {
   server = createServer(yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const created = await db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune Concorrente' } });
+  // A population at 31 December 2025: allocations of 2026 need it (art. 13).
+  const created = await db.prisma.entity.create({
+    data: { kind: 'MUNICIPALITY', name: 'Comune Concorrente', populations: { create: { referenceDate: new Date('2025-12-31'), population: 3000 } } },
+  });
   await enableModules(db, [created.id], MODULES);
   entity = { id: created.id, gid: toGlobalId('Entity', created.id) };
 });

@@ -102,6 +102,8 @@ describe('costAllocation costs the same statements for 3 or 30 member bodies', (
     const associationOf = async (prefix: string, count: number) => {
       const entities = await seedBodies(t.db, count, 4, prefix);
       await enableModules(t.db, entities.map((e) => e.id), ['procurement', 'cost-sharing']);
+      // The 2026 allocation uses the population at 31 December 2025 (art. 13).
+      await t.db.prisma.entityPopulation.createMany({ data: entities.map((e, i) => ({ entityId: e.id, referenceDate: new Date('2025-12-31'), population: 1000 + i })) });
       const association = await t.db.prisma.association.create({
         data: {
           kind: 'CONVENTION', name: `Convenzione ${prefix}`, leadEntityId: entities[0]!.id, startDate: new Date('2020-01-01'),

@@ -19,6 +19,8 @@ export const errorCodes = [
   'REQUEST_ENTITY_TOO_LARGE',
   'SERVICE_UNAVAILABLE',
   'REQUEST_TIMEOUT',
+  /** A cost allocation lacks member bodies' population at the reference date (cost-sharing). */
+  'POPULATION_MISSING',
 ] as const;
 export type GeaErrorCode = (typeof errorCodes)[number];
 

@@ -18,9 +18,9 @@ export { assertEveryFieldDeclaresScope, MissingScopeError } from './scope-check.
 export { GeaError, NotFoundError, ConflictError, StaleVersionError, InputError, errorCodes, fieldIssueCodes, prismaErrorCode, requestRefusalCodes, requestRefusalMessage, type RequestRefusalCode, type GeaErrorCode, type FieldIssue, type FieldIssueCode } from './errors.ts';
 export { fieldIssueOf, fieldIssueCodeOf } from './validation-issues.ts';
 export { pluginStateLines, pluginRowCount, seedPluginDemoData, DemoSeedError } from './plugin-state.ts';
-export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, type DemoAccount } from './seed.ts';
+export { seedDemoData, seedReferenceEntities, seedDemoOrganisation, seedDemoPopulations, DEMO_ALLOCATION_YEARS, type DemoAccount } from './seed.ts';
 export { coreRefs, type CoreRefs } from './schema/refs.ts';
-export { importEntities, checkEntityCsv, EntityImportError, formatIssue, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
+export { importEntities, checkEntityCsv, EntityImportError, formatIssue, decodeImportBytes, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';
 export { parseCents, centsOf, centsOrNull, MAX_CENTS, type CentsRefusal } from './cents.ts';
@@ -30,3 +30,4 @@ export * from './notifications/index.ts';
 export { openRedis, redisUrlFromEnv, redisKeyPrefixFromEnv, SharedStoreConfigError, type Redis } from './shared-store/redis.ts';
 export { createEventBus, defineTopic, type EventBus, type EventBusOptions, type Topic } from './events/index.ts';
 export { serviceUnavailableErrorOf } from './service-unavailable.ts';
+export { importPopulation, checkPopulationFile, type PopulationImportCounts, type PopulationImportOutcome } from './population-import/index.ts';

@@ -27,6 +27,39 @@ export async function seedReferenceEntities({ prisma, log }: SeedContext): Promi
   log(`seeded ${rows.length} public bodies from data/entities.csv`);
 }
 
+/** Allocation years the demo shows (procurement's demo year and the one before): figures at 31 December of the year before each. */
+export const DEMO_ALLOCATION_YEARS = [2025, 2026] as const;
+
+/**
+ * Demo population figures at 31 December of the years before the demo's allocation years (art. 13),
+ * DERIVED from data/entities.csv, not published ones: each body's latest figure in the file carried
+ * forward, and a province without one (Provincia di Prato) given the sum of its municipalities. Real
+ * figures come from ISTAT's file through `npm run population:import`.
+ */
+export async function seedDemoPopulations({ prisma, log }: SeedContext, allocationYears: readonly number[] = DEMO_ALLOCATION_YEARS): Promise<void> {
+  const bodies = await prisma.entity.findMany({
+    select: { id: true, kind: true, province: true, populations: { orderBy: { referenceDate: 'desc' }, take: 1, select: { population: true, referenceDate: true } } },
+  });
+  const latest = new Map(bodies.flatMap((body) => (body.populations[0] ? [[body.id, body.populations[0]] as const] : [])));
+  const figureOf = (body: (typeof bodies)[number]): number | null => {
+    const own = latest.get(body.id);
+    if (own) return own.population;
+    if (body.kind !== 'PROVINCE' || !body.province) return null;
+    const municipalities = bodies.filter((other) => other.kind === 'MUNICIPALITY' && other.province === body.province && latest.has(other.id));
+    return municipalities.length > 0 ? municipalities.reduce((sum, other) => sum + latest.get(other.id)!.population, 0) : null;
+  };
+  const data = bodies.flatMap((body) => {
+    const population = figureOf(body);
+    if (population === null) return [];
+    const source = latest.has(body.id)
+      ? `demo: carried forward from data/entities.csv (${latest.get(body.id)!.referenceDate.toISOString().slice(0, 10)})`
+      : 'demo: sum of the municipalities of the province in data/entities.csv';
+    return allocationYears.map((year) => ({ entityId: body.id, referenceDate: new Date(Date.UTC(year - 1, 11, 31)), population, source }));
+  });
+  await prisma.entityPopulation.createMany({ data, skipDuplicates: true });
+  log(`seeded ${data.length} demo population figures at 31 December ${allocationYears.map((year) => year - 1).join(' and ')} (derived from data/entities.csv)`);
+}
+
 const slug = (name: string) =>
   name
     .normalize('NFD')
@@ -150,6 +183,8 @@ export async function seedDemoData(
     async (tx) => {
       const context: SeedContext = { prisma: tx, log };
       await seedReferenceEntities(context);
+      // The demo's years, and the current one: the web client opens on it.
+      await seedDemoPopulations(context, [...new Set([...DEMO_ALLOCATION_YEARS, new Date().getUTCFullYear()])].sort());
       const accounts = await seedDemoOrganisation(context, { password, modules: plugins.map((plugin) => plugin.key) });
       for (const plugin of plugins) await plugin.seed?.(context);
       return accounts;

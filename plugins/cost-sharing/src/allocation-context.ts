@@ -6,12 +6,15 @@ import { costsOfYear, membersDuringYear, type YearCosts } from '@gea/plugin-proc
 import { allocateCosts, AllocationInputError, type AllocationInput, type AllocationResult } from './allocation/index.ts';
 import { allocationInputOf, isScenario, populationReferenceDate, STATUTE_PC_WEIGHT, type ScenarioOptions } from './rules/allocation-input.ts';
 import type { CorrectiveSetting } from './rules/correctives.ts';
+import { selectPopulations, type UsedFigure } from './population-figures.ts';
 
 export interface AllocationContext {
   input: AllocationInput;
   costs: YearCosts;
   pcReferenceDate: Date;
   populationReferenceDate: Date;
+  /** The figure used per body: at the reference date, or (scenarios only) the latest earlier one. */
+  populations: ReadonlyMap<string, UsedFigure>;
   correctives: CorrectiveSetting[];
   scenario: boolean;
 }
@@ -35,17 +38,20 @@ export async function loadAllocationContext(
     context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } }),
     context.prisma.costSharingCorrective.findMany({ where: { associationId, year }, orderBy: { position: 'asc' } }),
     context.prisma.entity.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, istatCode: true }, orderBy: { name: 'asc' } }),
-    // The latest figure on or before the reference date, per body.
-    context.prisma.$queryRaw<{ entityId: string; population: number }[]>`
-      select distinct on ("entityId") "entityId"::text as "entityId", population
+    // The latest figure on or before the reference date, per body (a scenario may use an earlier one).
+    // The date as text: drivers return a `date` column as a Date or a string.
+    context.prisma.$queryRaw<{ entityId: string; day: string; population: number }[]>`
+      select distinct on ("entityId") "entityId"::text as "entityId", to_char("referenceDate", 'YYYY-MM-DD') as day, population
       from "EntityPopulation"
       where "entityId" = any(${memberIds}::uuid[]) and "referenceDate" <= ${populationDate}::date
       order by "entityId", "referenceDate" desc`,
     costsOfYear(context, associationId, year),
   ]);
+  // Art. 13: the population at 31 December of the year before; an allocation without it for a body is refused.
+  const figures = populations.map((row) => ({ entityId: row.entityId, population: row.population, referenceDate: new Date(`${row.day}T00:00:00Z`) }));
+  const used = selectPopulations(entities, figures, populationDate, { year, allowEarlier: isScenario(scenario) });
   const pcReferenceDate = scenario.pcReferenceDate ?? rule?.pcReferenceDate ?? populationDate;
   const pcs = await Promise.all(entities.map((entity) => countPersonalComputersInService(context, entity.id, pcReferenceDate)));
-  const populationOf = new Map(populations.map((row) => [row.entityId, row.population]));
   const correctives: CorrectiveSetting[] =
     scenario.correctives ??
     storedCorrectives.map((row) => ({
@@ -61,13 +67,14 @@ export async function loadAllocationContext(
     name: entity.name,
     istatCode: entity.istatCode,
     pcs: pcs[index]!,
-    population: populationOf.get(entity.id) ?? 0,
+    population: used.get(entity.id)!.population,
   }));
   const pcWeightBasisPoints = scenario.pcWeightBasisPoints ?? rule?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT;
   return {
     costs,
     pcReferenceDate,
     populationReferenceDate: populationDate,
+    populations: used,
     correctives,
     scenario: isScenario(scenario),
     input: allocationInputOf(members, costs, { pcWeightBasisPoints, correctives }, scenario.extraExpenses ?? []),

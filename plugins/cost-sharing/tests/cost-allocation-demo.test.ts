@@ -19,7 +19,7 @@ import { actorForRoles, createUser, sessionToken } from '@gea/test-kit/users.ts'
  *   retired (n % 17 = 0) or under repair (n % 23 = 0) since 30/06/2025):
  *     Londa 8, Pelago 31 - 1 - 1 = 29, Pontassieve 82 - 4 - 3 = 75, Reggello 66 - 3 - 2 = 61,
  *     Rignano 35 - 2 - 1 = 32, Rufina 29 - 1 - 1 = 27, San Godenzo 8            total 240
- *   Residents (ISTAT, latest figure on or before 31/12/2025):
+ *   Residents at 31/12/2025 (demo figures: ISTAT's of 31/12/2020 in data/entities.csv carried forward by the seed):
  *     Londa 1,841, Pelago 7,704, Pontassieve 20,436, Reggello 16,593, Rignano 8,683, Rufina 7,176,
  *     San Godenzo 1,083                                                          total 63,516
  *   The union itself holds the office and pays no quota.
@@ -78,7 +78,7 @@ const ALLOCATION = `query ($id: ID!, $scenario: AllocationScenario) {
       pcReferenceDate populationReferenceDate pcWeightBasisPoints
       projectPools { name cents participantCount }
       bodies {
-        name pcs population pcQuotaCents populationQuotaCents
+        name pcs population populationDate populationFallback pcQuotaCents populationQuotaCents
         correctives { label amountCents } projects { name amountCents } staffReimbursementCents totalCents
         explanation
       }
@@ -131,9 +131,12 @@ describe('cost allocation of the demo year, against figures worked out by hand',
       ]),
     );
     expect(got).toEqual(expected);
+    // Art. 13: every figure is the one at 31 December of the year before, none an older one.
+    expect(new Set(result.bodies.map((b: any) => `${b.populationDate} ${b.populationFallback}`))).toEqual(new Set(['2025-12-31 false']));
     expect(result.bodies.reduce((sum: number, b: any) => sum + b.totalCents, 0)).toBe(7_847_600);
     const pontassieve = result.bodies.find((b: any) => b.name === 'Pontassieve');
     expect(pontassieve.explanation).toEqual([
+      'Popolazione residente al 31 dicembre 2025: 20.436',
       'Pontassieve: 32,2% della popolazione, 31,3% dei PC in servizio',
       'Quota PC: 12.824,38\u00a0€',
       'Quota popolazione: 13.203,80\u00a0€',
@@ -142,6 +145,19 @@ describe('cost allocation of the demo year, against figures worked out by hand',
       'Rimborso personale distaccato (Mario Rossi): −18.000,00\u00a0€',
       'Totale: 16.491,86\u00a0€',
     ]);
+  });
+
+  it('gives the Provincia di Prato its demo population instead of a silent 0 (sum of its municipalities in data/entities.csv)', async () => {
+    const convention = await t.db.prisma.association.findFirstOrThrow({ where: { kind: 'CONVENTION' } });
+    const response = await t.api.gql(ALLOCATION.replace('year: 2026', 'year: 2025'), { id: toGlobalId('Association', convention.id) });
+    expect(response.body.errors).toBeUndefined();
+    const result = response.body.data!.costAllocation;
+    expect(result.__typename).toBe('CostAllocation');
+    expect(result.populationReferenceDate).toBe('2024-12-31');
+    const populations = Object.fromEntries(result.bodies.map((b: any) => [b.name, [b.population, b.populationDate]]));
+    // 193,568 + 3,080 + 14,714 + 18,801 + 9,851 + 9,966 + 6,067
+    expect(populations['Provincia di Prato']).toEqual([256_047, '2024-12-31']);
+    expect(populations['Prato']).toEqual([193_568, '2024-12-31']);
   });
 
   it('shows a referent the totals and their own body only', async () => {
@@ -185,6 +201,9 @@ describe('cost allocation of the demo year, against figures worked out by hand',
     expect(text).toContain('Piano degli acquisti informatici 2026');
     expect(text).toContain('Pontassieve');
     expect(text).toContain('Rinnovo di 40 PC desktop');
+    // The date of the population actually used (the demo's figures at 31 December 2025).
+    expect(text).toContain('per abitanti al 31 dicembre 2025');
+    expect(text).toContain('Popolazione residente al 31 dicembre 2025: 20.436');
 
     // The same document as files from the plugin's HTTP route, for a signed-in reader.
     const reader = await createUser(t.db, 'board.documents@example.it', [{ role: 'BOARD_MEMBER', entityId: null }]);

@@ -88,6 +88,10 @@ const AllocationQuery = graphql(`
       ... on NotFoundError {
         message
       }
+      ... on PopulationMissingError {
+        message
+        englishMessage
+      }
     }
   }
 `);
@@ -313,6 +317,10 @@ export default function CostSharingPage() {
           </Show>
           <Show when={result()?.__typename === 'NotFoundError'}>
             <ErrorNotice message={m('notFound')} />
+          </Show>
+          {/* Art. 13: a year without the members' population at 31 December of the year before; the API names them. */}
+          <Show when={(() => { const value = result(); return value?.__typename === 'PopulationMissingError' ? value : undefined; })()}>
+            {(missing) => <ErrorNotice message={locale() === 'en' ? missing().englishMessage : missing().message} />}
           </Show>
 
           <Show when={data()} fallback={<Show when={!allocation.error && !result()}><Loading /></Show>}>

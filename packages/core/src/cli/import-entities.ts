@@ -1,14 +1,16 @@
 // npm run entities:import -- <file.csv> [--dry-run]
-// Imports public bodies from a CSV file (the layout of data/entities.csv) into DATABASE_URL or, when
+// Imports public bodies from a CSV file (the layout of data/entities.csv, or ISTAT's "Elenco dei
+// comuni italiani" or IPA's "Enti" export as published) into DATABASE_URL or, when
 // unset, the embedded database (GEA_DATA_DIR). All or nothing: a file with any problem writes nothing.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
 import { applyMigrations, assertFullyMigrated } from '@gea/db/migrations';
-import { formatIssue, importEntities, type ImportPhase } from '../entity-import/index.ts';
+import { decodeImportBytes } from '../entity-import/decode.ts';
+import { formatIssue, importEntities } from '../entity-import/index.ts';
+import { progressBars } from './progress.ts';
 import { GeaError } from '../errors.ts';
 
 const NAME = 'entities:import';
@@ -37,36 +39,9 @@ async function readText(path: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    console.error(`${NAME}: ${path} is not UTF-8 text; reading it as Windows-1252`);
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** One bar per phase on a terminal; nothing when the output is a file or a pipe. */
-function progressBars() {
-  const labels: Record<ImportPhase, string> = { validate: 'checking', apply: 'writing ' };
-  let current: { phase: ImportPhase; bar: cliProgress.SingleBar } | null = null;
-  const stop = () => {
-    current?.bar.stop();
-    current = null;
-  };
-  const update = (phase: ImportPhase, done: number, total: number) => {
-    if (total === 0) return;
-    if (current?.phase !== phase) {
-      stop();
-      const bar = new cliProgress.SingleBar(
-        { format: `${labels[phase]} [{bar}] {value}/{total} {percentage}%`, hideCursor: true, clearOnComplete: false },
-        cliProgress.Presets.shades_classic,
-      );
-      bar.start(total, done);
-      current = { phase, bar };
-    }
-    current!.bar.update(done);
-  };
-  return { update, stop };
+  const { text, encoding } = decodeImportBytes(bytes);
+  if (encoding !== 'UTF-8') console.error(`${NAME}: ${path} is not UTF-8 text; reading it as ${encoding}`);
+  return text;
 }
 
 async function run(): Promise<number> {
@@ -78,9 +53,16 @@ async function run(): Promise<number> {
   // A dry run writes nothing, not even a new data folder: without an embedded database yet, the
   // file is checked against an empty, migrated scratch database in memory.
   const scratch = dryRun && target.kind === 'pglite' && !embeddedDatabaseExists(target.dataDir);
+  // A fresh clone has no embedded database yet: the import creates it, so one command loads the bodies.
+  // An existing one with pending migrations is refused instead (it may hold data: migrate it knowingly).
+  const fresh = !dryRun && target.kind === 'pglite' && !embeddedDatabaseExists(target.dataDir);
   const db: Database = scratch ? await openDatabase({ kind: 'pglite-memory' }) : await openDatabase(target);
   const bars = progressBars();
   try {
+    if (fresh) {
+      console.log(`${NAME}: there is no embedded database at ${target.dataDir} yet; creating it`);
+      await applyMigrations(db);
+    }
     if (scratch) {
       console.log(`${NAME}: there is no embedded database at ${target.dataDir} yet; checking ${file} against an empty one`);
       await applyMigrations(db);
@@ -110,10 +92,18 @@ async function run(): Promise<number> {
       return 1;
     }
     const c = outcome.counts;
+    const layouts = {
+      GEA: 'GEA layout',
+      ISTAT_MUNICIPALITIES: 'ISTAT, Elenco dei comuni italiani',
+      IPA_BODIES: 'IPA open data, Enti',
+      ISTAT_CHANGES: 'ISTAT, Variazioni amministrative e territoriali',
+    } as const;
     console.log(
       [
-        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} into ${scratch ? 'an empty database' : db.describe()}`,
-        `  ${c.rows} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`,
+        `${NAME}: ${dryRun ? 'dry run, nothing written; would import' : 'imported'} ${file} (${layouts[outcome.layout]}) into ${scratch ? 'an empty database' : db.describe()}`,
+        `  ${c.rows} row(s): ${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged${c.skipped ? `, ${c.skipped} skipped (bodies GEA does not keep)` : ''}`,
+        ...(c.codeChanges ? [`  ${c.codeChanges} ISTAT code change(s) kept as history`] : []),
+        ...(c.ceased ? [`  ${c.ceased} body(ies) recorded as ceased into a successor`] : []),
         `  ${c.populationsRecorded} population figure(s) recorded`,
         `  ${c.membershipsAdded} membership(s) added`,
       ].join('\n'),

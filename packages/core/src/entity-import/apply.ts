@@ -8,6 +8,8 @@ export type ImportClient = Prisma.TransactionClient;
 
 interface StoredEntity {
   id: string;
+  ceasedOn?: Date | null;
+  successorId?: string | null;
   kind: EntityKind;
   name: string;
   istatCode: string | null;
@@ -34,6 +36,10 @@ export interface EntityImportPlan {
   populationsToCreate: Prisma.EntityPopulationCreateManyInput[];
   populationsToUpdate: { entityId: string; referenceDate: Date; population: number; source: string }[];
   membershipsToAdd: Prisma.AssociationMemberCreateManyInput[];
+  /** ISTAT codes that changed (same cadastral code, new ISTAT code): history rows to add. */
+  codeChanges: Prisma.EntityCodeChangeCreateManyInput[];
+  /** Bodies that ceased (mergers), with their successor; only those not already recorded so. */
+  successions: { entityId: string; successorId: string; ceasedOn: Date }[];
   /** Problems that depend on the database: unknown associations, codes of other bodies, ambiguous matches. */
   issues: ImportIssue[];
 }
@@ -61,6 +67,8 @@ const selectStored = {
   ipaCode: true,
   province: true,
   pecAddress: true,
+  ceasedOn: true,
+  successorId: true,
 } as const;
 
 /** What the file's row sets; null values leave the stored field as it is. */
@@ -123,9 +131,21 @@ export async function planEntityImport(
   const unionsInFile = new Set(rows.filter((r) => r.kind === 'UNION').map((r) => r.name));
 
   const bodies: PlannedBody[] = [];
+  const codeChanges: Prisma.EntityCodeChangeCreateManyInput[] = [];
   const lineOfMatch = new Map<string, number>();
   for (const row of rows) {
     let existing: StoredEntity | null = row.istatCode === null ? null : (byIstat.get(row.istatCode) ?? null);
+    if (!existing && row.istatCode !== null && row.cadastralCode !== null) {
+      // A municipality that moved to another province or region keeps its cadastral code and name and
+      // gets a new ISTAT code: the same body, its old code kept as history instead of a refused row.
+      const holder = byCadastral.get(row.cadastralCode);
+      // Same name too: a different name with a held cadastral code is a mistake in the file, reported below.
+      const sameName = holder !== undefined && holder.name.localeCompare(row.name, 'it', { sensitivity: 'accent' }) === 0;
+      if (holder && sameName && holder.kind === row.kind && holder.istatCode !== null && holder.istatCode !== row.istatCode) {
+        existing = holder;
+        codeChanges.push({ entityId: holder.id, kind: 'ISTAT', oldCode: holder.istatCode, newCode: row.istatCode, changedOn: today, source: `import, line ${row.line}` });
+      }
+    }
     if (!existing) {
       // By kind and name: rows without an ISTAT code, and bodies stored without one (entered by
       // hand before the reference data), which the row's code then completes instead of duplicating.
@@ -202,7 +222,24 @@ export async function planEntityImport(
   });
   const storedFigure = new Map(figures.map((f) => [`${f.entityId}@${f.referenceDate.toISOString().slice(0, 10)}`, f.population]));
 
-  const plan: EntityImportPlan = { bodies, populationsToCreate: [], populationsToUpdate: [], membershipsToAdd: [], issues };
+  const plan: EntityImportPlan = { bodies, populationsToCreate: [], populationsToUpdate: [], membershipsToAdd: [], codeChanges, successions: [], issues };
+  // Mergers: the successor is a stored body or one of this file (by ISTAT code).
+  const successorCodes = distinct(bodies.map((b) => b.row.successorIstatCode ?? null));
+  const storedSuccessors = successorCodes.length === 0 ? [] : await prisma.entity.findMany({ where: { istatCode: { in: successorCodes } }, select: { id: true, istatCode: true } });
+  const successorByCode = new Map<string, string>(storedSuccessors.map((e) => [e.istatCode!, e.id]));
+  for (const body of bodies) if (body.row.istatCode !== null) successorByCode.set(body.row.istatCode, body.id);
+  for (const body of bodies) {
+    const code = body.row.successorIstatCode;
+    if (!code || !body.row.ceasedOn) continue;
+    const successorId = successorByCode.get(code);
+    if (!successorId) {
+      issues.push({ line: body.row.line, column: 'successor_istat_code', message: `successor_istat_code "${code}": no body has that ISTAT code, in the file or stored` });
+      continue;
+    }
+    const ceasedOn = asDate(body.row.ceasedOn);
+    if (body.existing?.successorId === successorId && body.existing.ceasedOn?.getTime() === ceasedOn.getTime()) continue;
+    plan.successions.push({ entityId: body.id, successorId, ceasedOn });
+  }
   for (const body of bodies) {
     for (const figure of body.row.populations) {
       const current = storedFigure.get(`${body.id}@${figure.referenceDate}`);
@@ -225,7 +262,7 @@ export async function planEntityImport(
   return plan;
 }
 
-export function countsOf(plan: EntityImportPlan, rowCount: number): EntityImportCounts {
+export function countsOf(plan: EntityImportPlan, rowCount: number, skipped = 0): EntityImportCounts {
   const updated = plan.bodies.filter((b) => b.existing && Object.keys(b.changes).length > 0).length;
   const matched = plan.bodies.filter((b) => b.existing).length;
   return {
@@ -235,6 +272,9 @@ export function countsOf(plan: EntityImportPlan, rowCount: number): EntityImport
     unchanged: matched - updated,
     populationsRecorded: plan.populationsToCreate.length + plan.populationsToUpdate.length,
     membershipsAdded: plan.membershipsToAdd.length,
+    codeChanges: plan.codeChanges.length,
+    ceased: plan.successions.length,
+    skipped,
   };
 }
 
@@ -245,7 +285,8 @@ export async function applyEntityImportPlan(tx: ImportClient, plan: EntityImport
   const created = plan.bodies.filter((b) => !b.existing);
   const updated = plan.bodies.filter((b) => b.existing && Object.keys(b.changes).length > 0);
   const total =
-    created.length + updated.length + plan.populationsToCreate.length + plan.populationsToUpdate.length + plan.membershipsToAdd.length;
+    created.length + updated.length + plan.populationsToCreate.length + plan.populationsToUpdate.length + plan.membershipsToAdd.length +
+    plan.codeChanges.length + plan.successions.length;
   let done = 0;
   const advance = (steps: number) => {
     done += steps;
@@ -287,6 +328,14 @@ export async function applyEntityImportPlan(tx: ImportClient, plan: EntityImport
       create: figure,
       update: { population, source },
     });
+    advance(1);
+  }
+  if (plan.codeChanges.length > 0) {
+    await tx.entityCodeChange.createMany({ data: plan.codeChanges, skipDuplicates: true });
+    advance(plan.codeChanges.length);
+  }
+  for (const succession of plan.successions) {
+    await tx.entity.update({ where: { id: succession.entityId }, data: { ceasedOn: succession.ceasedOn, successorId: succession.successorId } });
     advance(1);
   }
   for (let i = 0; i < plan.membershipsToAdd.length; i += BATCH) {

@@ -34,6 +34,9 @@ export interface EntityImportRow {
   /** Name of the association (Unione, convention) the body belongs to. */
   memberOf: string | null;
   populations: PopulationFigure[];
+  /** A merger: the day the body ceased (YYYY-MM-DD) and the ISTAT code of its successor; both or neither. */
+  ceasedOn?: string | null;
+  successorIstatCode?: string | null;
 }
 
 export interface EntityImportCounts {
@@ -47,6 +50,12 @@ export interface EntityImportCounts {
   /** Population figures created or changed (one per body and reference date). */
   populationsRecorded: number;
   membershipsAdded: number;
+  /** Code changes recorded as history (a municipality that moved province: new ISTAT code, same cadastral code). */
+  codeChanges: number;
+  /** Bodies recorded as ceased, with their successor (mergers). */
+  ceased: number;
+  /** Rows of a published file about bodies GEA does not keep (IPA categories other than municipalities, provinces, unions). */
+  skipped: number;
 }
 
 export type ImportPhase = 'validate' | 'apply';

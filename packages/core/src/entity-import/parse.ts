@@ -1,5 +1,6 @@
 import { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from '../csv/records.ts';
 import type { ImportIssue } from './issues.ts';
+import { MAPPED_COLUMNS, mapPublishedRecords, recogniseLayout, type EntityFileLayout } from './layouts.ts';
 
 export type { CsvRecord };
 
@@ -14,6 +15,9 @@ export const valueColumns = [
   'pec',
   'member_of',
   'notes',
+  // a merger (fusione): the day the body ceased and the ISTAT code of the municipality born of it
+  'ceased_on',
+  'successor_istat_code',
 ] as const;
 export type ValueColumn = (typeof valueColumns)[number];
 const requiredColumns: readonly ValueColumn[] = ['kind', 'name'];
@@ -31,6 +35,12 @@ export interface ParsedCsv {
   /** Data records in the file, including malformed ones. */
   recordCount: number;
   issues: ImportIssue[];
+  /** Which layout the header is: GEA's own, or a published file read as published. */
+  layout: EntityFileLayout;
+  /** Records of bodies a published file lists but GEA does not keep (skipped, not refused). */
+  skipped: number;
+  /** For a published file: GEA column -> the file's own header, so messages name the file's column. */
+  sourceColumns: Partial<Record<ValueColumn, string>>;
 }
 
 const POPULATION = /^population_(\d{4})_(\d{2})_(\d{2})$/;
@@ -47,7 +57,7 @@ export function populationReferenceDate(column: string): string | null {
 /** Reads the header and the records of an import file. Checks the shape only, not the values. */
 export function parseEntityCsv(input: string): ParsedCsv {
   const text = normalizeCsvText(input);
-  const empty: ParsedCsv = { columns: [], records: [], recordCount: 0, issues: [] };
+  const empty: ParsedCsv = { columns: [], records: [], recordCount: 0, issues: [], layout: 'GEA', skipped: 0, sourceColumns: {} };
   if (text.trim() === '') return { ...empty, issues: [{ line: 1, column: null, message: 'the file is empty' }] };
 
   const read = readCsvRecords(text, detectDelimiter(text));
@@ -55,6 +65,8 @@ export function parseEntityCsv(input: string): ParsedCsv {
   const [header, ...data] = nonBlank;
   const issues = [...read.issues];
   if (!header) return { ...empty, issues };
+  const published = recogniseLayout(header.fields);
+  if (published) return parsePublished(published, header, data, issues);
 
   const columns: Column[] = [];
   const seen = new Map<string, number>();
@@ -121,5 +133,40 @@ export function parseEntityCsv(input: string): ParsedCsv {
       records.push(record);
     }
   }
-  return { columns: usable ? columns : [], records: usable ? records : [], recordCount: data.length, issues };
+  return { columns: usable ? columns : [], records: usable ? records : [], recordCount: data.length, issues, layout: 'GEA', skipped: 0, sourceColumns: {} };
+}
+
+/**
+ * A published file (ISTAT, IPA): its many other columns are ignored, its rows mapped onto GEA's
+ * columns. Placeholder cells such as "N.D." are reported by line and by the file's own column.
+ */
+function parsePublished(layout: NonNullable<ReturnType<typeof recogniseLayout>>, header: CsvRecord, data: CsvRecord[], issues: ImportIssue[]): ParsedCsv {
+  const wellFormed: CsvRecord[] = [];
+  for (const record of data) {
+    // Published files sometimes end rows with one separator more or less than the header: extra
+    // empty cells are harmless, missing ones are not.
+    const extraBlank = record.fields.length > header.fields.length && record.fields.slice(header.fields.length).every((field) => field.trim() === '');
+    if (record.fields.length === header.fields.length || extraBlank) wellFormed.push(record);
+    else issues.push({ line: record.line, column: null, message: `expected ${header.fields.length} fields as in the header, found ${record.fields.length}` });
+  }
+  if (data.length === 0) issues.push({ line: header.line, column: null, message: 'the file has a header but no data rows' });
+  const mapped = mapPublishedRecords(layout, header.fields, wellFormed);
+  for (const placeholder of mapped.placeholders) {
+    issues.push({
+      line: placeholder.line,
+      column: placeholder.column,
+      message: `"${placeholder.column}" holds the placeholder "${placeholder.value}" instead of a value`,
+    });
+  }
+  const placeholderLines = new Set(mapped.placeholders.map((p) => p.line));
+  return {
+    columns: MAPPED_COLUMNS.map((name, index) => ({ index, name, kind: 'value' as const })),
+    // A row with a placeholder is reported once, for it; its other values are not checked.
+    records: mapped.records.filter((record) => !placeholderLines.has(record.line)),
+    recordCount: data.length,
+    issues,
+    layout: layout.layout,
+    skipped: mapped.skipped,
+    sourceColumns: mapped.sourceColumns,
+  };
 }

@@ -1,10 +1,14 @@
 import { EntityKind as EntityKinds, type EntityKind } from '@gea/db';
 import type { EntityImportRow, ImportIssue, ImportProgress, PopulationFigure } from './issues.ts';
 import { parseEntityCsv, type Column, type CsvRecord, type ValueColumn } from './parse.ts';
+import type { EntityFileLayout } from './layouts.ts';
 
 export interface CheckedFile {
   /** Rows without any problem, in file order. */
   rows: EntityImportRow[];
+  layout: EntityFileLayout;
+  /** Rows of bodies a published file lists and GEA does not keep. */
+  skipped: number;
   /** Data records in the file, valid or not. */
   rowCount: number;
   issues: ImportIssue[];
@@ -46,6 +50,11 @@ const checks: Partial<Record<ValueColumn, Check>> = {
     /^[A-Za-z0-9_.-]{1,50}$/.test(v) ? { value: v } : { problem: `ipa_code "${v}" must be up to 50 letters, digits, "_", "." or "-"` },
   pec: (v) =>
     /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v) && v.length <= 254 ? { value: v } : { problem: `pec "${v}" is not an e-mail address` },
+  ceased_on: (v) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)
+      ? { value: v }
+      : { problem: `ceased_on "${v}" must be a date written YYYY-MM-DD` },
+  successor_istat_code: (v) => (/^\d{6}$/.test(v) ? { value: v } : { problem: `successor_istat_code "${v}" must be 6 digits` }),
   member_of: (v) => (v.length <= MAX_NAME && !v.includes('\n') ? { value: v } : { problem: 'member_of must be one line of at most 200 characters' }),
 };
 
@@ -103,6 +112,14 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
     const taxCode = value('tax_code');
     const pec = value('pec');
     const memberOf = value('member_of');
+    const ceasedOn = value('ceased_on');
+    const successorIstatCode = value('successor_istat_code');
+    if ((raw('ceased_on') === '') !== (raw('successor_istat_code') === '')) {
+      problem(raw('ceased_on') === '' ? 'ceased_on' : 'successor_istat_code', 'a merger needs both ceased_on and successor_istat_code');
+    }
+    if (successorIstatCode !== null && successorIstatCode === codes.istat_code) {
+      problem('successor_istat_code', `successor_istat_code "${successorIstatCode}" is the body's own ISTAT code`);
+    }
 
     const populations: PopulationFigure[] = [];
     for (const column of populationColumns) {
@@ -142,6 +159,8 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
         pec,
         memberOf,
         populations,
+        // Only on rows of a merger: other rows read as before.
+        ...(ceasedOn !== null && successorIstatCode !== null ? { ceasedOn, successorIstatCode } : {}),
       });
     }
     onProgress?.('validate', position + 1, records.length);
@@ -152,6 +171,20 @@ export function validateRecords(columns: readonly Column[], records: readonly Cs
 /** Parses and checks an import file without touching the database. */
 export function checkEntityCsv(text: string, onProgress?: ImportProgress): CheckedFile {
   const parsed = parseEntityCsv(text);
-  const { rows, issues } = validateRecords(parsed.columns, parsed.records, onProgress);
-  return { rows, rowCount: parsed.recordCount, issues: [...parsed.issues, ...issues].sort((a, b) => a.line - b.line) };
+  const checked = validateRecords(parsed.columns, parsed.records, onProgress);
+  // A published file's problems name its own columns ("Codice Catastale del comune"), not GEA's.
+  const sourceOf = parsed.sourceColumns as Record<string, string | undefined>;
+  const issues = checked.issues.map((issue) => {
+    const source = issue.column === null ? undefined : sourceOf[issue.column];
+    if (!source) return issue;
+    const message = issue.message.startsWith(`${issue.column} `) ? `"${source}"${issue.message.slice(issue.column!.length)}` : issue.message;
+    return { ...issue, column: source, message };
+  });
+  return {
+    rows: checked.rows,
+    layout: parsed.layout,
+    skipped: parsed.skipped,
+    rowCount: parsed.recordCount,
+    issues: [...parsed.issues, ...issues].sort((a, b) => a.line - b.line),
+  };
 }

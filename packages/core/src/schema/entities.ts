@@ -43,6 +43,32 @@ export function addEntitySchema(builder: GeaBuilder) {
     }),
   });
 
+  const CodeKind = builder.enumType('EntityCodeKind', { values: ['ISTAT', 'CADASTRAL'] as const });
+  builder.prismaObject('EntityCodeChange', {
+    description:
+      'A code of the body that changed: a municipality moved to another province or region keeps its cadastral code and ' +
+      'gets a new ISTAT code. Readable by whoever may read the body.',
+    authScopes: (row) => entityRead(row.entityId),
+    fields: (t) => ({
+      kind: t.expose('kind', { type: CodeKind }),
+      oldCode: t.exposeString('oldCode'),
+      newCode: t.exposeString('newCode'),
+      changedOn: t.expose('changedOn', { type: 'Date', description: 'When the new code took effect (for a change found by an import: the day of the import).' }),
+      source: t.exposeString('source', { nullable: true }),
+    }),
+  });
+  // What a merger says about another body, readable with the body itself (public facts: name, code, day).
+  const Succession = builder.objectRef<{ name: string; istatCode: string | null; ceasedOn: Date | null }>('EntitySuccessionLink').implement({
+    description: 'The other body of a merger (fusione): the successor of a ceased body, or a body that ceased into this one.',
+    // Reached only through a body the reader may read; its name and code are part of that body's history.
+    authScopes: { authenticated: true },
+    fields: (t) => ({
+      name: t.exposeString('name'),
+      istatCode: t.exposeString('istatCode', { nullable: true }),
+      ceasedOn: t.field({ type: 'Date', nullable: true, description: 'For a predecessor: the day it ceased.', resolve: (link) => link.ceasedOn }),
+    }),
+  });
+
   const Entity = builder.prismaNode('Entity', {
     description: 'A public body: the union or lead body of a convention, or one of its members.',
     id: { field: 'id' },
@@ -63,6 +89,24 @@ export function addEntitySchema(builder: GeaBuilder) {
       populations: t.relation('populations', {
         description: 'Population history, newest first.',
         query: { orderBy: { referenceDate: 'desc' } },
+      }),
+      codeChanges: t.relation('codeChanges', {
+        description: 'History of the body\'s codes (old code, new code, date), newest first.',
+        query: { orderBy: [{ changedOn: 'desc' }, { createdAt: 'desc' }] },
+      }),
+      ceasedOn: t.expose('ceasedOn', { type: 'Date', nullable: true, description: 'The day the body ceased (merged into a new one); null while it exists.' }),
+      successor: t.field({
+        type: Succession,
+        nullable: true,
+        description: 'The body that took the place of this ceased one (the municipality born of the merger).',
+        select: { successor: { select: { name: true, istatCode: true } } },
+        resolve: (entity) => (entity.successor ? { ...entity.successor, ceasedOn: null } : null),
+      }),
+      predecessors: t.field({
+        type: [Succession],
+        description: 'Bodies that ceased into this one (the municipalities merged to form it).',
+        select: { predecessors: { select: { name: true, istatCode: true, ceasedOn: true }, orderBy: { name: 'asc' } } },
+        resolve: (entity) => entity.predecessors,
       }),
       population: t.int({
         nullable: true,

@@ -39,6 +39,11 @@ export function addEntityImportSchema(builder: GeaBuilder) {
         description: 'Population figures created or changed (one per body and reference date).',
       }),
       membershipsAdded: t.exposeInt('membershipsAdded', { description: 'Bodies that joined an association.' }),
+      codeChanges: t.exposeInt('codeChanges', {
+        description: 'ISTAT codes that changed (same cadastral code, new ISTAT code: a move to another province), kept as history.',
+      }),
+      ceased: t.exposeInt('ceased', { description: 'Bodies recorded as ceased into a successor (mergers).' }),
+      skipped: t.exposeInt('skipped', { description: 'Rows of a published file about bodies GEA does not keep (IPA: schools, agencies, ...).' }),
     }),
   });
 
@@ -47,8 +52,10 @@ export function addEntityImportSchema(builder: GeaBuilder) {
       type: EntityImportResult,
       description:
         'Creates or updates public bodies from a CSV file like data/entities.csv (columns kind, name, istat_code, ' +
-        'cadastral_code, province, tax_code, ipa_code, pec, member_of, notes, population_YYYY_01_01). Rows match ' +
-        'stored bodies by ISTAT code, or by name and kind without one; empty cells keep stored values. ' +
+        'cadastral_code, province, tax_code, ipa_code, pec, member_of, notes, ceased_on, successor_istat_code, ' +
+        'population_YYYY_01_01), or from ISTAT\'s "Elenco dei comuni italiani" or IPA\'s "Enti" export as published ' +
+        '(recognised by their headers). Rows match stored bodies by ISTAT code, by cadastral code when the ISTAT code ' +
+        'changed (kept as history), or by name and kind without one; empty cells keep stored values. ' +
         'All or nothing: any problem in the file and nothing is written.',
       errors: { types: [EntityImportError, InputError, ConflictError], directResult: true },
       authScopes: { permission: 'core:entities:write' },

@@ -2,6 +2,7 @@ import { isoDate } from '@gea/core';
 import type { ExpensePlan } from '@gea/db';
 import { allocateCosts, explainAllocation } from '../allocation/index.ts';
 import type { AllocationContext } from '../allocation-context.ts';
+import { populationLine } from '../population-figures.ts';
 
 /** What an issued document says, frozen at issue: later changes to expenses never alter it. */
 export interface PlanDocumentContent {
@@ -21,6 +22,8 @@ export interface PlanDocumentContent {
     name: string;
     pcs: number;
     population: number;
+    /** The date of the population figure used (documents issued before it was recorded lack it). */
+    populationDate?: string;
     pcQuotaCents: number;
     populationQuotaCents: number;
     correctivesCents: number;
@@ -81,13 +84,14 @@ export function buildPlanContent(
       name: body.name,
       pcs: body.pcs,
       population: body.population,
+      populationDate: isoDate(loaded.populations.get(body.entityId)!.referenceDate),
       pcQuotaCents: body.pcQuotaCents,
       populationQuotaCents: body.populationQuotaCents,
       correctivesCents: body.correctives.reduce((sum, line) => sum + line.amountCents, 0),
       projectsCents: body.projects.reduce((sum, line) => sum + line.amountCents, 0),
       staffReimbursementCents: body.staffReimbursementCents,
       totalCents: body.totalCents,
-      explanation: explainAllocation(body, result, 'it'),
+      explanation: [populationLine('it', loaded.populations.get(body.entityId)!, loaded.populationReferenceDate), ...explainAllocation(body, result, 'it')],
     })),
   };
 }

@@ -11,6 +11,17 @@ const winAnsi = (text: string) => text.replace(/\u2212/g, '-').replace(/[\u00a0\
 const money = (cents: number) => winAnsi(eur.format(centsToDecimalString(cents)));
 const date = (iso: string) => new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(new Date(iso));
 type TableWithData = PDFKit.Mixins.TableOptionsWithData;
+
+/**
+ * The date(s) of the population figures the quotas rest on, as used: normally one, the reference
+ * date. Documents issued before the date was kept per body fall back to the reference date.
+ */
+export function populationDatesText(content: Pick<PlanDocumentContent, 'populationReferenceDate' | 'quotas'>): string {
+  const used = [...new Set(content.quotas.map((quota) => quota.populationDate ?? content.populationReferenceDate))].sort();
+  if (used.length === 0) return `al ${date(content.populationReferenceDate)}`;
+  if (used.length === 1) return `al ${date(used[0]!)}`;
+  return `alle date ${used.map((day) => date(day)).join(', ')} (dato di riferimento al ${date(content.populationReferenceDate)})`;
+}
 const CATEGORY = { CURRENT: 'Corrente', CAPITAL: 'Capitale' } as Record<string, string>;
 
 /**
@@ -42,7 +53,7 @@ export function planDocumentPdf(content: PlanDocumentContent): Promise<Buffer> {
     .text(`Versione ${content.version}${content.version > 1 ? ' (revisione)' : ''}, emessa il ${date(content.issuedAt)}.`)
     .text(
       `Ripartizione (art. 13): ${content.pcWeightBasisPoints / 100}% per PC in servizio al ${date(content.pcReferenceDate)}, ` +
-        `${(10_000 - content.pcWeightBasisPoints) / 100}% per abitanti al ${date(content.populationReferenceDate)}; spese al netto dei contributi.`,
+        `${(10_000 - content.pcWeightBasisPoints) / 100}% per abitanti ${populationDatesText(content)}; spese al netto dei contributi.`,
     )
     .fillColor('black')
     .moveDown();

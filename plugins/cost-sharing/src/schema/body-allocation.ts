@@ -2,6 +2,7 @@ import { modelRef, perBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { explainAllocation, type BodyAllocation } from '../allocation/index.ts';
 import type { ComputedAllocation } from '../allocation-context.ts';
+import { populationLine } from '../population-figures.ts';
 import { scopes } from '../scopes.ts';
 import { correctiveLineType } from './corrective-line.ts';
 import { projectAllocationLineType } from './project-allocation-line.ts';
@@ -34,7 +35,16 @@ export const bodyAllocationType = perBuilder((builder) => {
       entity: t.field({ type: modelRef(builder, 'Entity'), resolve: (line) => line.entityRow }),
       name: t.exposeString('name'),
       pcs: t.exposeInt('pcs', { description: 'PCs in service at the reference date (inventory).' }),
-      population: t.exposeInt('population', { description: 'Residents at 31 December of the previous year.' }),
+      population: t.exposeInt('population', { description: 'Residents at `populationDate` (31 December of the previous year; a scenario may use an earlier figure).' }),
+      populationDate: t.field({
+        type: 'Date',
+        description: 'The date of the population figure used: the reference date, or in a scenario the latest earlier figure when that one is missing.',
+        resolve: (line) => line.computed.populations.get(line.entityId)!.referenceDate,
+      }),
+      populationFallback: t.boolean({
+        description: 'True when a scenario used a figure older than the reference date (a real allocation refuses instead).',
+        resolve: (line) => line.computed.populations.get(line.entityId)!.referenceDate.getTime() !== line.computed.populationReferenceDate.getTime(),
+      }),
       pcShare: t.exposeFloat('pcShare', { description: 'Share of the members\' PCs, 0 to 1 (for display).' }),
       populationShare: t.exposeFloat('populationShare', { description: 'Share of the members\' population, 0 to 1 (for display).' }),
       pcQuotaCents: t.expose('pcQuotaCents', { type: 'Cents', description: 'PC part of the general costs.' }),
@@ -46,7 +56,11 @@ export const bodyAllocationType = perBuilder((builder) => {
       explanation: t.stringList({
         description: 'The lines in plain words, as the web client shows them and the PDF prints them.',
         args: { locale: t.arg({ type: Locale, required: false, defaultValue: 'it' }) },
-        resolve: (line, args) => explainAllocation(line, line.computed.result, args.locale ?? 'it'),
+        // The figure's date first: the reader sees which population the quota rests on.
+        resolve: (line, args) => [
+          populationLine(args.locale ?? 'it', line.computed.populations.get(line.entityId)!, line.computed.populationReferenceDate),
+          ...explainAllocation(line, line.computed.result, args.locale ?? 'it'),
+        ],
       }),
     }),
   });

@@ -10,6 +10,8 @@ import { appliedCorrectiveType } from './applied-corrective.ts';
 import { bodyAllocationType, visibleBodies, type VisibleBody } from './body-allocation.ts';
 import { correctiveInputType, requestedCorrectives } from './corrective-input.ts';
 import { projectPoolType } from './project-pool.ts';
+import { PopulationMissingError } from '../population-figures.ts';
+import { populationMissingErrorType } from './population-missing-error.ts';
 
 const year = z.number().int().min(2000).max(2100);
 
@@ -17,6 +19,7 @@ export function addCostAllocation(builder: GeaBuilder) {
   const Association = modelRef(builder, 'Association');
   const BodyLine = bodyAllocationType(builder);
   const CorrectiveInput = correctiveInputType(builder);
+  populationMissingErrorType(builder);
 
   const Allocation = builder.objectRef<ComputedAllocation & { visible: VisibleBody[] }>('CostAllocation').implement({
     description:
@@ -67,7 +70,7 @@ export function addCostAllocation(builder: GeaBuilder) {
       description: 'The cost allocation of an association\'s year, or with `scenario` a simulation of it (nothing saved).',
       // Query cost (the API server's query limits): the year's expenses, PCs and populations of every member, computed.
       extensions: { cost: 1_000 },
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, PopulationMissingError], directResult: true },
       args: {
         association: t.arg.globalID({ required: true, for: Association }),
         year: t.arg.int({ required: true, validate: year }),
@@ -87,7 +90,7 @@ export function addCostAllocation(builder: GeaBuilder) {
     t.field({
       type: Allocation,
       description: 'Sets the weights, reference date and correctives of a year, and returns the allocation they give.',
-      errors: { types: [InputError, NotFoundError, StaleVersionError], directResult: true },
+      errors: { types: [InputError, NotFoundError, StaleVersionError, PopulationMissingError], directResult: true },
       authScopes: { permission: scopes.write },
       args: {
         association: t.arg.globalID({ required: true, for: Association }),

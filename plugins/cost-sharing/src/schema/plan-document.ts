@@ -3,6 +3,8 @@ import type { Prisma } from '@gea/db';
 import { expensePlanEnum } from '@gea/plugin-procurement';
 import { z } from 'zod';
 import { allocationInputIssues, loadAllocationContext } from '../allocation-context.ts';
+import { PopulationMissingError } from '../population-figures.ts';
+import { populationMissingErrorType } from './population-missing-error.ts';
 import { buildPlanContent, PLAN_TITLES, type PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
@@ -16,6 +18,7 @@ const contentOf = (document: DocumentRow) => document.content as unknown as Plan
 export function addPlanDocument(builder: GeaBuilder) {
   const Association = modelRef(builder, 'Association');
   const ExpensePlan = expensePlanEnum(builder);
+  populationMissingErrorType(builder);
 
   const PlanDocument = builder.prismaNode('PlanDocument', {
     description: 'An issued version of one of the three annual documents (art. 10), frozen as it was sent.',
@@ -55,7 +58,7 @@ export function addPlanDocument(builder: GeaBuilder) {
       type: PlanDocument,
       description:
         'Issues the next version of an annual document from the year\'s current expenses and rule. Issued versions never change.',
-      errors: { types: [InputError, NotFoundError], directResult: true },
+      errors: { types: [InputError, NotFoundError, PopulationMissingError], directResult: true },
       authScopes: { permission: scopes.write },
       args: {
         association: t.arg.globalID({ required: true, for: Association }),
