@@ -8,6 +8,7 @@ import { chainToAnchor, toX509 } from './chain.ts';
 import { SignatureInputError } from './errors.ts';
 import { MAX_ASN1_NODES, MAX_SIGNATURE_BYTES } from './limits.ts';
 import { issue, type SignatureIssue } from './messages.ts';
+import { withoutUnreadParts } from './skeleton.ts';
 
 const ID_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const ID_SIGNING_TIME = '1.2.840.113549.1.9.5';
@@ -84,19 +85,20 @@ export function taxCodeFromSerialNumber(serialNumber: string | null): string | n
 const hex = (bytes: ArrayBuffer | Uint8Array) => Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex').toUpperCase();
 
 /** BER within the verifier's limits; a structure beyond them is refused by name, not as "not CMS". */
-export function parseBer(der: Uint8Array): asn1js.AsnType {
+export function parseBer(der: Uint8Array, maxNodes = MAX_ASN1_NODES): asn1js.AsnType {
   if (der.byteLength > MAX_SIGNATURE_BYTES) throw new SignatureInputError('file', 'TOO_LARGE', { limit: MAX_SIGNATURE_BYTES / 1024 / 1024 });
-  const asn1 = asn1js.fromBER(der, { maxNodes: MAX_ASN1_NODES, maxContentLength: MAX_SIGNATURE_BYTES });
+  const asn1 = asn1js.fromBER(der, { maxNodes, maxContentLength: MAX_SIGNATURE_BYTES });
   if (asn1.offset === -1) {
     const error = asn1.result.error || 'unreadable ASN.1';
-    if (/node count/i.test(error)) throw new SignatureInputError('file', 'TOO_COMPLEX', { limit: MAX_ASN1_NODES.toLocaleString('en') });
+    if (/node count/i.test(error)) throw new SignatureInputError('file', 'TOO_COMPLEX', { limit: maxNodes.toLocaleString('en') });
     throw new SignatureInputError('file', 'NOT_A_SIGNATURE', { detail: error });
   }
   return asn1.result;
 }
 
 export function parseSignedData(der: Uint8Array): pkijs.SignedData {
-  const asn1 = parseBer(der);
+  if (der.byteLength > MAX_SIGNATURE_BYTES) throw new SignatureInputError('file', 'TOO_LARGE', { limit: MAX_SIGNATURE_BYTES / 1024 / 1024 });
+  const asn1 = parseBer(withoutUnreadParts(der).bytes);
   try {
     const info = new pkijs.ContentInfo({ schema: asn1 });
     if (info.contentType !== ID_SIGNED_DATA) throw new SignatureInputError('file', 'NOT_SIGNED_DATA', { detail: info.contentType });

@@ -42,7 +42,7 @@ const cases: { name: string; key: KeyKind; options: SignOptions; algorithm: stri
   { name: 'ECDSA P-384, SHA-384', key: 'ec-p384', options: { md: 'sha384' }, algorithm: 'ECDSA with SHA384' },
 ];
 
-describe.each(cases)('CAdES $name', ({ key, options, algorithm }) => {
+describe.each(cases)('CAdES $name', { timeout: 30_000 }, ({ key, options, algorithm }) => {
   let signed: Uint8Array;
   beforeAll(async () => {
     signed = await pki.sign(signers.get(key)!, DOCUMENT, options);
