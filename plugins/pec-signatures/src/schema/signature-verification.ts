@@ -96,7 +96,7 @@ export function addSignatureVerification(builder: GeaBuilder, trustedCertificate
         const file = await readUpload(args.file, 'file');
         const content = args.content ? await readUpload(args.content, 'content') : null;
         try {
-          const report = await verifySignature({ file, content, trustedCertificates: await trustAnchors(context.db, trustedCertificates) });
+          const report = await verifySignature({ file, content, trustedCertificates: await trustAnchors(context.prisma, trustedCertificates, context.db) });
           context.audit = {
             ...context.audit,
             after: {

@@ -57,6 +57,10 @@ export const signatureInputCodes = {
     en: 'has more than {limit} ASN.1 elements: it is beyond what the verifier accepts',
   },
   NOT_A_SIGNATURE: { it: 'non è una firma CMS/CAdES: {detail}', en: 'is not a CMS/CAdES signature: {detail}' },
+  NOT_DER_OR_BASE64: {
+    it: 'non è una firma CMS/CAdES: non è né DER né Base64 di DER',
+    en: 'is not a CMS/CAdES signature: it is neither DER nor Base64 of DER',
+  },
   NOT_SIGNED_DATA: { it: 'è una struttura CMS di tipo {detail}, non dati firmati', en: 'is a CMS structure of type {detail}, not signed data' },
   CONTENT_REQUIRED: {
     it: 'la firma è separata dal documento (detached): inviare il file firmato come content',
@@ -71,7 +75,7 @@ export const signatureInputCodes = {
     it: 'firmatario {index}: il suo certificato non è nel file',
     en: 'signer {index}: its certificate is not in the file',
   },
-  UNSUPPORTED_FORMAT: { it: 'è {detail}: questo formato di firma non è ancora verificato', en: 'is {detail}: this signature format is not verified yet' },
+  UNSUPPORTED_FORMAT: { it: 'è un file {format}: questo formato di firma non è ancora verificato', en: 'is a {format} file: this signature format is not verified yet' },
   PDF_NOT_SIGNED: { it: 'è un PDF senza firme (PAdES): {detail}', en: 'is a PDF without signatures (PAdES): {detail}' },
   PDF_UNREADABLE: { it: 'è un PDF firmato illeggibile: {detail}', en: 'is a signed PDF that cannot be read: {detail}' },
   XML_NOT_SIGNED: { it: 'è un XML senza firma XAdES: {detail}', en: 'is an XML document without an XAdES signature: {detail}' },

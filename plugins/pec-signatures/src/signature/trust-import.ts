@@ -74,22 +74,29 @@ const cache = new WeakMap<object, { key: string; certificates: pkijs.Certificate
  * table does not change (checked with one aggregate query per call, so every API process sees an
  * import made by another).
  */
-export async function importedTrustAnchors(prisma: GeaPrismaClient): Promise<pkijs.Certificate[]> {
+export async function importedTrustAnchors(prisma: GeaPrismaClient, cacheOwner: object = prisma): Promise<pkijs.Certificate[]> {
   const stamp = await prisma.trustedListCertificate.aggregate({ _count: { _all: true }, _max: { importedAt: true } });
   const key = `${stamp._count._all}:${stamp._max.importedAt?.getTime() ?? 0}`;
-  const cached = cache.get(prisma);
+  const cached = cache.get(cacheOwner);
   if (cached?.key === key) return cached.certificates;
   const rows = await prisma.trustedListCertificate.findMany({ select: { der: true }, orderBy: { id: 'asc' } });
   const certificates = rows.map((row) => pkijs.Certificate.fromBER(new Uint8Array(row.der)));
-  cache.set(prisma, { key, certificates });
+  cache.set(cacheOwner, { key, certificates });
   return certificates;
 }
 
 /**
  * Every trust anchor: the configured CA certificates (PEM, folder) and those imported from trusted
  * lists. For callers outside the verification mutation (e.g. checking a PEC receipt's envelope).
+ * Inside a mutation pass `context.prisma` (its transaction: on PGlite a query on the root client
+ * would wait for that transaction) and `context.db` as `cacheOwner`, so the parsed certificates are
+ * kept across requests.
  */
-export async function trustAnchors(prisma: GeaPrismaClient, configured: () => Promise<readonly pkijs.Certificate[]>): Promise<pkijs.Certificate[]> {
-  const [fromConfig, imported] = await Promise.all([configured(), importedTrustAnchors(prisma)]);
+export async function trustAnchors(
+  prisma: GeaPrismaClient,
+  configured: () => Promise<readonly pkijs.Certificate[]>,
+  cacheOwner: object = prisma,
+): Promise<pkijs.Certificate[]> {
+  const [fromConfig, imported] = await Promise.all([configured(), importedTrustAnchors(prisma, cacheOwner)]);
   return [...fromConfig, ...imported];
 }

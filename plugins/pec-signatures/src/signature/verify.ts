@@ -42,7 +42,7 @@ function toDer(bytes: Uint8Array): Uint8Array {
     const decoded = new Uint8Array(Buffer.from(body, 'base64'));
     if (decoded[0] === 0x30) return decoded;
   }
-  throw new SignatureInputError('file', 'NOT_A_SIGNATURE', { detail: 'it is neither DER nor Base64 of DER' });
+  throw new SignatureInputError('file', 'NOT_DER_OR_BASE64');
 }
 
 /** PEM text (one or more certificates) to certificates; throws on anything unreadable. */

@@ -8,5 +8,5 @@ export async function verifyXml(_input: {
   trustedCertificates: readonly pkijs.Certificate[];
   now: Date;
 }): Promise<VerificationReport> {
-  throw new SignatureInputError('file', 'UNSUPPORTED_FORMAT', { detail: 'an XML document (XAdES)' });
+  throw new SignatureInputError('file', 'UNSUPPORTED_FORMAT', { format: 'XAdES (XML)' });
 }
