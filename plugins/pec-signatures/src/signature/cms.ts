@@ -4,6 +4,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { digest, verifyWithCertificate } from './algorithms.ts';
+import type { X509Certificate } from 'node:crypto';
 import { chainToAnchor, toX509 } from './chain.ts';
 import { SignatureInputError } from './errors.ts';
 import { MAX_ASN1_NODES, MAX_SIGNATURE_BYTES } from './limits.ts';
@@ -180,7 +181,30 @@ export function checkSigners({ signedData, data, trustedCertificates, now }: Sig
       issues.push(issue('SIGNATURE_MISMATCH'));
     }
 
-    const signingTime = signingTimeOf(signerInfo);
+    return describeSigner({ certificate, signingTime: signingTimeOf(signerInfo), integrity, algorithm, issues, pool, anchors, now });
+  });
+}
+
+/** The report on one signer once its integrity is known: certificate validity then, and trust. */
+export function describeSigner({
+  certificate,
+  signingTime,
+  integrity,
+  algorithm,
+  issues,
+  pool,
+  anchors,
+  now,
+}: {
+  certificate: pkijs.Certificate;
+  signingTime: Date | null;
+  integrity: Integrity;
+  algorithm: string;
+  issues: SignatureIssue[];
+  pool: readonly X509Certificate[];
+  anchors: readonly X509Certificate[];
+  now: Date;
+}): SignerReport {
     const at = signingTime ?? now;
     const from = certificate.notBefore.value;
     const to = certificate.notAfter.value;
@@ -210,5 +234,4 @@ export function checkSigners({ signedData, data, trustedCertificates, now }: Sig
       issues,
       problems: issues.map((i) => i.messageEn),
     };
-  });
 }
