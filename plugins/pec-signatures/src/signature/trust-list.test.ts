@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPki, type TestCa } from '../../tests/fixtures/pki.ts';
 import { trustListXml } from '../../tests/fixtures/trust-list.ts';
-import { parseTrustList, TrustListError } from './trust-list.ts';
+import { MAX_TRUST_LIST_BYTES, parseTrustList, TrustListError } from './trust-list.ts';
 
 let pki: TestPki;
 let arubaCa: TestCa;
@@ -81,5 +81,21 @@ describe('parseTrustList: an ETSI TS 119 612 list', () => {
     ]);
     expect(refused('<tsl:TrustServiceStatusList xmlns:tsl="http://uri.etsi.org/02231/v2#"><broken')[0]).toMatch(/^the file is not well-formed XML/);
     expect(refused(trustListXml({ territory: 'Italia', providers: [] }))[0]).toBe('the list has no SchemeTerritory (a two-letter country code)');
+  });
+
+  it('reads bytes as UTF-8, takes the English name (else the first), and ignores elements of other namespaces', () => {
+    const xml = trustListXml({
+      providers: [{ name: 'Società Fiduciaria', services: [{ name: 'CA Qualificata', type: 'CA/QC', status: 'granted', certificates: [arubaCa.pem] }] }],
+    })
+      .replace('<tsl:Name xml:lang="en">Società Fiduciaria</tsl:Name>', '')
+      .replace('<tsl:Name xml:lang="it">CA Qualificata (it)</tsl:Name>', '<tsl:Name xml:lang="de">CA Qualifiziert</tsl:Name>')
+      .replace('</tsl:TSPServices>', '<x:TSPService xmlns:x="urn:other"><tsl:ServiceInformation/></x:TSPService></tsl:TSPServices>');
+    const list = parseTrustList(new TextEncoder().encode(xml));
+    expect(list.certificates.map((c) => [c.provider, c.service])).toEqual([['Società Fiduciaria', 'CA Qualificata']]);
+    expect(list.skipped).toEqual([]);
+  });
+
+  it('refuses a file over the size limit', () => {
+    expect(() => parseTrustList(' '.repeat(MAX_TRUST_LIST_BYTES + 1))).toThrow('the file is larger than 20 MB');
   });
 });

@@ -101,7 +101,7 @@ const text = (element: Element | undefined) => element?.textContent?.trim() ?? '
 /** The English name among the multilingual names (ETSI TS 119 612 requires one), else the first. */
 function name(parent: Element | undefined): string {
   const names = parent ? children(parent, 'Name') : [];
-  const english = names.find((n) => n.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') === 'en' || n.getAttribute('xml:lang') === 'en');
+  const english = names.find((n) => n.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang') === 'en');
   return text(english ?? names[0]) || '(unnamed)';
 }
 
