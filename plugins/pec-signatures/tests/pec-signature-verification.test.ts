@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, useTestApi, type TestApi } from '@gea/test-kit/api.ts';
 import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
 import { createUser, sessionToken } from '@gea/test-kit/users.ts';
+import { changedAfterSigning, signedPdf } from './fixtures/pdf.ts';
 import { TestPki, type TestCa, type TestSigner } from './fixtures/pki.ts';
 
 // The plugin reads its trusted CAs from a folder, on the first verification: the test CA is put
@@ -34,7 +35,8 @@ const VERIFY = `mutation ($entityId: ID!, $file: Upload!, $content: Upload) {
     ... on SignatureVerification {
       format status valid detached contentName contentSize
       signer { subject commonName taxCode issuer signingTime certificateValidFrom certificateValidTo certificateValidAtSigningTime integrity intact trusted algorithm problems issues { code message messageEn } }
-      signers { commonName }
+      signers { commonName pdf { revision coversWholeDocument } }
+      pdf { signatures modifiedAfterLastSignature }
     }
     ... on SignatureFileError { reason field message messageIt }
     ... on InputError { issues { path message } }
@@ -192,6 +194,14 @@ describe('verifySignature: CAdES .p7m over a multipart upload', () => {
     expect(certificateOnly).toMatchObject({ __typename: 'SignatureFileError', field: 'file' });
     const empty = await verified({ file: p7m(new Uint8Array(0)) });
     expect(empty.__typename).toBe('SignatureFileError');
+  });
+
+  it('a signed PDF (PAdES) through the API: format, status, placement; changed after signing is not valid', async () => {
+    const pdf = await signedPdf((data) => pki.sign(good, data, { detached: true }));
+    const ok = await verified({ file: new File([part(new Uint8Array(pdf))], 'determina.pdf', { type: 'application/pdf' }) });
+    expect(ok).toMatchObject({ format: 'PADES', status: 'VALID', valid: true, pdf: { signatures: 1, modifiedAfterLastSignature: false }, signers: [{ commonName: 'Mario Rossi', pdf: { revision: 1, coversWholeDocument: true } }] });
+    const changed = await verified({ file: new File([part(new Uint8Array(changedAfterSigning(pdf)))], 'determina.pdf') });
+    expect(changed).toMatchObject({ format: 'PADES', status: 'NOT_VALID', pdf: { modifiedAfterLastSignature: true }, signer: { integrity: 'INTACT', issues: [{ code: 'MODIFIED_AFTER_SIGNING' }] } });
   });
 
   it('is scoped to a body the caller may read', async () => {
