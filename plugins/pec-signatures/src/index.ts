@@ -9,7 +9,19 @@ import { trustStore, type TrustOptions } from './signature/trust.ts';
 
 export { parseDaticert, normaliseMessageId, RECEIPT_TYPES, ERRORS as RECEIPT_ERRORS, type Daticert, type DaticertIssue, type DaticertResult } from './daticert/parse.ts';
 export { messageOutcome, type MessageState, type RecipientState } from './daticert/state.ts';
-export { verifySignature, taxCodeFromSerialNumber, type VerificationReport, type SignerReport } from './signature/verify.ts';
+export {
+  verifySignature,
+  taxCodeFromSerialNumber,
+  SignatureInputError,
+  MAX_SIGNATURE_BYTES,
+  type VerificationReport,
+  type VerificationStatus,
+  type SignerReport,
+  type Integrity,
+  type SignatureIssue,
+} from './signature/verify.ts';
+export { trustAnchors, importedTrustAnchors, importTrustList, type TrustListImportResult } from './signature/trust-import.ts';
+export { parseTrustList, type TrustList } from './signature/trust-list.ts';
 export { pecSignaturesPermissions } from './permissions.ts';
 export type { TrustOptions } from './signature/trust.ts';
 

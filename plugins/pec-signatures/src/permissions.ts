@@ -11,6 +11,12 @@ export const pecSignaturesPermissions = definePermissions('pec-signatures', {
     description: 'Record registry offices, mailboxes, certificates; register PEC messages and their receipts',
     roles: ['ICT_STAFF'],
   },
+  // Whose signatures count as trusted is the ICT head's decision (art. 7): no other role holds it,
+  // and no API token may carry it.
+  'pec-signatures:trust:write': {
+    description: 'Import EU trusted lists (ETSI TS 119 612): their CA certificates become trust anchors for signature verification',
+    notForTokens: true,
+  },
 });
 
 

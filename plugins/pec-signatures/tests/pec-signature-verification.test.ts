@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApi, useTestApi, type TestApi } from '@gea/test-kit/api.ts';
 import { enableModules, toGlobalId } from '@gea/test-kit/seed.ts';
 import { createUser, sessionToken } from '@gea/test-kit/users.ts';
+import { changedAfterSigning, signedPdf } from './fixtures/pdf.ts';
 import { TestPki, type TestCa, type TestSigner } from './fixtures/pki.ts';
 
 // The plugin reads its trusted CAs from a folder, on the first verification: the test CA is put
@@ -32,10 +33,12 @@ const VERIFY = `mutation ($entityId: ID!, $file: Upload!, $content: Upload) {
   verifySignature(entityId: $entityId, file: $file, content: $content) {
     __typename
     ... on SignatureVerification {
-      valid detached contentName contentSize
-      signer { subject commonName taxCode issuer signingTime certificateValidFrom certificateValidTo certificateValidAtSigningTime intact trusted problems }
-      signers { commonName }
+      format status valid detached contentName contentSize
+      signer { subject commonName taxCode issuer signingTime certificateValidFrom certificateValidTo certificateValidAtSigningTime integrity intact trusted algorithm problems issues { code message messageEn } }
+      signers { commonName pdf { revision coversWholeDocument } }
+      pdf { signatures modifiedAfterLastSignature }
     }
+    ... on SignatureFileError { reason field message messageIt }
     ... on InputError { issues { path message } }
   }
 }`;
@@ -93,6 +96,8 @@ describe('verifySignature: CAdES .p7m over a multipart upload', () => {
     const result = await verified({ file: p7m(await pki.sign(good, DOCUMENT)) });
     expect(result).toMatchObject({
       __typename: 'SignatureVerification',
+      format: 'CADES',
+      status: 'VALID',
       valid: true,
       detached: false,
       contentName: 'determinazione-123.pdf',
@@ -105,9 +110,12 @@ describe('verifySignature: CAdES .p7m over a multipart upload', () => {
         certificateValidFrom: '2024-01-01T00:00:00.000Z',
         certificateValidTo: '2099-12-31T00:00:00.000Z',
         certificateValidAtSigningTime: true,
+        integrity: 'INTACT',
         intact: true,
         trusted: true,
+        algorithm: 'RSA PKCS#1 v1.5 with SHA256',
         problems: [],
+        issues: [],
       },
       signers: [{ commonName: 'Mario Rossi' }],
     });
@@ -125,6 +133,14 @@ describe('verifySignature: CAdES .p7m over a multipart upload', () => {
     const result = await verified({ file: p7m(new Uint8Array(signed)) });
     expect(result).toMatchObject({ valid: false, signer: { intact: false, trusted: true, certificateValidAtSigningTime: true } });
     expect(result.signer.problems).toEqual(['the content was changed after signing (its digest does not match)']);
+    expect(result.signer.issues).toEqual([
+      {
+        code: 'CONTENT_CHANGED',
+        message: 'il contenuto è stato modificato dopo la firma (la sua impronta non corrisponde)',
+        messageEn: 'the content was changed after signing (its digest does not match)',
+      },
+    ]);
+    expect(result).toMatchObject({ status: 'NOT_VALID', signer: { integrity: 'NOT_INTACT' } });
   });
 
   it('an expired certificate was not valid at signing time, though it chains to the trusted CA', async () => {
@@ -152,20 +168,40 @@ describe('verifySignature: CAdES .p7m over a multipart upload', () => {
     const other = await verified({ file: new File([part(signature)], 'x.p7s'), content: new File([part(DOCUMENT.slice(0, -2))], 'altro.pdf') });
     expect(other).toMatchObject({ valid: false, signer: { intact: false } });
     const missing = await verified({ file: new File([part(signature)], 'x.p7s') });
-    expect(missing).toEqual({ __typename: 'InputError', issues: [{ path: ['content'], message: 'the signature is detached: send the signed file as content' }] });
+    expect(missing).toEqual({
+      __typename: 'SignatureFileError',
+      reason: 'CONTENT_REQUIRED',
+      field: 'content',
+      message: 'content: the signature is detached: send the signed file as content',
+      messageIt: 'content: la firma è separata dal documento (detached): inviare il file firmato come content',
+    });
   });
 
   it('a Base64 .p7m is read too; what is not a signature is a clear error, never a crash', async () => {
     const base64 = Buffer.from(await pki.sign(good, DOCUMENT)).toString('base64').replace(/(.{64})/g, '$1\n');
     expect(await verified({ file: p7m(new TextEncoder().encode(base64)) })).toMatchObject({ valid: true });
-    const text = await verified({ file: p7m(DOCUMENT, 'lettera.pdf.p7m') });
-    expect(text).toEqual({ __typename: 'InputError', issues: [{ path: ['file'], message: 'is not a CMS/CAdES signature: it is neither DER nor Base64 of DER' }] });
+    const text = await verified({ file: p7m(new TextEncoder().encode('Lettera: non firmata.'), 'lettera.txt.p7m') });
+    expect(text).toEqual({
+      __typename: 'SignatureFileError',
+      reason: 'NOT_DER_OR_BASE64',
+      field: 'file',
+      message: 'file: is not a CMS/CAdES signature: it is neither DER nor Base64 of DER',
+      messageIt: 'file: non è una firma CMS/CAdES: non è né DER né Base64 di DER',
+    });
     const truncated = await verified({ file: p7m((await pki.sign(good, DOCUMENT)).slice(0, 100)) });
-    expect(truncated.issues[0]).toMatchObject({ path: ['file'], message: expect.stringMatching(/^is not a CMS\/CAdES signature/) });
+    expect(truncated).toMatchObject({ reason: 'NOT_A_SIGNATURE', field: 'file', message: expect.stringMatching(/^file: is not a CMS\/CAdES signature/) });
     const certificateOnly = await verified({ file: p7m(new TextEncoder().encode(ca.pem), 'ca.p7m') });
-    expect(certificateOnly.issues[0].path).toEqual(['file']);
+    expect(certificateOnly).toMatchObject({ __typename: 'SignatureFileError', field: 'file' });
     const empty = await verified({ file: p7m(new Uint8Array(0)) });
-    expect(empty.__typename).toBe('InputError');
+    expect(empty.__typename).toBe('SignatureFileError');
+  });
+
+  it('a signed PDF (PAdES) through the API: format, status, placement; changed after signing is not valid', async () => {
+    const pdf = await signedPdf((data) => pki.sign(good, data, { detached: true }));
+    const ok = await verified({ file: new File([part(new Uint8Array(pdf))], 'determina.pdf', { type: 'application/pdf' }) });
+    expect(ok).toMatchObject({ format: 'PADES', status: 'VALID', valid: true, pdf: { signatures: 1, modifiedAfterLastSignature: false }, signers: [{ commonName: 'Mario Rossi', pdf: { revision: 1, coversWholeDocument: true } }] });
+    const changed = await verified({ file: new File([part(new Uint8Array(changedAfterSigning(pdf)))], 'determina.pdf') });
+    expect(changed).toMatchObject({ format: 'PADES', status: 'NOT_VALID', pdf: { modifiedAfterLastSignature: true }, signer: { integrity: 'INTACT', issues: [{ code: 'MODIFIED_AFTER_SIGNING' }] } });
   });
 
   it('is scoped to a body the caller may read', async () => {

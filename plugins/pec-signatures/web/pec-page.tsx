@@ -13,6 +13,7 @@ import {
   formatDateTime,
   formatNumber,
   graphql,
+  locale,
   PageHeading,
   type ResultOf,
   SelectField,
@@ -107,6 +108,12 @@ const VerifyMutation = graphql(`
           problems
         }
       }
+      ... on SignatureFileError {
+        message
+        messageIt
+        field
+        reason
+      }
       ... on InputError {
         message
         issues {
@@ -162,6 +169,7 @@ export default function PecPage() {
       return;
     }
     if (payload.__typename === 'SignatureVerification') setVerification(payload);
+    else if (payload.__typename === 'SignatureFileError') setIssues([{ path: [payload.field], message: locale() === 'it' ? payload.messageIt : payload.message }]);
     else setIssues(payload.issues.length > 0 ? payload.issues : [{ path: [], message: payload.message }]);
   }
 

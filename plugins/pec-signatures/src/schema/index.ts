@@ -9,6 +9,7 @@ import { addPecReceipt } from './pec-receipt.ts';
 import { addPecRecipient } from './pec-recipient.ts';
 import { addRegistryOffice } from './registry-office.ts';
 import { addSignatureCertificate } from './signature-certificate.ts';
+import { addSignatureTrustList } from './signature-trust-list.ts';
 import { addSignatureVerification } from './signature-verification.ts';
 
 /** The plugin's GraphQL schema; signatures are verified under the CAs `trustedCertificates` gives. */
@@ -22,5 +23,6 @@ export function addPecSignaturesSchema(builder: GeaBuilder, trustedCertificates:
   addSignatureCertificate(builder);
   addPecExpiryAlerts(builder);
   addSignatureVerification(builder, trustedCertificates);
+  addSignatureTrustList(builder);
   extendEntity(builder);
 }
