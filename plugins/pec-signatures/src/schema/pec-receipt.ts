@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { readReceiptEml, MAX_RECEIPT_EML_BYTES } from '../daticert/eml.ts';
 import { receiptKey } from '../daticert/identity.ts';
 import { MAX_DATICERT_BYTES, normaliseMessageId, parseDaticert, type Daticert, type DaticertRecipient } from '../daticert/parse.ts';
+import { trustAnchors } from '../signature/trust-import.ts';
 import { SignatureInputError, verifySignature } from '../signature/verify.ts';
 import { messageOutcome } from '../daticert/state.ts';
 import { publishAfterCommit } from '../events.ts';
@@ -115,8 +116,10 @@ export function addPecReceipt(builder: GeaBuilder, trustedCertificates: () => Pr
         const read = await readReceiptEml(raw);
         if (!read.ok) throw new InputError(read.issues.map((issue) => ({ path: ['eml', ...(issue.path ? [issue.path] : [])], message: issue.message })));
         const { envelope } = read;
-        const outcome = await envelopeOutcome(envelope.format, envelope.signature, envelope.signedContent, await trustedCertificates());
-        if (!outcome.intact) {
+        const anchors = await trustAnchors(context.prisma, await trustedCertificates(), context.db);
+        const outcome = await envelopeOutcome(envelope.format, envelope.signature, envelope.signedContent, anchors);
+        // Only a signature shown not to match is refused; one whose algorithm cannot be checked is kept, not valid, with its reason.
+        if (outcome.altered) {
           throw new InputError([{ path: ['eml'], message: `the provider's signature does not match the envelope's content: the receipt was altered or damaged (${outcome.problems.join('; ') || 'not intact'})` }]);
         }
         const parsed = parseDaticert(envelope.daticert);
@@ -145,6 +148,8 @@ export interface EnvelopeSignatureOutcome {
   signingTime: string | null;
   problems: string[];
   verifiedAt: string;
+  /** The signature was checked and does not match the content (not kept; the receipt is refused). */
+  altered?: boolean;
 }
 
 async function envelopeOutcome(
@@ -171,10 +176,11 @@ async function envelopeOutcome(
       signingTime: signer?.signingTime?.toISOString() ?? null,
       problems: report.signers.flatMap((s) => s.problems),
       verifiedAt,
+      altered: report.signers.length === 0 || report.signers.some((s) => s.integrity === 'NOT_INTACT'),
     };
   } catch (error) {
     if (!(error instanceof SignatureInputError)) throw error;
-    return { format, valid: false, intact: false, trusted: false, signer: null, issuer: null, signingTime: null, problems: [error.message], verifiedAt };
+    return { format, valid: false, intact: false, trusted: false, signer: null, issuer: null, signingTime: null, problems: [error.message], verifiedAt, altered: true };
   }
 }
 
