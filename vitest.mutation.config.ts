@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
+    // Property tests run hundreds of cases, slower still under coverage instrumentation on a shared machine.
+    testTimeout: 60_000,
     include: [
       'packages/core/src/**/*.test.ts',
       'plugins/cost-sharing/src/**/*.test.ts',
