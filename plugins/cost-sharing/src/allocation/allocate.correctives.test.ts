@@ -141,6 +141,18 @@ describe('MIN_SHARE', () => {
     ]);
   });
 
+  it('a body the floor does not apply to may pay down below the floor', () => {
+    // a 6 000, b 2 500, c 1 500 of 10 000 c; floor 30% = 3 000 for c only. c raised by 1 500, paid by a and
+    // b in proportion to 6 000 : 2 500 (W 8 500): a 9 000 000 / 8 500 = 1 058 rem 7 000; b 3 750 000 / 8 500
+    // = 441 rem 1 500; 1 cent left → a: 1 059, 441. b ends at 2 059, under the floor, but the floor is not its.
+    const result = allocateCosts(inputOf([body('a', 6000), body('b', 2500), body('c', 1500)], 10_000, [share('f', 'MIN_SHARE', 3000, { entityIds: ['c'] })]));
+    expect(lines(result)).toEqual([
+      [0, 6000, ['f', -1059], 4941],
+      [0, 2500, ['f', -441], 2059],
+      [0, 1500, ['f', 1500], 3000],
+    ]);
+  });
+
   it('a body that would fall below the floor by paying is raised as well, and pays nothing', () => {
     // a 6 000, b 2 100, c 1 900 of 10 000 c; floor 20% = 2 000 for b and c.
     // Round 1: c raised by 100, paid by a and b in proportion to 6 000 : 2 100 (W 8 100):

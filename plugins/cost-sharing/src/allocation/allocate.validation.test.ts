@@ -170,6 +170,24 @@ describe('input check: expenses and staff', () => {
     only({ ...base, staff: [base.staff[0]!, { ...base.staff[0]!, id: 's2', ...change }] }, path, message);
   });
 
+  it('refuses a missing expense, staff loan or project with one issue per field', () => {
+    expect(issuesOf({ ...empty, expenses: [null] }).map((i) => i.path.join('.'))).toEqual([
+      'expenses.0.id',
+      'expenses.0.grossCents',
+      'expenses.0.grantsCents',
+      'expenses.0.category',
+      'expenses.0.projectId',
+    ]);
+    expect(issuesOf({ ...empty, staff: [null] }).map((i) => i.path.join('.'))).toEqual(['staff.0.id', 'staff.0.lendingEntityId', 'staff.0.personName', 'staff.0.costCents']);
+    expect(issuesOf({ ...empty, projects: [null] }).map((i) => i.path.join('.'))).toEqual(['projects.0.id', 'projects.0.name', 'projects.0.participantIds']);
+  });
+
+  it('credits a lender with a loan of the largest safe amount exactly', () => {
+    const max = Number.MAX_SAFE_INTEGER;
+    const result = allocateCosts({ ...empty, bodies: [base.bodies[1]!], staff: [{ id: 's', lendingEntityId: 'pelago', personName: 'P', costCents: max }] });
+    expect(result.bodies[0]).toMatchObject({ pcQuotaCents: Math.ceil(max / 2), populationQuotaCents: Math.floor(max / 2), staffReimbursementCents: -max, totalCents: 0 });
+  });
+
   it('takes money up to the largest safe integer in all, staff costs included, and not a cent more', () => {
     const max = Number.MAX_SAFE_INTEGER;
     const input = {
