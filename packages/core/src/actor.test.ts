@@ -64,6 +64,10 @@ describe('actor details', () => {
     const other = actorFromGrants({ kind: 'user', id: 'u', label: 'u' }, [{ permission: 'inventory:write', entityId: null }]);
     expect(other.can('inventory:reader')).toBe(false);
     expect(other.can('inventory:read:x')).toBe(false);
+    // Only a `:read` name implies anything: a write matches its own name alone.
+    const odd = actorFromGrants({ kind: 'user', id: 'u', label: 'u' }, [{ permission: 'inventory::write', entityId: null }]);
+    expect(odd.can('inventory:write')).toBe(false);
+    expect(odd.entitiesWith('inventory:write')).toEqual([]);
   });
 
   it('a body grant does not answer an association-wide question', () => {

@@ -110,6 +110,8 @@ describe('structural types are recognised by shape, for every kind', () => {
     );
     expect(checked(object('SecretEdges', { cursor: str, node: str }))).toThrow(/: SecretEdges\.cursor, SecretEdges\.node$/);
     expect(checked(object('SecretEdge', { cursor: str }))).toThrow(/: SecretEdge\.cursor$/);
+    // The fields are compared as a set: declared in another order, an Edge is still an Edge.
+    expect(checked(object('OtherEdge', { node: str, cursor: str }))).not.toThrow();
   });
 
   it('a Connection passes with edges and pageInfo, and totalCount; not with more, nor with edges that are not edges', () => {
