@@ -141,6 +141,17 @@ describe('MIN_SHARE', () => {
     ]);
   });
 
+  it('floors adding up to 100% take everything the other bodies hold', () => {
+    // c has every resident: 10 000 c → a 0, b 0, c 10 000. Floors of 50% (5 000) for a and b: raised by
+    // 5 000 each, and c, the one payer, holds exactly the 10 000 to pay: it ends at 0.
+    const result = allocateCosts(inputOf([body('a', 0), body('b', 0), body('c', 1)], 10_000, [share('f', 'MIN_SHARE', 5000, { entityIds: ['a', 'b'] })]));
+    expect(lines(result)).toEqual([
+      [0, 0, ['f', 5000], 5000],
+      [0, 0, ['f', 5000], 5000],
+      [0, 10_000, ['f', -10_000], 0],
+    ]);
+  });
+
   it('a body the floor does not apply to may pay down below the floor', () => {
     // a 6 000, b 2 500, c 1 500 of 10 000 c; floor 30% = 3 000 for c only. c raised by 1 500, paid by a and
     // b in proportion to 6 000 : 2 500 (W 8 500): a 9 000 000 / 8 500 = 1 058 rem 7 000; b 3 750 000 / 8 500
