@@ -177,6 +177,9 @@ describe('explainAllocation: notes of each pool', () => {
       'Project “P1” (participants only): €0.50',
       'Project “P1”: no participant has a recorded population, the population quota is split by PCs in service',
     ]);
+    expect(explainAllocation(result.bodies[2]!, result, 'it')[4]).toBe(
+      'Progetto «P1»: nessun partecipante ha popolazione registrata, la quota popolazione è ripartita in base ai PC in servizio',
+    );
     expect(explainAllocation(result.bodies[3]!, result, 'it').slice(3, 5)).toEqual([
       `Progetto «P2» (solo partecipanti): 1,00${nb}€`,
       'Progetto «P2»: nessun partecipante ha PC in servizio né popolazione registrata, la spesa è ripartita in parti uguali',

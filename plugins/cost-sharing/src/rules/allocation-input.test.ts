@@ -19,20 +19,23 @@ const members = [
 ];
 
 describe('allocationInputOf', () => {
-  const input = allocationInputOf(members, costs, { pcWeightBasisPoints: 4000, correctives: [] }, [
-    { description: 'Ipotesi', category: 'CAPITAL', grossCents: 1_000, grantsCents: 0, projectId: 'p2' },
-  ]);
+  // Built in each test, not when the file loads: an exception is then a failing test, which mutation
+  // testing counts, not a file that fails to load, which it does not.
+  const inputOf = () =>
+    allocationInputOf(members, costs, { pcWeightBasisPoints: 4000, correctives: [] }, [
+      { description: 'Ipotesi', category: 'CAPITAL', grossCents: 1_000, grantsCents: 0, projectId: 'p2' },
+    ]);
 
   it('orders bodies by ISTAT code, by name after every code', () => {
-    expect(input.bodies.map((body) => body.order)).toEqual(['001001', '~Beta']);
+    expect(inputOf().bodies.map((body) => body.order)).toEqual(['001001', '~Beta']);
   });
 
   it('adds scenario expenses after the year\'s, numbered', () => {
-    expect(input.expenses.map((expense) => expense.id)).toEqual(['e1', 'e2', 'scenario-1']);
+    expect(inputOf().expenses.map((expense) => expense.id)).toEqual(['e1', 'e2', 'scenario-1']);
   });
 
   it('keeps projects with expenses this year, with member participants only', () => {
-    expect(input.projects).toEqual([
+    expect(inputOf().projects).toEqual([
       { id: 'p1', name: 'Data center', participantIds: ['a'] },
       { id: 'p2', name: 'Idle', participantIds: ['a', 'b'] },
     ]);
@@ -40,7 +43,7 @@ describe('allocationInputOf', () => {
   });
 
   it('gives population the weight PCs do not have', () => {
-    expect(input.weights).toEqual({ pcBasisPoints: 4000, populationBasisPoints: 6000 });
+    expect(inputOf().weights).toEqual({ pcBasisPoints: 4000, populationBasisPoints: 6000 });
   });
 });
 
