@@ -21,6 +21,8 @@ const issuesOf = (input: unknown): AllocationIssue[] => {
   expect((thrown as AllocationInputError).issues).toEqual(issues);
   return issues;
 };
+/** The check on an input built loosely on purpose (wrong types included). */
+const validate = (input: unknown) => validateAllocationInput(input as AllocationInput);
 const only = (input: unknown, path: string[], message: string) => expect(issuesOf(input)).toEqual([{ path, message }]);
 const empty = { bodies: base.bodies, expenses: [], projects: [], staff: [], weights: base.weights, correctives: [] };
 const withBody = (i: number, change: object) => ({ ...empty, bodies: base.bodies.map((b, k) => (k === i ? { ...b, ...change } : b)) });
@@ -72,8 +74,8 @@ describe('input check: bodies', () => {
   });
 
   it('takes 0 PCs, 0 residents, an empty name and the largest safe counts', () => {
-    expect(validateAllocationInput(withBody(0, { pcs: 0, population: 0, name: '', order: '' }))).toEqual([]);
-    expect(validateAllocationInput(withBody(0, { pcs: Number.MAX_SAFE_INTEGER, population: Number.MAX_SAFE_INTEGER }))).toEqual([]);
+    expect(validate(withBody(0, { pcs: 0, population: 0, name: '', order: '' }))).toEqual([]);
+    expect(validate(withBody(0, { pcs: Number.MAX_SAFE_INTEGER, population: Number.MAX_SAFE_INTEGER }))).toEqual([]);
   });
 });
 
@@ -101,8 +103,8 @@ describe('input check: weights', () => {
   });
 
   it('takes all the weight on one criterion', () => {
-    expect(validateAllocationInput({ ...empty, weights: { pcBasisPoints: 10_000, populationBasisPoints: 0 } })).toEqual([]);
-    expect(validateAllocationInput({ ...empty, weights: { pcBasisPoints: 0, populationBasisPoints: 10_000 } })).toEqual([]);
+    expect(validate({ ...empty, weights: { pcBasisPoints: 10_000, populationBasisPoints: 0 } })).toEqual([]);
+    expect(validate({ ...empty, weights: { pcBasisPoints: 0, populationBasisPoints: 10_000 } })).toEqual([]);
   });
 });
 
@@ -153,8 +155,8 @@ describe('input check: expenses and staff', () => {
   });
 
   it('takes grants equal to the gross amount, and a CAPITAL expense of no project', () => {
-    expect(validateAllocationInput(withExpense({ grantsCents: 610_000 }))).toEqual([]);
-    expect(validateAllocationInput(withExpense({ projectId: null }))).toEqual([]);
+    expect(validate(withExpense({ grantsCents: 610_000 }))).toEqual([]);
+    expect(validate(withExpense({ projectId: null }))).toEqual([]);
   });
 
   it('checks grants against the gross amount only when both are whole', () => {
@@ -195,7 +197,7 @@ describe('input check: expenses and staff', () => {
       expenses: [{ id: 'e', grossCents: max - 10, grantsCents: 0, category: 'CURRENT', projectId: null }],
       staff: [{ id: 's', lendingEntityId: 'pelago', personName: 'P', costCents: 10 }],
     };
-    expect(validateAllocationInput(input as AllocationInput)).toEqual([]);
+    expect(validate(input)).toEqual([]);
     expect(allocateCosts(input as AllocationInput).generalPoolCents).toBe(max);
     only({ ...input, staff: [{ ...input.staff[0], costCents: 11 }] }, [], `expenses and staff costs add up to ${BigInt(max) + 1n} cents, more than ${max}`);
   });
@@ -236,24 +238,24 @@ describe('input check: correctives', () => {
   });
 
   it('takes floors that add up to exactly 100%, and refuses one basis point more', () => {
-    expect(validateAllocationInput(withCorrective(floor(3333, { populationBelow: 1_000_000 })))).toEqual([]);
-    expect(validateAllocationInput(withCorrective(floor(5000, { entityIds: ['pelago', 'san-godenzo'] })))).toEqual([]);
+    expect(validate(withCorrective(floor(3333, { populationBelow: 1_000_000 })))).toEqual([]);
+    expect(validate(withCorrective(floor(5000, { entityIds: ['pelago', 'san-godenzo'] })))).toEqual([]);
     only(withCorrective(floor(5001, { entityIds: ['pelago', 'san-godenzo'] })), ['correctives', '0', 'basisPoints'], 'floors of 2 bodies at 5001 basis points each add up to more than 100% of the pool');
-    expect(validateAllocationInput(withCorrective(floor(10_000)))).toEqual([]);
+    expect(validate(withCorrective(floor(10_000)))).toEqual([]);
   });
 
   it('counts the bodies a floor applies to by their registry population, strictly below the bound', () => {
     // Under 8 001 residents: Pelago (8 000) and San Godenzo (2 000); Pontassieve (20 000) is not.
     only(withCorrective(floor(5001, { populationBelow: 8001 })), ['correctives', '0', 'basisPoints'], 'floors of 2 bodies at 5001 basis points each add up to more than 100% of the pool');
     // Under 8 000: San Godenzo alone (Pelago, at 8 000, is not below it), so 100% fits.
-    expect(validateAllocationInput(withCorrective(floor(10_000, { populationBelow: 8000 })))).toEqual([]);
+    expect(validate(withCorrective(floor(10_000, { populationBelow: 8000 })))).toEqual([]);
   });
 
   it('refuses caps on every body that add up to less than 100%, but not caps on some bodies', () => {
-    expect(validateAllocationInput(withCorrective(cap(3334, { entityIds: all })))).toEqual([]);
+    expect(validate(withCorrective(cap(3334, { entityIds: all })))).toEqual([]);
     only(withCorrective(cap(3333, { populationBelow: 20_001 })), ['correctives', '0', 'basisPoints'], 'caps of all 3 bodies at 3333 basis points each add up to less than 100% of the pool');
-    expect(validateAllocationInput(withCorrective(cap(1, { entityIds: ['pelago', 'san-godenzo'] })))).toEqual([]);
-    expect(validateAllocationInput(withCorrective(cap(10_000, { entityIds: all })))).toEqual([]);
+    expect(validate(withCorrective(cap(1, { entityIds: ['pelago', 'san-godenzo'] })))).toEqual([]);
+    expect(validate(withCorrective(cap(10_000, { entityIds: all })))).toEqual([]);
     only(withCorrective(cap(10_001, { entityIds: all })), ['correctives', '0', 'basisPoints'], 'must be at most 10000 (100%)');
   });
 
@@ -273,7 +275,7 @@ describe('input check: correctives', () => {
   });
 
   it('takes a minimum population of 0 and bounds of 0', () => {
-    expect(validateAllocationInput(withCorrective({ id: 'm', kind: 'MIN_POPULATION', minimumPopulation: 0, appliesTo: { populationBelow: 0 }, label: '' }))).toEqual([]);
-    expect(validateAllocationInput(withCorrective(floor(0, { entityIds: [] })))).toEqual([]);
+    expect(validate(withCorrective({ id: 'm', kind: 'MIN_POPULATION', minimumPopulation: 0, appliesTo: { populationBelow: 0 }, label: '' }))).toEqual([]);
+    expect(validate(withCorrective(floor(0, { entityIds: [] })))).toEqual([]);
   });
 });
