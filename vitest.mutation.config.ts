@@ -5,6 +5,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
+    // Property tests run hundreds of cases, slower still under coverage instrumentation on a shared machine.
+    testTimeout: 60_000,
+    // Each mutant reruns the property tests: fewer cases per property keeps a run within the hour on a shared
+    // machine (the normal test run keeps its full count). Read by the property tests; `GEA_PROPERTY_RUNS=10 npx stryker run` lowers it.
+    env: { GEA_PROPERTY_RUNS: process.env.GEA_PROPERTY_RUNS ?? '40' },
     include: [
       'packages/core/src/**/*.test.ts',
       'plugins/cost-sharing/src/**/*.test.ts',

@@ -11,7 +11,8 @@ import {
   type PoolSplit,
 } from './allocate.ts';
 
-const RUNS = 500;
+/** Cases per property; fewer under mutation testing (vitest.mutation.config.ts). */
+const RUNS = Number(process.env.GEA_PROPERTY_RUNS) || 500;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 /** A count that is 0 often enough to hit bodies with nothing. */
@@ -296,6 +297,60 @@ describe('allocateCosts properties', () => {
         expect({ ...other, bodies: [], projectPools: [] }).toEqual({ ...result, bodies: [], projectPools: [] });
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('(j) MIN_POPULATION is the rule applied to the corrected populations: named bodies below the minimum counted at it, nobody lowered', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 0, max: 200_000 }), fc.boolean(), (input, minimumPopulation, byList) => {
+        const n = input.bodies.length;
+        // Bodies picked by a rule of their position (a mix of below and above the minimum), or by a bound
+        // around the minimum (below, equal or above it).
+        const appliesTo: CorrectiveAppliesTo = byList
+          ? { entityIds: input.bodies.filter((_, i) => (i * 7 + minimumPopulation) % 3 !== 0).map((b) => b.entityId) }
+          : { populationBelow: Math.max(0, minimumPopulation + ((minimumPopulation % 5) - 2) * 1000) };
+        const corrected = allocateCosts({ ...input, correctives: [{ id: 'm', kind: 'MIN_POPULATION', minimumPopulation, appliesTo, label: 'm' }] });
+        const applies = appliesMask(appliesTo, input.bodies);
+        // The same input with the populations written up by hand, and no corrective.
+        const raised = allocateCosts({
+          ...input,
+          bodies: input.bodies.map((b, i) => ({ ...b, population: applies[i] ? Math.max(b.population, minimumPopulation) : b.population })),
+          correctives: [],
+        });
+        expect(corrected.bodies).toHaveLength(n);
+        corrected.bodies.forEach((b, i) => {
+          expect(b.populationQuotaCents + lineOf(b, 'm')).toBe(raised.bodies[i]!.populationQuotaCents);
+        });
+      }),
+      { numRuns: Math.min(RUNS, 200) },
+    );
+  });
+
+  it('(k) naming in a MIN_POPULATION a body at or above the minimum changes nothing', () => {
+    fc.assert(
+      fc.property(inputArb, fc.integer({ min: 0, max: 200_000 }), (input, minimumPopulation) => {
+        const below = input.bodies.filter((b) => b.population < minimumPopulation).map((b) => b.entityId);
+        const run = (entityIds: string[]) =>
+          allocateCosts({ ...input, correctives: [{ id: 'm', kind: 'MIN_POPULATION', minimumPopulation, appliesTo: { entityIds }, label: 'm' }] });
+        expect(run(input.bodies.map((b) => b.entityId))).toEqual(run(below));
+      }),
+      { numRuns: Math.min(RUNS, 200) },
+    );
+  });
+
+  it('(l) shuffling bodies that share one order key changes nobody’s amounts: the id breaks the ties', () => {
+    fc.assert(
+      fc.property(inputArb, fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), (raw, keys) => {
+        const input = { ...raw, bodies: raw.bodies.map((b) => ({ ...b, order: 'same' })) };
+        const permutation = input.bodies.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+        const result = run(input);
+        const other = run({ ...input, bodies: permutation.map((i) => input.bodies[i]!) });
+        expect(other === null).toBe(result === null);
+        if (!result || !other) return;
+        const byId = (r: AllocationResult) => Object.fromEntries(r.bodies.map((b) => [b.entityId, b]));
+        expect(byId(other)).toEqual(byId(result));
+      }),
+      { numRuns: Math.min(RUNS, 200) },
     );
   });
 

@@ -63,7 +63,60 @@ describe('largestRemainder', () => {
         const reversed = largestRemainder(amount, [...list].reverse());
         expect([...reversed].reverse()).toEqual(quotas);
       }),
-      { numRuns: 1000 },
+      { numRuns: Number(process.env.GEA_PROPERTY_RUNS) || 1000 },
     );
+  });
+
+  it('ties on everything but the id go to the smaller ids, in every input order', () => {
+    // 5 cents over six equal shares with the same order key: 0.83 each, floors 0, remainders all 5/6:
+    // the five smallest ids ("a".."e") get a cent, "f" none, however the input is ordered.
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length }), (order) => {
+        const quotas = largestRemainder(5n, order.map((id) => share(id, 1, 'same')));
+        expect(Object.fromEntries(order.map((id, i) => [id, quotas[i]]))).toEqual({ a: 1n, b: 1n, c: 1n, d: 1n, e: 1n, f: 0n });
+      }),
+    );
+  });
+
+  it('property: every permutation of the input gives every share the same amount, with ties on remainder, weight and order key', () => {
+    // Few distinct weights and order keys, so that the leftover cents are decided by each tie-break in turn.
+    const shareArb = fc.record({ weight: fc.integer({ min: 0, max: 3 }), order: fc.constantFrom('A', 'B', 'B') });
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 50n }),
+        fc.array(shareArb, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 12, maxLength: 12 }),
+        (amount, raw, keys) => {
+          const list = raw.map((r, i) => share(`id${String(i).padStart(2, '0')}`, r.weight, r.order));
+          const total = list.reduce((s, x) => s + x.weight, 0n);
+          fc.pre(total > 0n);
+          const permutation = list.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+          const byId = (shares: readonly ApportionShare[], quotas: bigint[]) => Object.fromEntries(shares.map((x, i) => [x.id, quotas[i]]));
+          const shuffled = permutation.map((i) => list[i]!);
+          const expected = byId(list, largestRemainder(amount, list));
+          expect(byId(shuffled, largestRemainder(amount, shuffled))).toEqual(expected);
+          // Who got a leftover cent: ranked by remainder, then weight, then order key, then id.
+          const floors = list.map((x) => (amount * x.weight) / total);
+          const ranked = list
+            .map((x, i) => ({ x, remainder: (amount * x.weight) % total, i }))
+            .sort((p, q) =>
+              p.remainder !== q.remainder ? (p.remainder > q.remainder ? -1 : 1) : p.x.weight !== q.x.weight ? (p.x.weight > q.x.weight ? -1 : 1) : p.x.order < q.x.order ? -1 : p.x.order > q.x.order ? 1 : p.x.id < q.x.id ? -1 : 1,
+            );
+          const leftover = amount - floors.reduce((s, f) => s + f, 0n);
+          const winners = new Set(ranked.slice(0, Number(leftover)).map((r) => r.i));
+          list.forEach((x, i) => expect(expected[x.id]).toBe(floors[i]! + (winners.has(i) ? 1n : 0n)));
+        },
+      ),
+      { numRuns: Number(process.env.GEA_PROPERTY_RUNS) || 300 },
+    );
+  });
+
+  it('refuses a negative weight, naming the share', () => {
+    expect(() => largestRemainder(1n, [share('a', 1), share('b', -1)])).toThrow('largestRemainder: negative weight for b');
+    expect(() => largestRemainder(1n, [share('a', 0)])).toThrow('largestRemainder: nothing to split over (all weights are 0)');
+    expect(() => largestRemainder(-1n, [share('a', 1)])).toThrow('largestRemainder: negative amount -1');
+    expect(largestRemainder(0n, [share('a', 0)])).toEqual([0n]);
+    expect(largestRemainder(0n, [])).toEqual([]);
   });
 });
