@@ -116,7 +116,7 @@ export function addPecReceipt(builder: GeaBuilder, trustedCertificates: () => Pr
         const read = await readReceiptEml(raw);
         if (!read.ok) throw new InputError(read.issues.map((issue) => ({ path: ['eml', ...(issue.path ? [issue.path] : [])], message: issue.message })));
         const { envelope } = read;
-        const anchors = await trustAnchors(context.prisma, await trustedCertificates(), context.db);
+        const anchors = await trustAnchors(context.prisma, trustedCertificates, context.db);
         const outcome = await envelopeOutcome(envelope.format, envelope.signature, envelope.signedContent, anchors);
         // Only a signature shown not to match is refused; one whose algorithm cannot be checked is kept, not valid, with its reason.
         if (outcome.altered) {
