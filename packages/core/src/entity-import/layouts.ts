@@ -2,7 +2,7 @@
 // ISTAT's "Elenco dei comuni italiani" and the IPA open-data export of bodies ("Enti"). Each is
 // mapped onto GEA's own columns, so one validation and one writer serve every layout.
 import type { CsvRecord } from '../csv/records.ts';
-import type { ValueColumn } from './parse.ts';
+import type { ValueColumn } from './columns.ts';
 
 export type EntityFileLayout = 'GEA' | 'ISTAT_MUNICIPALITIES' | 'IPA_BODIES' | 'ISTAT_CHANGES';
 

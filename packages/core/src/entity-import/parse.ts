@@ -1,25 +1,11 @@
 import { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from '../csv/records.ts';
+import { valueColumns, type ValueColumn } from './columns.ts';
 import type { ImportIssue } from './issues.ts';
 import { MAPPED_COLUMNS, mapPublishedRecords, recogniseLayout, type EntityFileLayout } from './layouts.ts';
 
 export type { CsvRecord };
 
-export const valueColumns = [
-  'kind',
-  'name',
-  'istat_code',
-  'cadastral_code',
-  'province',
-  'tax_code',
-  'ipa_code',
-  'pec',
-  'member_of',
-  'notes',
-  // a merger (fusione): the day the body ceased and the ISTAT code of the municipality born of it
-  'ceased_on',
-  'successor_istat_code',
-] as const;
-export type ValueColumn = (typeof valueColumns)[number];
+export { valueColumns, type ValueColumn };
 const requiredColumns: readonly ValueColumn[] = ['kind', 'name'];
 
 export type Column =

@@ -9,7 +9,7 @@ import type * as pkijs from 'pkijs';
 import { checkSigners, parseSignedData, type SignerReport } from './cms.ts';
 import { SignatureInputError } from './errors.ts';
 import { issue } from './messages.ts';
-import { statusOf, type VerificationReport } from './verify.ts';
+import { statusOf, type VerificationReport } from './report.ts';
 
 interface Placement {
   range: [number, number, number, number];

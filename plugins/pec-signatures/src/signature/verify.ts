@@ -10,28 +10,14 @@ import { SignatureInputError } from './errors.ts';
 import { MAX_SIGNATURE_BYTES } from './limits.ts';
 import { verifyPdf } from './pades.ts';
 import { verifyXml } from './xades.ts';
+import { statusOf, type SignatureFormat, type VerificationReport } from './report.ts';
 
 export { SignatureInputError } from './errors.ts';
 export { taxCodeFromSerialNumber, type Integrity, type SignerReport } from './cms.ts';
 export { MAX_ASN1_NODES, MAX_SIGNATURE_BYTES } from './limits.ts';
 export { signatureInputCodes, signatureIssueCodes, type SignatureIssue, type SignatureIssueCode, type SignatureInputCode } from './messages.ts';
 
-export type SignatureFormat = 'CADES' | 'PADES' | 'XADES';
-/** VALID: every signer intact, trusted, valid then. CANNOT_BE_CHECKED: nothing found wrong, but some signer's algorithm cannot be checked. */
-export type VerificationStatus = 'VALID' | 'NOT_VALID' | 'CANNOT_BE_CHECKED';
-
-export interface VerificationReport {
-  format: SignatureFormat;
-  detached: boolean;
-  contentName: string;
-  contentSize: number;
-  signers: SignerReport[];
-  /** Every signer intact, trusted and with a certificate valid when it signed (and, for a PDF, nothing added after the last signature). */
-  valid: boolean;
-  status: VerificationStatus;
-  /** PAdES only. */
-  pdf?: { signatures: number; modifiedAfterLastSignature: boolean; bytesAfterLastSignature: number };
-}
+export { statusOf, type SignatureFormat, type VerificationReport, type VerificationStatus } from './report.ts';
 
 /** DER as is; Base64 or PEM (some protocol systems store .p7m that way) decoded. */
 function toDer(bytes: Uint8Array): Uint8Array {
@@ -52,11 +38,6 @@ export function certificatesFromPem(pem: string): pkijs.Certificate[] {
   return blocks.map((block) => pkijs.Certificate.fromBER(new Uint8Array(Buffer.from(block[1]!.replace(/\s+/g, ''), 'base64'))));
 }
 
-export function statusOf(signers: readonly SignerReport[], documentProblem = false): VerificationStatus {
-  const definitelyBad = documentProblem || signers.some((s) => s.integrity === 'NOT_INTACT' || !s.trusted || !s.certificateValidAtSigningTime || (s.pdf && !s.pdf.coversWholeRevision));
-  if (definitelyBad) return 'NOT_VALID';
-  return signers.some((s) => s.integrity === 'CANNOT_BE_CHECKED') ? 'CANNOT_BE_CHECKED' : 'VALID';
-}
 
 /** What the bytes are, from their first bytes. */
 export function detectFormat(bytes: Uint8Array): SignatureFormat {

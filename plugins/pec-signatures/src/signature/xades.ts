@@ -11,7 +11,7 @@ import { describeSigner, type SignerReport } from './cms.ts';
 import { toX509 } from './chain.ts';
 import { SignatureInputError } from './errors.ts';
 import { issue, type SignatureIssue } from './messages.ts';
-import { statusOf, type VerificationReport } from './verify.ts';
+import { statusOf, type VerificationReport } from './report.ts';
 
 const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
