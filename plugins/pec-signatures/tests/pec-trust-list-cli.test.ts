@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {} from '@gea/test-kit/provided.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestPki } from './fixtures/pki.ts';
 import { trustListXml } from './fixtures/trust-list.ts';
 
@@ -45,7 +46,8 @@ const cli = (...args: string[]) =>
     (failed: { code: number; stdout: string; stderr: string }) => ({ code: failed.code, stdout: failed.stdout, stderr: failed.stderr }),
   );
 
-describe('npm run trust:import', { timeout: 300_000 }, () => {
+// The command uses its own embedded folder, not the test database: once, in the PGlite project, is enough.
+describe.runIf(inject('testDatabase').kind === 'pglite')('npm run trust:import', { timeout: 300_000 }, () => {
   it('a dry run says what would be loaded and what is skipped, and why', async () => {
     const result = await cli(path.join(dir, 'TSL-IT.xml'), '--dry-run');
     expect(result.code).toBe(0);
