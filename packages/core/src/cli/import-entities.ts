@@ -3,10 +3,9 @@
 // comuni italiani" or IPA's "Enti" export as published) into DATABASE_URL or, when
 // unset, the embedded database (GEA_DATA_DIR). All or nothing: a file with any problem writes nothing.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
-import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
+import { embeddedDatabaseExists, openDatabase, targetFromEnv, type Database } from '@gea/db';
+import { fileArguments, readInputFile, runCommand } from '@gea/db/command';
 import { applyMigrations, assertFullyMigrated } from '@gea/db/migrations';
 import { decodeImportBytes } from '../entity-import/decode.ts';
 import { formatIssue, importEntities } from '../entity-import/index.ts';
@@ -16,37 +15,21 @@ import { GeaError } from '../errors.ts';
 const NAME = 'entities:import';
 const USAGE = 'usage: npm run entities:import -- <file.csv> [--dry-run]';
 
-/** A failure the person running the command can fix from one line (no stack trace). */
-class CliError extends Error {}
-
-function readArguments(): { file: string; dryRun: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (parsed.positionals.length !== 1) throw new CliError(USAGE);
-  return { file: parsed.positionals[0]!, dryRun: parsed.values['dry-run'] ?? false };
+function readArguments() {
+  const parsed = fileArguments(USAGE, { 'dry-run': { type: 'boolean', default: false } });
+  return { file: parsed.file, path: parsed.path, dryRun: parsed.values['dry-run'] ?? false };
 }
 
 /** Spreadsheets on Italian Windows often save CSV as Windows-1252: read it as such rather than garbling accents. */
 async function readText(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
+  const bytes = await readInputFile(path);
   const { text, encoding } = decodeImportBytes(bytes);
   if (encoding !== 'UTF-8') console.error(`${NAME}: ${path} is not UTF-8 text; reading it as ${encoding}`);
   return text;
 }
 
 async function run(): Promise<number> {
-  const { file, dryRun } = readArguments();
-  const path = resolveUserPath(file);
+  const { file, path, dryRun } = readArguments();
   const csv = await readText(path);
 
   const target = targetFromEnv();
@@ -115,16 +98,4 @@ async function run(): Promise<number> {
   }
 }
 
-let code: number;
-try {
-  code = await run();
-} catch (error) {
-  if (error instanceof CliError || error instanceof DatabaseStartupError || error instanceof GeaError) {
-    console.error(`${NAME}: ${error.message}`);
-  } else {
-    console.error(`${NAME}:`, error);
-  }
-  code = 1;
-}
-// Explicitly: the WASM engine and database drivers may keep timers alive, and nothing is left to do.
-process.exit(code);
+await runCommand(NAME, run, (error) => error instanceof GeaError);

@@ -4,10 +4,9 @@
 // when unset, the embedded database (GEA_DATA_DIR). All or nothing; a second import changes nothing;
 // each changed figure is audited.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
-import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv } from '@gea/db';
+import { embeddedDatabaseExists, openDatabase, targetFromEnv } from '@gea/db';
+import { CliError, fileArguments, readInputFile, runCommand } from '@gea/db/command';
 import { assertFullyMigrated } from '@gea/db/migrations';
 import { decodeImportBytes, formatIssue } from '../entity-import/index.ts';
 import { GeaError } from '../errors.ts';
@@ -17,29 +16,14 @@ import { progressBars } from './progress.ts';
 const NAME = 'population:import';
 const USAGE = 'usage: npm run population:import -- <file.csv> [--date YYYY-12-31] [--dry-run]';
 
-class CliError extends Error {}
-
-function readArguments(): { file: string; date?: string; dryRun: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (parsed.positionals.length !== 1) throw new CliError(USAGE);
-  return { file: parsed.positionals[0]!, date: parsed.values.date, dryRun: parsed.values['dry-run'] ?? false };
+function readArguments() {
+  const parsed = fileArguments(USAGE, { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } });
+  return { file: parsed.file, path: parsed.path, date: parsed.values.date, dryRun: parsed.values['dry-run'] ?? false };
 }
 
 async function run(): Promise<number> {
-  const { file, date, dryRun } = readArguments();
-  const path = resolveUserPath(file);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
+  const { file, path, date, dryRun } = readArguments();
+  const bytes = await readInputFile(path);
   const { text, encoding } = decodeImportBytes(bytes);
   if (encoding !== 'UTF-8') console.error(`${NAME}: ${path} is not UTF-8 text; reading it as ${encoding}`);
 
@@ -86,15 +70,4 @@ async function run(): Promise<number> {
   }
 }
 
-let code: number;
-try {
-  code = await run();
-} catch (error) {
-  if (error instanceof CliError || error instanceof DatabaseStartupError || error instanceof GeaError) {
-    console.error(`${NAME}: ${error.message}`);
-  } else {
-    console.error(`${NAME}:`, error);
-  }
-  code = 1;
-}
-process.exit(code);
+await runCommand(NAME, run, (error) => error instanceof GeaError);

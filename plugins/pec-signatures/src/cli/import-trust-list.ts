@@ -4,10 +4,9 @@
 // trust anchors for signature verification, replacing those of the same territory's earlier import.
 // Prints how many were loaded and which services were skipped, and why. On the audit trail.
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { parseArgs } from 'node:util';
-import { DatabaseStartupError, embeddedDatabaseExists, openDatabase, resolveUserPath, targetFromEnv, type Database } from '@gea/db';
+import { embeddedDatabaseExists, openDatabase, targetFromEnv, type Database } from '@gea/db';
+import { fileArguments, readInputFile, runCommand } from '@gea/db/command';
 import { applyMigrations, assertFullyMigrated } from '@gea/db/migrations';
 import { describeSkipped, importTrustList } from '../signature/trust-import.ts';
 import { TrustListError } from '../signature/trust-list.ts';
@@ -15,30 +14,14 @@ import { TrustListError } from '../signature/trust-list.ts';
 const NAME = 'trust:import';
 const USAGE = 'usage: npm run trust:import -- <file.xml> [--dry-run]';
 
-/** A failure the person running the command can fix from one line (no stack trace). */
-class CliError extends Error {}
-
-function readArguments(): { file: string; dryRun: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { 'dry-run': { type: 'boolean', default: false } } });
-  } catch (error) {
-    throw new CliError(`${(error as Error).message}\n${USAGE}`);
-  }
-  if (parsed.positionals.length !== 1) throw new CliError(USAGE);
-  return { file: parsed.positionals[0]!, dryRun: parsed.values['dry-run'] ?? false };
+function readArguments() {
+  const parsed = fileArguments(USAGE, { 'dry-run': { type: 'boolean', default: false } });
+  return { file: parsed.file, path: parsed.path, dryRun: parsed.values['dry-run'] ?? false };
 }
 
 async function run(): Promise<number> {
-  const { file, dryRun } = readArguments();
-  const path = resolveUserPath(file);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
+  const { file, path, dryRun } = readArguments();
+  const bytes = await readInputFile(path);
   const target = targetFromEnv();
   const scratch = dryRun && target.kind === 'pglite' && !embeddedDatabaseExists(target.dataDir);
   const db: Database = scratch ? await openDatabase({ kind: 'pglite-memory' }) : await openDatabase(target);
@@ -99,16 +82,4 @@ async function audit(db: Database, file: string, size: number, result: { outcome
   });
 }
 
-let code: number;
-try {
-  code = await run();
-} catch (error) {
-  if (error instanceof CliError || error instanceof DatabaseStartupError) {
-    console.error(`${NAME}: ${error.message}`);
-  } else {
-    console.error(`${NAME}:`, error);
-  }
-  code = 1;
-}
-// Explicitly: the WASM engine and database drivers may keep timers alive, and nothing is left to do.
-process.exit(code);
+await runCommand(NAME, run);
