@@ -229,6 +229,11 @@ export interface Column<Row> {
   breakAll?: boolean;
   /** Left out (a column of bodies for a reader who sees one). */
   hidden?: boolean;
+  /**
+   * Kept on a phone-wide screen. When any column of a table says so, the others are left out below
+   * 36rem, so the table fits a 375 px screen instead of scrolling sideways.
+   */
+  phone?: boolean;
 }
 
 export interface DataTableProps<Row> {
@@ -260,8 +265,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const pageInfo = () => (props.source ? props.source.pageInfo() : props.pageInfo);
   const totalCount = () => (props.source ? props.source.totalCount() : props.totalCount);
   const columns = () => props.columns.filter((column) => !column.hidden);
+  const phoneChoice = () => columns().some((column) => column.phone);
+  const phoneClass = (column: Column<Row>) => (phoneChoice() && !column.phone ? 'not-on-phone' : undefined);
   const cellClass = (column: Column<Row>) =>
-    [column.numeric && 'num', column.nowrap && 'nowrap', column.breakAll && 'break'].filter(Boolean).join(' ') || undefined;
+    [column.numeric && 'num', column.nowrap && 'nowrap', column.breakAll && 'break', phoneClass(column)].filter(Boolean).join(' ') || undefined;
   const sortedBy = (column: Column<Row>) => {
     const sort = list()?.sort();
     return column.sort !== undefined && sort?.field === column.sort ? sort.direction : undefined;
@@ -273,10 +280,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         {(rows) => (
           <>
             <TableWrap label={props.label}>
-              <table class={['data-table', props.class].filter(Boolean).join(' ')}>
+              <table class={['data-table', phoneChoice() && 'phone-columns', props.class].filter(Boolean).join(' ')}>
                 <caption class="visually-hidden">{props.caption ?? props.label}</caption>
                 <colgroup>
-                  <For each={columns()}>{(column) => <col class={column.width ? `col-${column.width}` : undefined} />}</For>
+                  <For each={columns()}>{(column) => <col class={[column.width && `col-${column.width}`, phoneClass(column)].filter(Boolean).join(' ') || undefined} />}</For>
                 </colgroup>
                 <thead>
                   <tr>
@@ -284,7 +291,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                       {(column) => (
                         <th
                           scope="col"
-                          class={column.numeric ? 'num' : undefined}
+                          class={[column.numeric && 'num', phoneClass(column)].filter(Boolean).join(' ') || undefined}
                           aria-sort={sortedBy(column) === 'ASC' ? 'ascending' : sortedBy(column) === 'DESC' ? 'descending' : undefined}
                         >
                           <Show when={column.sort !== undefined && list()?.sort()} fallback={column.header}>
