@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bundleSizes, distDir, FIRST_ROUTE_BUDGET, formatSize } from '@gea/web/server';
 import {
   accessibilityViolations,
   DEMO_PASSWORD,
@@ -78,6 +79,13 @@ describe('the web client, served by npm start', () => {
     const graphql = await gql<{ authMethods: { password: boolean } }>(server.base, '{ authMethods { password } }');
     expect(graphql.data?.authMethods.password).toBe(true);
     expect(server.process.stdout()).toMatch(/Web client: http:\/\/127\.0\.0\.1:\d+\/ {3}GraphQL:/);
+  });
+
+  it('the first route stays within its budget of gzipped JavaScript', async () => {
+    const sizes = await bundleSizes(distDir);
+    console.log(`first route: ${formatSize(sizes.firstRoute.gzip)} gzipped (budget ${formatSize(FIRST_ROUTE_BUDGET)})`);
+    expect(sizes.firstRoute.files.length).toBeGreaterThan(0);
+    expect(sizes.firstRoute.gzip).toBeLessThan(FIRST_ROUTE_BUDGET);
   });
 
   let head: Page;

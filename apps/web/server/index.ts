@@ -10,10 +10,10 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { webConfig, webRoot } from '../vite.config.ts';
-import { bundleSizes, formatSize } from './sizes.ts';
+import { bundleSizes, FIRST_ROUTE_BUDGET, formatSize } from './sizes.ts';
 
 export { installedPluginKeys, pluginKeysFromConfigText } from '../vite.config.ts';
-export { bundleSizes, formatSize } from './sizes.ts';
+export { bundleSizes, FIRST_ROUTE_BUDGET, formatSize } from './sizes.ts';
 export { clientDocuments, trustedDocumentsManifest, TrustedDocumentsError, type ClientDocument } from './trusted-documents.ts';
 
 export class WebClientError extends Error {
@@ -138,7 +138,7 @@ export async function ensureWebClientBuilt(pluginKeys: readonly string[], log: (
     const sizes = await bundleSizes(dir);
     log(
       `web client: built in ${((performance.now() - started) / 1000).toFixed(1)} s; JavaScript gzipped: ` +
-        `first route ${formatSize(sizes.firstRoute.gzip)}, all routes ${formatSize(sizes.total.jsGzip)}`,
+        `first route ${formatSize(sizes.firstRoute.gzip)} (budget ${formatSize(FIRST_ROUTE_BUDGET)}), all routes ${formatSize(sizes.total.jsGzip)}`,
     );
   });
 }
