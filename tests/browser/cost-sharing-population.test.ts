@@ -146,6 +146,12 @@ describe('cost allocation, as the ICT head', () => {
     const tableShare = await table.locator('td[data-share="Pontassieve"]').textContent();
     expect(tableShare).toMatch(/^21,02\s%$/);
     expect(await head.locator('[data-chart-share="Pontassieve"]').textContent()).toContain(tableShare!);
+    // Nothing cut off at 1280 and 1366 px: the tables fit without scrolling sideways.
+    const fits = () => head.locator('main .table-wrap').evaluateAll((wraps) => wraps.map((wrap) => wrap.scrollWidth <= wrap.clientWidth + 1));
+    expect(await fits()).toEqual([true, true]);
+    await head.setViewportSize({ width: 1366, height: 900 });
+    expect(await fits()).toEqual([true, true]);
+    await head.setViewportSize({ width: 1280, height: 900 });
     const explain = table.getByRole('button', { name: /Spiega la quota di Pontassieve/ });
     await explain.click();
     await head.locator(`#${await explain.getAttribute('aria-controls')} li`).first().waitFor();
@@ -224,6 +230,11 @@ describe('cost sharing as a referent', () => {
       await referent.locator('figure.chart canvas').waitFor();
       expect(await accessibilityViolations(referent)).toEqual([]);
       await screenshot(referent, 'costs-08-referent');
+      // On a phone: the body, its total and its share.
+      await referent.setViewportSize({ width: 375, height: 800 });
+      expect(await table.locator('thead th:visible').allTextContents()).toEqual(['Ente', 'Totale', 'Quota %']);
+      await screenshot(referent, 'costs-09-referent-phone');
+      await referent.setViewportSize({ width: 1280, height: 900 });
 
       // An association in the address that is not theirs is not opened: theirs is.
       const prato = 'QXNzb2NpYXRpb246MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw';

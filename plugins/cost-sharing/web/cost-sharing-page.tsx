@@ -461,18 +461,18 @@ export default function CostSharingPage() {
                 </p>
                 {/* Not a DataTable: each body's row unfolds its explanation, and the footer carries the net total. */}
                 <TableWrap label={m('tableLabel')}>
-                  <table class="allocation">
+                  <table class="allocation phone-columns">
                     <caption>{m('tableCaption', { year: String(value().year) })}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{m('body')}</th>
-                        <th scope="col" class="num">{m('pcs')}</th>
-                        <th scope="col" class="num">{m('residents')}</th>
-                        <th scope="col" class="num">{m('pcQuota')}</th>
-                        <th scope="col" class="num">{m('populationQuota')}</th>
-                        <th scope="col" class="num">{m('correctives')}</th>
-                        <th scope="col" class="num">{m('projects')}</th>
-                        <th scope="col" class="num">{m('staff')}</th>
+                        <th scope="col" class="num not-on-phone">{m('pcs')}</th>
+                        <th scope="col" class="num not-on-phone">{m('residents')}</th>
+                        <th scope="col" class="num not-on-phone">{m('pcQuota')}</th>
+                        <th scope="col" class="num not-on-phone">{m('populationQuota')}</th>
+                        <th scope="col" class="num not-on-phone">{m('correctives')}</th>
+                        <th scope="col" class="num not-on-phone">{m('projects')}</th>
+                        <th scope="col" class="num not-on-phone">{m('staff')}</th>
                         <th scope="col" class="num">{m('total')}</th>
                         <th scope="col" class="num">{m('sharePercent')}</th>
                       </tr>
@@ -498,13 +498,13 @@ export default function CostSharingPage() {
                                   {body.name}
                                 </button>
                               </th>
-                              <td class="num">{formatNumber(body.pcs)}</td>
-                              <td class="num">{formatNumber(body.population)}</td>
-                              <td class="num nowrap">{formatEuroCents(body.pcQuotaCents)}</td>
-                              <td class="num nowrap">{formatEuroCents(body.populationQuotaCents)}</td>
-                              <td class="num nowrap">{formatEuroCents(sum(body.correctives))}</td>
-                              <td class="num nowrap">{formatEuroCents(sum(body.projects))}</td>
-                              <td class="num nowrap">{formatEuroCents(body.staffReimbursementCents)}</td>
+                              <td class="num not-on-phone">{formatNumber(body.pcs)}</td>
+                              <td class="num not-on-phone">{formatNumber(body.population)}</td>
+                              <td class="num nowrap not-on-phone">{formatEuroCents(body.pcQuotaCents)}</td>
+                              <td class="num nowrap not-on-phone">{formatEuroCents(body.populationQuotaCents)}</td>
+                              <td class="num nowrap not-on-phone">{formatEuroCents(sum(body.correctives))}</td>
+                              <td class="num nowrap not-on-phone">{formatEuroCents(sum(body.projects))}</td>
+                              <td class="num nowrap not-on-phone">{formatEuroCents(body.staffReimbursementCents)}</td>
                               <td class="num nowrap">{formatEuroCents(body.totalCents)}</td>
                               <td class="num nowrap" data-share={body.name}>
                                 {formatShare(shareOf(body.totalCents))}
@@ -526,9 +526,8 @@ export default function CostSharingPage() {
                     </For>
                     <tfoot>
                       <tr>
-                        <th scope="row" colspan="8">
-                          {m('totals')}
-                        </th>
+                        <th scope="row">{m('totals')}</th>
+                        <td class="not-on-phone" colspan="7" />
                         <td class="num nowrap" data-testid="net-total">
                           {formatEuroCents(value().netTotalCents)}
                         </td>
@@ -614,16 +613,17 @@ export default function CostSharingPage() {
               error={documents.error}
               empty={m('noDocuments')}
               columns={[
-                { header: m('documentTitle'), rowHeader: true, width: 'l', cell: (doc) => doc.title },
-                { header: m('plan'), width: 'm', cell: (doc) => planLabel(doc.plan) },
+                { header: m('documentTitle'), rowHeader: true, phone: true, width: 'm', cell: (doc) => doc.title },
+                { header: m('plan'), width: 's', cell: (doc) => planLabel(doc.plan) },
                 { header: m('version'), numeric: true, width: 'xs', cell: (doc) => doc.version },
                 { header: m('issuedAt'), nowrap: true, width: 's', cell: (doc) => formatDateTime(doc.issuedAt) },
                 { header: m('dueOn'), nowrap: true, width: 'm', cell: (doc) => `${formatDate(doc.dueOn)} (${doc.onTime ? m('onTime') : m('late')})` },
-                { header: m('netTotal'), numeric: true, nowrap: true, width: 's', cell: (doc) => formatEuroCents(doc.netTotalCents) },
+                { header: m('netTotal'), numeric: true, nowrap: true, phone: true, width: 's', cell: (doc) => formatEuroCents(doc.netTotalCents) },
                 {
                   header: m('download'),
                   nowrap: true,
-                  width: 'l',
+                  phone: true,
+                  width: 's',
                   cell: (doc) => (
                     <>
                       <button

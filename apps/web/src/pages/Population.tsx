@@ -424,7 +424,7 @@ export default function Population() {
           </p>
         </div>
         <TableWrap label={m('tableLabel')}>
-          <table class="population-table">
+          <table class="population-table phone-columns">
             <caption>{m('tableCaption', { year: String(allocationYear()) })}</caption>
             <thead>
               <tr>
