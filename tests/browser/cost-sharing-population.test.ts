@@ -199,6 +199,15 @@ describe('cost allocation, as the ICT head', () => {
     const [issued] = await Promise.all([head.waitForEvent('download'), pdfButton.click()]);
     expect(issued.suggestedFilename()).toBe('riepilogo-costi-servizi-2026-v1.pdf');
     expect((await pdfPages(issued))[0]).toContain('50% per PC');
+
+    // A year whose population at 31 December of the year before is missing: said in Italian, by its code.
+    await head.selectOption('#cost-sharing-year', '2023');
+    const missing = head.locator('main .notice-error', { hasText: 'La ripartizione 2023 usa la popolazione residente al 31/12/2022 (art. 13), che manca per:' });
+    await missing.waitFor();
+    expect(await missing.textContent()).toContain('Pontassieve');
+    await missing.getByRole('link', { name: 'Registra la popolazione o importa il file ISTAT' }).waitFor();
+    expect(await missing.textContent()).not.toMatch(/missing|population/i);
+    await screenshot(head, 'costs-10-population-missing');
     expect(pageErrors).toEqual([]);
   });
 });
