@@ -119,7 +119,7 @@ describe('the web client, served by npm start', () => {
     );
     expect(signInPaint).toBeGreaterThan(0);
     await head.getByRole('heading', { name: 'Per ente' }).waitFor();
-    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
+    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', 'Popolazione', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
     await screenshot(head, '02-dashboard-head');
     expect(await accessibilityViolations(head)).toEqual([]);
   });
@@ -388,7 +388,7 @@ describe('the web client, served by npm start', () => {
     expect(page.url()).toBe(`${server.base}/`);
     expect(await page.locator('.user-roles').textContent()).toBe('Tecnico ICT');
     // ICT staff read users but do not manage modules or read the audit trail.
-    expect(await menu(page)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('ICT_STAFF')), 'Utenti e ruoli']);
+    expect(await menu(page)).toEqual(['Cruscotto', 'Enti', 'Popolazione', ...(await pluginMenu('ICT_STAFF')), 'Utenti e ruoli']);
   });
 
   it('no page logged a script error', () => {

@@ -49,6 +49,7 @@ const routes = (): RouteDefinition[] => [
       { path: '/', component: lazy(() => import('./pages/Dashboard.tsx')) },
       { path: '/bodies', component: lazy(() => import('./pages/Bodies.tsx')) },
       { path: '/bodies/:id', component: lazy(() => import('./pages/Body.tsx')) },
+      { path: '/population', component: lazy(() => import('./pages/Population.tsx')) },
       { path: '/users', component: lazy(() => import('./pages/Users.tsx')) },
       { path: '/modules', component: lazy(() => import('./pages/Modules.tsx')) },
       { path: '/audit', component: lazy(() => import('./pages/Audit.tsx')) },

@@ -16,6 +16,7 @@ import { addNotificationSchema } from './schema/notifications.ts';
 import { addSiteSchema } from './schema/sites.ts';
 import { addUserSchema } from './schema/users.ts';
 import { addEntityImportSchema } from './schema/entity-import.ts';
+import { addPopulationImportSchema } from './schema/population-import.ts';
 import { addErrorTypes } from './schema/errors.ts';
 import { addPlatformSchema } from './schema/platform.ts';
 import { addScalars } from './schema/scalars.ts';
@@ -68,6 +69,7 @@ export function composeSchema(
   addErrorTypes(builder);
   addEntitySchema(builder);
   addEntityImportSchema(builder);
+  addPopulationImportSchema(builder);
   addSiteSchema(builder);
   addAssociationSchema(builder);
   addUserSchema(builder);

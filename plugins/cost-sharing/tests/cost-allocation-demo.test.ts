@@ -215,7 +215,7 @@ describe('cost allocation of the demo year, against figures worked out by hand',
     const pdfFile = await download('pdf', token);
     expect(pdfFile.status).toBe(200);
     expect(pdfFile.headers.get('content-type')).toBe('application/pdf');
-    expect(pdfFile.headers.get('content-disposition')).toContain('purchases-2026-v1.pdf');
+    expect(pdfFile.headers.get('content-disposition')).toContain('piano-acquisti-2026-v1.pdf');
     expect(Buffer.from(await pdfFile.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
     const csvFile = await download('csv', token);
     const csvBytes = Buffer.from(await csvFile.arrayBuffer());

@@ -191,6 +191,11 @@ function Navigation(props: { shell: Shell }) {
             {(body) => <A href={`/bodies/${encodeURIComponent(body().id)}`}>{t('nav.ownBody', { name: body().name })}</A>}
           </Show>
         </li>
+        <Show when={props.shell.access.can('core:entities:write')}>
+          <li>
+            <A href="/population">{t('nav.population')}</A>
+          </li>
+        </Show>
       </ul>
       <Show when={props.shell.menuRoutes().length > 0}>
         <h2 class="nav-heading" id="nav-modules">

@@ -153,6 +153,11 @@ export interface PopulationImportOptions {
   onProgress?: ImportProgress;
   /** Who is recorded in the audit trail for each changed figure. */
   audit: { requestId: string; actorKind: string; actorId?: string | null; actorLabel: string };
+  /**
+   * `prisma` is already a transaction (a GraphQL mutation's, opened by the audit plugin): write
+   * through it and let the caller commit or roll back. PGlite's driver does not nest transactions.
+   */
+  withinTransaction?: boolean;
 }
 
 const BATCH = 500;
@@ -226,5 +231,6 @@ export async function importPopulation(prisma: GeaPrismaClient, text: string, op
     });
     return { ok: true, dryRun: false, referenceDate: checked.referenceDate!, column: checked.column!, counts };
   };
+  if (options.withinTransaction) return run(prisma as unknown as Prisma.TransactionClient);
   return prisma.$transaction(run, { maxWait: 10_000, timeout: 600_000 });
 }

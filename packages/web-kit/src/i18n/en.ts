@@ -63,6 +63,7 @@ export const en: typeof it = {
     users: 'Users and roles',
     modules: 'Modules per body',
     audit: 'Audit trail',
+    population: 'Population',
   },
   roles: {
     ICT_HEAD: 'Head of the ICT office',

@@ -61,6 +61,7 @@ export const it = {
     users: 'Utenti e ruoli',
     modules: 'Moduli per ente',
     audit: 'Registro delle operazioni',
+    population: 'Popolazione',
   },
   roles: {
     ICT_HEAD: 'Responsabile del servizio ICT',

@@ -1,15 +1,7 @@
 import PDFDocument from 'pdfkit';
-import { centsToDecimalString } from '../allocation/explain.ts';
 import { PLAN_TITLES, type PlanDocumentContent } from './content.ts';
+import { date, int, money, winAnsi } from './pdf-format.ts';
 
-// 'always': Italian style otherwise leaves four-digit numbers ungrouped (7564,00 next to 11.712,00).
-const eur = new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' } as Intl.NumberFormatOptions);
-const int = new Intl.NumberFormat('it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions);
-/** The standard PDF fonts are WinAnsi: no true minus sign, no narrow spaces. */
-const winAnsi = (text: string) => text.replace(/\u2212/g, '-').replace(/[\u00a0\u202f]/g, ' ');
-// An exact decimal string: `cents / 100` prints the wrong cent above about €2.8 billion.
-const money = (cents: number) => winAnsi(eur.format(centsToDecimalString(cents)));
-const date = (iso: string) => new Intl.DateTimeFormat('it-IT', { dateStyle: 'long', timeZone: 'Europe/Rome' }).format(new Date(iso));
 type TableWithData = PDFKit.Mixins.TableOptionsWithData;
 
 /**

@@ -2,6 +2,7 @@ import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRout
 import type { PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
+import { planDocumentFileName } from '../documents/file-names.ts';
 import { scopes } from '../scopes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,7 +31,7 @@ export const planDocumentFileRoute: PluginHttpRoute = {
     const members = await context.prisma.associationMember.findMany({ where: { associationId: document.associationId }, select: { entityId: true } });
     await assertReadableThrough(context, scopes.read, members.map((m) => m.entityId), 'PlanDocument');
     const body = await format.render(document.content as unknown as PlanDocumentContent);
-    const name = `${document.plan.toLowerCase().replaceAll('_', '-')}-${document.year}-v${document.version}.${params.format}`;
+    const name = planDocumentFileName(document.plan, document.year, document.version, params.format as 'pdf' | 'csv');
     return fileResponse(body, { name, contentType: format.contentType });
   },
 };

@@ -1,4 +1,4 @@
-import { assertVersion, expectedVersionDescription, InputError, lockRow, modelRef, NotFoundError, StaleVersionError, type GeaBuilder } from '@gea/core';
+import { assertVersion, expectedVersionDescription, InputError, lockRow, modelRef, NotFoundError, StaleVersionError, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { computeAllocation, type ComputedAllocation } from '../allocation-context.ts';
@@ -11,7 +11,12 @@ import { bodyAllocationType, visibleBodies, type VisibleBody } from './body-allo
 import { correctiveInputType, requestedCorrectives } from './corrective-input.ts';
 import { projectPoolType } from './project-pool.ts';
 import { PopulationMissingError } from '../population-figures.ts';
+import { allocationPdf } from '../documents/allocation-pdf.ts';
+import { allocationFileName } from '../documents/file-names.ts';
 import { populationMissingErrorType } from './population-missing-error.ts';
+
+const associationName = async (context: GeaContext, id: string) =>
+  (await context.prisma.association.findUniqueOrThrow({ where: { id }, select: { name: true } })).name;
 
 const year = z.number().int().min(2000).max(2100);
 
@@ -56,6 +61,18 @@ export function addCostAllocation(builder: GeaBuilder) {
         resolve: (a) => a.correctives.map((c) => ({ ...c, bodyCount: c.entityIds?.length ?? 0 })),
       }),
       memberCount: t.int({ description: 'Member bodies sharing the costs, whether the reader may see them or not.', resolve: (a) => a.result.bodies.length }),
+      pdfFileName: t.string({
+        description: 'An Italian file name for `pdfBase64`: `ripartizione-<year>-<association>.pdf`, `simulazione-ripartizione-...` for a scenario.',
+        resolve: async (a, _args, context) => allocationFileName(await associationName(context, a.associationId), a.year, a.scenario),
+      }),
+      pdfBase64: t.string({
+        description:
+          'The allocation as shown, as PDF (A4, Italian), base64-encoded: the bodies the reader may see (the others as one line), ' +
+          'and for a scenario "SIMULAZIONE" at the top of every page.',
+        // Query cost (the API server's query limits): a PDF rendered on each request.
+        extensions: { cost: 1_000 },
+        resolve: async (a, _args, context) => (await allocationPdf(a, a.visible, await associationName(context, a.associationId))).toString('base64'),
+      }),
       bodies: t.field({
         type: [BodyLine],
         description: 'The member bodies whose share the reader may see (a referent: their own).',

@@ -8,6 +8,7 @@ import { populationMissingErrorType } from './population-missing-error.ts';
 import { buildPlanContent, PLAN_TITLES, type PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
+import { planDocumentFileName } from '../documents/file-names.ts';
 import { readOnAssociationMembers, scopes } from '../scopes.ts';
 import { deadlines, issuedOnTime } from '../rules/plan-deadlines.ts';
 import { planExpenseLineType, planQuotaType } from './plan-document-lines.ts';
@@ -44,6 +45,8 @@ export function addPlanDocument(builder: GeaBuilder) {
       expenses: t.field({ type: [planExpenseLineType(builder)], resolve: (d) => contentOf(d).expenses }),
       quotas: t.field({ type: [planQuotaType(builder)], resolve: (d) => contentOf(d).quotas }),
       csv: t.string({ description: 'Each body\'s quota as CSV.', extensions: { cost: 100 }, resolve: (d) => planDocumentCsv(contentOf(d)) }),
+      pdfFileName: t.string({ description: 'An Italian file name for the PDF, e.g. `piano-acquisti-2026-v2.pdf`.', resolve: (d) => planDocumentFileName(d.plan, d.year, d.version, 'pdf') }),
+      csvFileName: t.string({ description: 'An Italian file name for the CSV, e.g. `piano-acquisti-2026-v2.csv`.', resolve: (d) => planDocumentFileName(d.plan, d.year, d.version, 'csv') }),
       pdfBase64: t.string({
         description: 'The document as PDF (A4), base64-encoded.',
         // Query cost (the API server's query limits): a PDF rendered on each request.
