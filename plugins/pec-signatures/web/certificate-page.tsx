@@ -23,7 +23,7 @@ import {
 } from '@gea/web-kit';
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
-import { createEffect, createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CertificateStatusPanel } from './certificate-status.tsx';
 import { DEVICE_TYPES, type DeviceType } from './codes.ts';
@@ -166,7 +166,9 @@ export default function CertificatePage() {
   const [loadedForm, setLoadedForm] = createSignal<Form>();
   const [awaitedVersion, setAwaitedVersion] = createSignal<number>();
   const [failure, setFailure] = createSignal<{ message?: string; error?: CombinedError }>();
-  const [saved, setSaved] = createSignal<string | null>(search.created ? m('certificateCreated') : null);
+  const [saved, setSaved] = createSignal<string | null>(null);
+  // The page stays mounted from `new` to the created record: the notice follows the address.
+  createEffect(on(() => search.created, (created) => created && setSaved(m('certificateCreated'))));
   const [saving, setSaving] = createSignal(false);
   const errors = createFieldErrors(FIELDS);
 

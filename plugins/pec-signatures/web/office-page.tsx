@@ -21,7 +21,7 @@ import {
 } from '@gea/web-kit';
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
-import { createEffect, createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { m } from './messages.ts';
 import { ProtocolSystemForm } from './protocol-system-form.tsx';
@@ -131,7 +131,9 @@ export default function OfficePage() {
   const [loadedId, setLoadedId] = createSignal<string>();
   const [version, setVersion] = createSignal(0);
   const [failure, setFailure] = createSignal<{ message?: string; error?: CombinedError }>();
-  const [saved, setSaved] = createSignal<string | null>(search.created ? m('officeCreated') : null);
+  const [saved, setSaved] = createSignal<string | null>(null);
+  // The page stays mounted from `new` to the created record: the notice follows the address.
+  createEffect(on(() => search.created, (created) => created && setSaved(m('officeCreated'))));
   const [saving, setSaving] = createSignal(false);
   const errors = createFieldErrors(FIELDS);
 
