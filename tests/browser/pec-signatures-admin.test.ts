@@ -68,13 +68,13 @@ describe('PEC and signatures, as the ICT staff', () => {
     await staff.fill('#mailbox-provider', 'Gestore PEC Demo S.p.A.');
     await staff.fill('#mailbox-quotaMb', 'molti');
     await staff.fill('#mailbox-expiresOn', '2027-06-30');
-    await staff.getByRole('button', { name: 'Salva' }).click();
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
     const summary = staff.locator('.error-summary');
     await summary.waitFor();
     expect(await summary.textContent()).toContain('Spazio (MB): scrivi un numero intero di megabyte');
     expect(await staff.locator('#mailbox-quotaMb').getAttribute('aria-invalid')).toBe('true');
     await staff.fill('#mailbox-quotaMb', '2048');
-    await staff.getByRole('button', { name: 'Salva' }).click();
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
     await heading(staff, 'Casella ragioneria@pec.comune.carmignano.example.it');
     const created = staff.locator('.notice-success', { hasText: 'Casella PEC creata.' });
     await created.waitFor();
@@ -83,7 +83,7 @@ describe('PEC and signatures, as the ICT staff', () => {
     await screenshot(staff, 'pec-01-mailbox-created');
 
     await staff.fill('#mailbox-provider', 'Aruba PEC S.p.A.');
-    await staff.getByRole('button', { name: 'Salva' }).click();
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
     await staff.locator('.notice-success', { hasText: 'Casella PEC salvata.' }).waitFor();
     const stored = await gql<{ pecMailboxes: { edges: { node: { provider: string; version: number } }[] } }>(
       server.base,
@@ -101,11 +101,11 @@ describe('PEC and signatures, as the ICT staff', () => {
     await bodyOption(staff, '#office-entityId', 'Carmignano');
     await staff.fill('#office-code', 'AOO con spazi');
     await staff.fill('#office-name', 'Ufficio tributi');
-    await staff.getByRole('button', { name: 'Salva' }).click();
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
     await staff.locator('.error-summary').waitFor();
     expect(await staff.locator('#office-code-error').textContent()).toContain('non ha la forma attesa');
     await staff.fill('#office-code', 'TRIB_AOO');
-    await staff.getByRole('button', { name: 'Salva' }).click();
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
     await heading(staff, 'AOO TRIB_AOO');
     await staff.locator('.notice-success', { hasText: 'AOO creata.' }).waitFor();
     expect(await accessibilityViolations(staff)).toEqual([]);
@@ -124,7 +124,7 @@ describe('PEC and signatures, as the ICT staff', () => {
     await staff.fill('#certificate-validTo', '2029-01-01');
     await staff.selectOption('#certificate-deviceType', 'USB_TOKEN');
     await staff.fill('#certificate-deviceSerialNumber', 'TOK-778899');
-    await staff.getByRole('button', { name: 'Salva' }).click();
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
     await heading(staff, 'Certificato di Anna Neri');
     await staff.locator('.notice-success', { hasText: 'Certificato creato.' }).waitFor();
     expect(await staff.locator('#certificate-deviceType').inputValue()).toBe('USB_TOKEN');
@@ -198,8 +198,8 @@ describe('PEC and signatures, as the ICT staff', () => {
     expect(firstPage).toHaveLength(20);
     await pager.getByRole('button', { name: /successiva/i }).click();
     await expect.poll(() => pager.textContent()).toMatch(/Pagina 2/);
-    const secondPage = await certificateSection.locator('tbody tr').allTextContents();
-    expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
+    // The next page's rows replace the first's: none of them was on it.
+    await expect.poll(async () => (await certificateSection.locator('tbody tr').allTextContents()).some((row) => firstPage.includes(row))).toBe(false);
     await staff.selectOption('#pec-cert-status', 'SUSPENDED');
     await certificateSection.getByRole('button', { name: 'Filtra' }).click();
     await expect.poll(() => pager.textContent()).toContain('1 in tutto');
