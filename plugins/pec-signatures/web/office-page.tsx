@@ -105,7 +105,6 @@ const UpdateOffice = graphql(`
         currentVersion
       }
       ... on Error {
-        code
         message
       }
     }
