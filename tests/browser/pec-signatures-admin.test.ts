@@ -92,6 +92,18 @@ describe('PEC and signatures, as the ICT staff', () => {
       await token('tecnico@gea.local'),
     );
     expect(stored.data?.pecMailboxes.edges[0]?.node).toEqual({ provider: 'Aruba PEC S.p.A.', version: 2 });
+
+    // The people who use it: found by name, added, saved; the form's next save still goes through.
+    await staff.fill('#mailbox-user-search', 'Referente Carmignano');
+    await staff.getByRole('button', { name: 'Cerca', exact: true }).click();
+    await staff.getByRole('button', { name: /Aggiungi Referente Carmignano/ }).click();
+    await staff.getByRole('button', { name: 'Salva le persone' }).click();
+    await staff.locator('.notice-success', { hasText: 'Persone della casella salvate.' }).waitFor();
+    expect(await staff.locator('section[aria-labelledby=mailbox-users-title] li').first().textContent()).toContain('referente@carmignano.gea.local');
+    await staff.fill('#mailbox-contractReference', 'Ordine MePA 2026/15');
+    await staff.getByRole('button', { name: 'Salva', exact: true }).click();
+    await staff.locator('.notice-success', { hasText: 'Casella PEC salvata.' }).waitFor();
+    expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshot(staff, 'pec-02-mailbox-edited');
   });
 
