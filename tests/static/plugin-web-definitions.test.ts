@@ -20,6 +20,10 @@ describe("the plugins' web definitions", () => {
       ['procurement', '/procurement/contracts'],
       ['cost-sharing', '/cost-sharing'],
       ['pec-signatures', '/pec-signatures'],
+      ['pec-signatures', '/pec-signatures/mailboxes/:id'],
+      ['pec-signatures', '/pec-signatures/offices/:id'],
+      ['pec-signatures', '/pec-signatures/certificates/:id'],
+      ['pec-signatures', '/pec-signatures/messages/:id'],
     ]);
     expect(slotWidgets('dashboard.attention').map((widget) => widget.module)).toEqual(['procurement', 'pec-signatures', 'inventory']);
     expect(slotWidgets('inventory.asset').map((widget) => widget.module)).toEqual(['procurement']);

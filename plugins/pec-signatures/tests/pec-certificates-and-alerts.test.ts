@@ -60,8 +60,8 @@ describe('signature certificates and devices', () => {
 
     const expired = await gql(CREATE, { input: certificate(a, inDays(-5), { deviceType: 'REMOTE' }) });
     expect(expired.createSignatureCertificate.status).toBe('EXPIRED');
-    const list = await gql('query ($id: ID!) { signatureCertificates(filter: { entityId: $id, status: [EXPIRED] }) { serialNumber holderTaxCode } }', { id: a.gid });
-    expect(list.signatureCertificates).toEqual([{ serialNumber: 'SN-4', holderTaxCode: 'RSSMRA80A01H501U' }]);
+    const list = await gql('query ($id: ID!) { signatureCertificates(first: 10, filter: { entityId: $id, status: [EXPIRED] }) { totalCount edges { node { serialNumber holderTaxCode } } } }', { id: a.gid });
+    expect(list.signatureCertificates).toEqual({ totalCount: 1, edges: [{ node: { serialNumber: 'SN-4', holderTaxCode: 'RSSMRA80A01H501U' } }] });
 
     const SET = 'mutation ($id: ID!, $status: SignatureCertificateStoredStatus!) { setSignatureCertificateStatus(id: $id, status: $status) { __typename ... on SignatureCertificate { status } ... on ConflictError { message } } }';
     const id = created.createSignatureCertificate.id;
@@ -79,10 +79,11 @@ describe('signature certificates and devices', () => {
     const referentA = actorForRoles(t.api.composed, 'ref-a', [{ role: 'REFERENT', entityId: a.id }]);
     const write = await t.api.gql(CREATE, { input: certificate(a, inDays(300)) }, referentA);
     expect(write.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const other = await t.api.gql('query ($id: ID!) { signatureCertificates(filter: { entityId: $id }) { serialNumber } }', { id: b.gid }, referentA);
+    const other = await t.api.gql('query ($id: ID!) { signatureCertificates(first: 5, filter: { entityId: $id }) { edges { node { serialNumber } } } }', { id: b.gid }, referentA);
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const own = await gql('{ signatureCertificates { entity { name } } }', {}, referentA);
-    expect(new Set(own.signatureCertificates.map((c: { entity: { name: string } }) => c.entity.name))).toEqual(new Set(['Comune Scadenze A']));
+    const own = await gql('{ signatureCertificates(first: 50) { totalCount edges { node { entity { name } } } } }', {}, referentA);
+    expect(new Set(own.signatureCertificates.edges.map((e: { node: { entity: { name: string } } }) => e.node.entity.name))).toEqual(new Set(['Comune Scadenze A']));
+    expect(own.signatureCertificates.totalCount).toBe(own.signatureCertificates.edges.length);
   });
 });
 

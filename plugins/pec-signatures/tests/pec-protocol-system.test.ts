@@ -82,8 +82,12 @@ describe('a protocol system, end to end over HTTP with its own API token', () =>
     const denied = await post(world.api, MESSAGE, { id: message.id }, outsider.token);
     expect(denied.body.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_SCOPE');
     expect(JSON.stringify(denied.body)).not.toContain('2026/0001234');
-    const list = await data(world.api, '{ pecMessages(first: 10) { edges { node { id } } } pecMailboxes { address } registryOffices { code } }', {}, outsider.token);
-    expect(list).toEqual({ pecMessages: { edges: [] }, pecMailboxes: [{ address: 'protocollo@pec.comune.altro.example.it' }], registryOffices: [{ code: 'AALTRO' }] });
+    const list = await data(world.api, '{ pecMessages(first: 10) { edges { node { id } } } pecMailboxes(first: 10) { totalCount edges { node { address } } } registryOffices { code } }', {}, outsider.token);
+    expect(list).toEqual({
+      pecMessages: { edges: [] },
+      pecMailboxes: { totalCount: 1, edges: [{ node: { address: 'protocollo@pec.comune.altro.example.it' } }] },
+      registryOffices: [{ code: 'AALTRO' }],
+    });
     const write = await post(world.api, REGISTER_RECEIPT, { mailboxId: esempio.mailboxGid, daticert: await fixture('errore-consegna.xml') }, outsider.token);
     expect(write.body.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_SCOPE');
     const subscribeOther = await post(world.api, 'query ($id: ID!) { pecMessages(first: 1, filter: { entityId: $id }) { edges { node { id } } } }', { id: esempio.gid }, outsider.token);
@@ -115,7 +119,7 @@ describe('a protocol system, end to end over HTTP with its own API token', () =>
     expect(write.body.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_SCOPE');
     const revoked = await protocolToken(world, esempio!, 'Revocato');
     await data(world.api, 'mutation ($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: revoked.id }, world.head);
-    const afterRevoke = await post(world.api, '{ pecMailboxes { address } }', {}, revoked.token);
+    const afterRevoke = await post(world.api, '{ pecMailboxes(first: 1) { totalCount } }', {}, revoked.token);
     expect(afterRevoke.status).toBe(401);
     expect(afterRevoke.body.errors?.[0]?.extensions?.code).toBe('TOKEN_REVOKED');
 
@@ -123,7 +127,7 @@ describe('a protocol system, end to end over HTTP with its own API token', () =>
     try {
       const off = await post(world.api, 'query ($id: ID!) { registryOffices(entityId: $id) { code } }', { id: esempio!.gid }, readOnly.token);
       expect(off.body.errors?.[0]?.extensions?.code).toBe('MODULE_DISABLED');
-      expect((await data(world.api, '{ pecMailboxes { address } }', {}, readOnly.token)).pecMailboxes).toEqual([]);
+      expect((await data(world.api, '{ pecMailboxes(first: 10) { totalCount edges { node { address } } } }', {}, readOnly.token)).pecMailboxes).toEqual({ totalCount: 0, edges: [] });
     } finally {
       await t.db.prisma.moduleEnablement.update({ where: { entityId_moduleKey: { entityId: esempio!.id, moduleKey: 'pec-signatures' } }, data: { enabled: true } });
     }

@@ -109,6 +109,9 @@ describe('receipts as signed .eml', () => {
     expect(original.status).toBe(200);
     expect(original.headers.get('content-type')).toBe('message/rfc822');
     expect(Buffer.from(await original.arrayBuffer()).equals(eml)).toBe(true);
+    // The client downloads the same bytes through GraphQL (its bearer token is not sent by a plain link).
+    const viaGraphql = await data(world.api, 'query ($id: ID!) { node(id: $id) { ... on PecReceipt { emlBase64 } } }', { id: result.id }, token);
+    expect(Buffer.from(viaGraphql.node.emlBase64, 'base64').equals(eml)).toBe(true);
     const xml = await world.api.yoga.fetch(`http://yoga/pec-signatures/receipts/${id}/daticert.xml`, { headers: { authorization: `Bearer ${token}` } });
     expect(await xml.text()).toBe(await fixture('avvenuta-consegna.xml', msgid));
   });

@@ -1,4 +1,5 @@
 import {
+  addDays,
   ConflictError,
   daysFromToday,
   expectedVersionDescription,
@@ -9,6 +10,7 @@ import {
   NotFoundError,
   save,
   StaleVersionError,
+  today,
   versionDescription,
   type GeaBuilder,
   type GeaContext,
@@ -78,18 +80,54 @@ export function addPecMailbox(builder: GeaBuilder) {
     }),
   });
 
+  const MailboxFilter = builder.inputType('PecMailboxFilter', {
+    fields: (t) => ({
+      entityId: t.globalID({ required: false, for: Entity }),
+      registryOfficeId: t.globalID({ required: false, for: RegistryOffice }),
+      text: t.string({
+        required: false,
+        description: 'Part of the address, the provider or the contract reference, in any case.',
+        validate: z.string().trim().max(200),
+      }),
+      expiringWithinDays: t.int({
+        required: false,
+        description: 'Only mailboxes whose term ends from today to this many days from today.',
+        validate: z.number().int().min(0).max(3650),
+      }),
+    }),
+  });
+
+  const mailboxWhere = (context: GeaContext, filter: typeof MailboxFilter.$inferInput | null | undefined): Prisma.PecMailboxWhereInput => {
+    const text = filter?.text?.trim();
+    return {
+      AND: [
+        { entity: scopes.readableEntities(context) },
+        filter?.entityId ? { entityId: filter.entityId.id } : {},
+        filter?.registryOfficeId ? { registryOfficeId: filter.registryOfficeId.id } : {},
+        text
+          ? {
+              OR: [
+                { address: { contains: text, mode: 'insensitive' as const } },
+                { provider: { contains: text, mode: 'insensitive' as const } },
+                { contractReference: { contains: text, mode: 'insensitive' as const } },
+              ],
+            }
+          : {},
+        typeof filter?.expiringWithinDays === 'number' ? { expiresOn: { gte: today(), lte: addDays(today(), filter.expiringWithinDays) } } : {},
+      ],
+    };
+  };
+
   builder.queryField('pecMailboxes', (t) =>
-    t.prismaField({
-      type: [PecMailbox],
-      description: 'PEC mailboxes of the bodies the reader may see (or of one body), by address.',
-      args: { entityId: t.arg.globalID({ required: false, for: Entity }) },
-      authScopes: (_root, args) => scopes.readList(args.entityId),
+    t.prismaConnection({
+      type: PecMailbox,
+      cursor: 'id',
+      description: 'PEC mailboxes of the bodies the reader may see, by address; totalCount counts every page under the same filter.',
+      args: { filter: t.arg({ type: MailboxFilter, required: false }) },
+      authScopes: (_root, args) => scopes.readList(args.filter?.entityId),
+      totalCount: (_root, args, context) => context.prisma.pecMailbox.count({ where: mailboxWhere(context, args.filter) }),
       resolve: (query, _root, args, context) =>
-        context.prisma.pecMailbox.findMany({
-          ...query,
-          where: { entity: scopes.readableEntities(context), ...(args.entityId ? { entityId: args.entityId.id } : {}) },
-          orderBy: { address: 'asc' },
-        }),
+        context.prisma.pecMailbox.findMany({ ...query, where: mailboxWhere(context, args.filter), orderBy: [{ address: 'asc' }, { id: 'asc' }] }),
     }),
   );
 

@@ -65,6 +65,12 @@ export function addPecReceipt(builder: GeaBuilder, trustedCertificates: () => Pr
         select: { envelopeSignature: true },
         resolve: (receipt) => receipt.envelopeSignature as unknown as EnvelopeSignatureOutcome | null,
       }),
+      emlBase64: t.string({
+        nullable: true,
+        description: 'The provider\'s receipt message (.eml) byte for byte, in Base64, as GET /pec-signatures/receipts/<id>/receipt.eml serves it; null for a receipt registered from its daticert.xml alone. Ask for it only to download it.',
+        select: { eml: true },
+        resolve: (receipt) => (receipt.eml ? Buffer.from(receipt.eml).toString('base64') : null),
+      }),
       registeredAt: t.expose('registeredAt', { type: 'DateTime' }),
       message: t.relation('message'),
     }),

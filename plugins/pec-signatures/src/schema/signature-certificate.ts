@@ -1,4 +1,5 @@
 import {
+  addDays,
   ConflictError,
   expectedVersionDescription,
   InputError,
@@ -7,10 +8,12 @@ import {
   NotFoundError,
   save,
   StaleVersionError,
+  today,
   versionDescription,
   type GeaBuilder,
+  type GeaContext,
 } from '@gea/core';
-import { SignatureDeviceType as DeviceTypes } from '@gea/db';
+import { SignatureDeviceType as DeviceTypes, type Prisma } from '@gea/db';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
 import { certificateStatus, certificateStatusWhere, daysToExpiry, statusChangeRefusal, validityIssues } from '../rules/certificate-status.ts';
@@ -68,26 +71,58 @@ export function addSignatureCertificate(builder: GeaBuilder) {
       entityId: t.globalID({ required: false, for: Entity }),
       status: t.field({ type: [Status], required: false }),
       holderTaxCode: t.string({ required: false, validate: z.string().trim().toUpperCase().max(16) }),
+      deviceType: t.field({ type: [DeviceType], required: false }),
+      text: t.string({
+        required: false,
+        description: 'Part of the holder\'s name or tax code, the serial number, the device\'s serial number or the issuer, in any case.',
+        validate: z.string().trim().max(200),
+      }),
+      expiringWithinDays: t.int({
+        required: false,
+        description: 'Only certificates whose validity ends from now to this many days from today.',
+        validate: z.number().int().min(0).max(3650),
+      }),
     }),
   });
 
+  const certificateWhere = (context: GeaContext, filter: typeof CertificateFilter.$inferInput | null | undefined): Prisma.SignatureCertificateWhereInput => {
+    const text = filter?.text?.trim();
+    const contains = (value: string) => ({ contains: value, mode: 'insensitive' as const });
+    return {
+      AND: [
+        { entity: scopes.readableEntities(context) },
+        filter?.entityId ? { entityId: filter.entityId.id } : {},
+        filter?.holderTaxCode ? { holderTaxCode: filter.holderTaxCode.trim().toUpperCase() } : {},
+        filter?.deviceType?.length ? { deviceType: { in: filter.deviceType } } : {},
+        text
+          ? {
+              OR: [
+                { holderName: contains(text) },
+                { holderTaxCode: contains(text) },
+                { serialNumber: contains(text) },
+                { deviceSerialNumber: contains(text) },
+                { issuer: contains(text) },
+              ],
+            }
+          : {},
+        typeof filter?.expiringWithinDays === 'number' ? { validTo: { gte: new Date(), lt: addDays(today(), filter.expiringWithinDays + 1) } } : {},
+        certificateStatusWhere(filter?.status),
+      ],
+    };
+  };
+
   builder.queryField('signatureCertificates', (t) =>
-    t.prismaField({
-      type: [SignatureCertificate],
-      description: 'Signature certificates of the bodies the reader may see (or of one body), soonest to expire first.',
+    t.prismaConnection({
+      type: SignatureCertificate,
+      cursor: 'id',
+      description: 'Signature certificates of the bodies the reader may see, soonest to expire first; totalCount counts every page under the same filter.',
       args: { filter: t.arg({ type: CertificateFilter, required: false }) },
       authScopes: (_root, args) => scopes.readList(args.filter?.entityId),
-      resolve: (query, _root, { filter }, context) =>
+      totalCount: (_root, args, context) => context.prisma.signatureCertificate.count({ where: certificateWhere(context, args.filter) }),
+      resolve: (query, _root, args, context) =>
         context.prisma.signatureCertificate.findMany({
           ...query,
-          where: {
-            AND: [
-              { entity: scopes.readableEntities(context) },
-              filter?.entityId ? { entityId: filter.entityId.id } : {},
-              filter?.holderTaxCode ? { holderTaxCode: filter.holderTaxCode.trim().toUpperCase() } : {},
-              certificateStatusWhere(filter?.status),
-            ],
-          },
+          where: certificateWhere(context, args.filter),
           orderBy: [{ validTo: 'asc' }, { id: 'asc' }],
         }),
     }),
