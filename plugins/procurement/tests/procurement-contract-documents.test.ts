@@ -106,6 +106,16 @@ describe('procurement: documents of a contract', () => {
     const listed = await gql(DOCUMENTS, { id: contractGid }, referentA);
     expect(listed.node.documents.map((d: { fileName: string }) => d.fileName)).toEqual(['Contratto firmato.pdf']);
 
+    // The contract itself is not there for another body's referent.
+    const hidden = await api.yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${referentC}` },
+      body: JSON.stringify({ query: DOCUMENTS, variables: { id: contractGid } }),
+    });
+    const hiddenBody = (await hidden.json()) as { data?: { node: unknown }; errors?: { extensions: { code: string } }[] };
+    expect(hiddenBody.data?.node).toBeNull();
+    expect(hiddenBody.errors?.map((error) => error.extensions.code)).toEqual(['FORBIDDEN']);
+
     for (const outsider of [referentC, staffC]) {
       const refused = await download(document.downloadPath, outsider);
       expect(refused.status).toBe(404);

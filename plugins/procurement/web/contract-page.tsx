@@ -161,6 +161,12 @@ export default function ContractPage() {
   const [result, reload] = createQuery({ query: ContractQuery, variables: () => ({ id: decodeURIComponent(params.id) }) });
   const contract = () => (result.data?.node?.__typename === 'Contract' ? result.data.node : undefined);
   const refresh = () => reload({ requestPolicy: 'network-only' });
+  // A contract of bodies the reader may not see answers null with FORBIDDEN: to them it does not exist.
+  const shownError = () => {
+    const error = result.error;
+    const hidden = result.data?.node === null && !!error && error.graphQLErrors.length > 0 && error.graphQLErrors.every((e) => e.extensions?.code === 'FORBIDDEN');
+    return hidden ? undefined : error;
+  };
   // Changing a contract needs procurement:write on every body it serves (as the API checks).
   const canWrite = () => {
     const current = contract();
@@ -172,7 +178,7 @@ export default function ContractPage() {
   const [saved, setSaved] = createSignal<string | null>(search.created ? m('created') : null);
 
   return (
-    <NodePage error={result.error} loaded={!!result.data} node={contract()} notFound={m('contractNotFound')}>
+    <NodePage error={shownError()} loaded={!!result.data} node={contract()} notFound={m('contractNotFound')}>
       {(current) => (
         <>
           <p class="breadcrumb">
