@@ -18,6 +18,12 @@ describe("the plugins' web definitions", () => {
       ['inventory', '/inventory'],
       ['inventory', '/inventory/assets/:id'],
       ['procurement', '/procurement/contracts'],
+      ['procurement', '/procurement/contracts/new'],
+      ['procurement', '/procurement/contracts/:id'],
+      ['procurement', '/procurement/suppliers'],
+      ['procurement', '/procurement/expenses'],
+      ['procurement', '/procurement/projects'],
+      ['procurement', '/procurement/staff'],
       ['cost-sharing', '/cost-sharing'],
       ['pec-signatures', '/pec-signatures'],
     ]);

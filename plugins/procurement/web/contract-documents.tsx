@@ -3,7 +3,6 @@
 // read check as the contract), and for writers an upload of a PDF or .p7m and removal.
 import { createMutation, DataTable, describeTypedError, downloadBlob, ErrorNotice, formatDateTime, formatNumber, graphql, isTypedError, SelectField, t } from '@gea/web-kit';
 import { createSignal, Show } from 'solid-js';
-import type { Contract } from './contract-page.tsx';
 import type { Failure } from './failure.ts';
 import { DOCUMENT_KINDS, m, type DocumentKind } from './messages.ts';
 import { SavedNotice } from './saved-notice.tsx';
@@ -49,9 +48,21 @@ function base64Of(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** What the list shows of a document (the contract page's query selects it). */
+export interface ContractDocumentRow {
+  id: string;
+  kind: DocumentKind;
+  fileName: string;
+  signed: boolean;
+  sizeBytes: number;
+  uploadedBy: string;
+  uploadedAt: string;
+  downloadPath: string;
+}
+
 const sizeOf = (bytes: number) => (bytes < 1024 * 1024 ? `${formatNumber(Math.ceil(bytes / 1024))} kB` : `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`);
 
-export function ContractDocuments(props: { contract: Contract; canWrite: boolean; onChanged: () => void }) {
+export function ContractDocuments(props: { contract: { id: string; documents: readonly ContractDocumentRow[] }; canWrite: boolean; onChanged: () => void }) {
   const [, attach] = createMutation(Attach);
   const [, remove] = createMutation(Remove);
   const [kind, setKind] = createSignal<DocumentKind>('SIGNED_CONTRACT');
@@ -61,7 +72,7 @@ export function ContractDocuments(props: { contract: Contract; canWrite: boolean
   const [busy, setBusy] = createSignal(false);
   let fileInput!: HTMLInputElement;
 
-  async function download(document: Contract['documents'][number]) {
+  async function download(document: ContractDocumentRow) {
     setFailure(undefined);
     const token = sessionToken();
     const response = await fetch(document.downloadPath, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-gea-client': 'web' } }).catch(() => null);
@@ -93,7 +104,7 @@ export function ContractDocuments(props: { contract: Contract; canWrite: boolean
     if (isTypedError(value)) setFailure({ message: describeTypedError(value) });
   }
 
-  async function drop(document: Contract['documents'][number]) {
+  async function drop(document: ContractDocumentRow) {
     if (!window.confirm(m('confirmRemoveDocument', { name: document.fileName }))) return;
     setFailure(undefined);
     setSaved(null);
