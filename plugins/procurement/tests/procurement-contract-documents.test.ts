@@ -20,6 +20,7 @@ let referentC: string;
 let staffC: string;
 let contractGid: string;
 let contractId: string;
+let bodyIds: { a: string; c: string };
 
 const ATTACH = `mutation ($contractId: ID!, $input: AttachContractDocumentInput!, $expectedVersion: Int) {
   attachContractDocument(contractId: $contractId, input: $input, expectedVersion: $expectedVersion) {
@@ -54,6 +55,7 @@ beforeAll(async () => {
     return entity.id;
   };
   const [a, b, c] = [await body('Comune Documenti A'), await body('Comune Documenti B'), await body('Comune Documenti C')];
+  bodyIds = { a, c };
   const token = async (email: string, roles: Parameters<typeof createUser>[2]) => sessionToken(t.db, (await createUser(t.db, email, roles)).id);
   head = await token('head@documenti.example.it', [{ role: 'ICT_HEAD', entityId: null }]);
   referentA = await token('referente@a.example.it', [{ role: 'REFERENT', entityId: a }]);
@@ -183,5 +185,24 @@ describe('procurement: documents of a contract', () => {
     expect(row.before).toMatchObject({ fileName: 'pades.pdf', mediaType: 'application/pdf', signed: true });
     expect(row.before).not.toHaveProperty('content');
     expect(row.entityId).toBeNull();
+  });
+
+  it('covers licences of the bodies it serves, and lists them on the contract', async () => {
+    const product = await t.db.prisma.softwareProduct.create({ data: { name: 'Protocollo informatico', publisher: 'Software PA S.r.l.' } });
+    const licence = async (entityId: string, reference: string) =>
+      toGlobalId(
+        'SoftwareLicence',
+        (await t.db.prisma.softwareLicence.create({ data: { productId: product.id, kind: 'SUBSCRIPTION', reference, entities: { create: { entityId } } } })).id,
+      );
+    const ofA = await licence(bodyIds.a, 'LIC-A');
+    const ofC = await licence(bodyIds.c, 'LIC-C');
+    const cover = `mutation ($id: ID!, $add: [ID!]) { setContractCoverage(contractId: $id, addLicenceIds: $add) {
+      __typename ... on Contract { licences { id reference } } ... on InputError { issues { path message } } } }`;
+    const refused = (await gql(cover, { id: contractGid, add: [ofC] }, head)).setContractCoverage;
+    expect(refused.__typename).toBe('InputError');
+    const covered = (await gql(cover, { id: contractGid, add: [ofA] }, head)).setContractCoverage;
+    expect(covered.licences).toEqual([{ id: ofA, reference: 'LIC-A' }]);
+    const read = await gql('query ($id: ID!) { node(id: $id) { ... on Contract { licences { reference product { name } } } } }', { id: contractGid }, referentA);
+    expect(read.node.licences).toEqual([{ reference: 'LIC-A', product: { name: 'Protocollo informatico' } }]);
   });
 });
