@@ -111,6 +111,15 @@ describe('procurement as the ICT head', () => {
     await head.locator('.notice-success', { hasText: 'Contratto registrato.' }).waitFor();
     expect(await head.locator('.procurement-details').textContent()).toContain(CIG);
     expect(await head.locator('.procurement-details').textContent()).toContain('Pelago, Pontassieve');
+
+    // Changed in place, with the version it was read at.
+    await head.getByRole('button', { name: 'Modifica' }).click();
+    await head.locator('#contract-valueCents').fill('25.000,00');
+    await head.locator('#contract-renewableUntil').fill(`${Number(YEAR) + 4}-12-31`);
+    await head.getByRole('button', { name: 'Salva' }).click();
+    await head.locator('.notice-success', { hasText: 'Modifiche salvate.' }).waitFor();
+    await expect.poll(() => head.locator('.procurement-details').textContent()).toContain('25.000,00');
+    expect(await head.evaluate(() => document.activeElement?.textContent)).toBe('Modifiche salvate.');
   });
 
   it('covers an asset of one of the bodies, and attaches the signed contract PDF and downloads it back', async () => {
