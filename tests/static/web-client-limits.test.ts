@@ -59,6 +59,8 @@ function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): un
       return name === 'first' || name === 'last' ? defaultQueryLimits.maxPageSize : 2025;
     case 'Float':
       return 1;
+    case 'Cents':
+      return 100;
     case 'Boolean':
       return true;
     case 'Date':

@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { contractDocumentRoute } from './http/contract-document.ts';
 import { CONTRACT_ENDING, contractEndingJob } from './jobs/contract-ending.ts';
 import { procurementPermissions } from './permissions.ts';
 import { addProcurementSchema } from './schema/index.ts';
@@ -17,6 +18,9 @@ export default definePlugin({
   permissions: procurementPermissions,
   schema: addProcurementSchema,
   seed: seedProcurement,
+  http: [contractDocumentRoute],
+  // Attached files are recorded in the audit trail by size, never verbatim.
+  audit: { contentFields: ['contentBase64'] },
   jobs: [contractEndingJob],
   notifications: {
     [CONTRACT_ENDING]: {

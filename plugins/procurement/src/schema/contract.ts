@@ -91,6 +91,19 @@ export function addContractType(builder: GeaBuilder) {
           (contract as unknown as { assets: { asset: Prisma.AssetGetPayload<object> }[] }).assets.map((row) => row.asset),
       }),
       coveredAssetCount: t.relationCount('assets', { description: 'Assets it covers, in every body.' }),
+      licences: t.field({
+        type: [modelRef(builder, 'SoftwareLicence')],
+        description: 'The software licences bought or maintained under it, for the bodies whose inventory the reader may see.',
+        select: (_args, context, nestedSelection) => ({
+          licences: {
+            where: { licence: { entities: { some: { entity: readableEntitiesWhere(context, 'inventory:read') } } } },
+            select: { licence: nestedSelection(true) },
+            orderBy: { licenceId: 'asc' },
+          },
+        }),
+        resolve: (contract) =>
+          (contract as unknown as { licences: { licence: Prisma.SoftwareLicenceGetPayload<object> }[] }).licences.map((row) => row.licence),
+      }),
     }),
   });
 

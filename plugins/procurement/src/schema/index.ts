@@ -1,6 +1,7 @@
 import type { GeaBuilder } from '@gea/core';
 import { addContractType } from './contract.ts';
 import { addContractCoverageMutation } from './contract-coverage.ts';
+import { addContractDocumentType } from './contract-document.ts';
 import { addExpenseType } from './expense.ts';
 import { addExpenseGrantType } from './expense-grant.ts';
 import { extendAsset } from './extends/asset.ts';
@@ -16,6 +17,7 @@ export function addProcurementSchema(builder: GeaBuilder): void {
   addSupplierType(builder);
   addContractType(builder);
   addContractCoverageMutation(builder);
+  addContractDocumentType(builder);
   addProjectType(builder);
   addExpenseGrantType(builder);
   addExpenseType(builder);
