@@ -18,6 +18,7 @@ export {
   type IssueTranslator,
   type TypedError,
 } from './errors.ts';
+export { translateErrorCode, translatedCodes } from './issue-codes.ts';
 export { mergeAfterConflict, type ConflictMerge } from './conflicts.ts';
 export { accessFor, rawId, roleHolds, type Access, type Role, type RoleHeld } from './access.ts';
 export { downloadBlob, downloadCsv } from './download.ts';
@@ -25,6 +26,8 @@ export { moduleLabel } from './modules.ts';
 export {
   installedModules,
   installWebPlugins,
+  operationLabel,
+  operationName,
   permissionTable,
   pluginRoutes,
   slotWidgets,
