@@ -27,6 +27,7 @@ export {
   installedModules,
   installWebPlugins,
   operationLabel,
+  operationLabels,
   operationName,
   permissionTable,
   pluginRoutes,
@@ -37,7 +38,7 @@ export {
   type PluginWidget,
 } from './registry.ts';
 export { makeShell, ShellContext, ShellQuery, useShell, type Me, type Shell, type ShellBody } from './shell.tsx';
-export { announceNextPage, Badge, ErrorNotice, Loading, NodePage, PageHeading, SuccessNotice, TableWrap } from './ui/basics.tsx';
+export { announceNextPage, Badge, ErrorNotice, focusAfterSave, Loading, NodePage, PageHeading, SuccessNotice, TableWrap } from './ui/basics.tsx';
 export { createFieldErrors, DateField, ErrorSummary, EuroField, NumberField, SelectField, TextField } from './ui/fields.tsx';
 export {
   createCursorPaging,

@@ -73,3 +73,8 @@ export function operationLabel(name: string): Label | undefined {
 
 /** A mutation in words in `locale`; its own name when nobody labelled it. */
 export const operationName = (name: string, locale: Locale): string => operationLabel(name)?.[locale] ?? name;
+
+/** Every labelled mutation: the core's, then the installed plugins'. */
+export function operationLabels(): readonly (readonly [string, Label])[] {
+  return [...Object.entries(coreOperations), ...installed.plugins.flatMap((plugin) => Object.entries(plugin.operations ?? {}))];
+}
