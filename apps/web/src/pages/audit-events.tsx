@@ -171,7 +171,7 @@ export function AuditEventTable(props: {
         </>
       ),
     },
-    { header: t('audit.details'), width: 'l', cell: (event) => <AuditDetails event={event} bodyName={bodyName} /> },
+    { header: t('audit.details'), width: 'l', phone: true, cell: (event) => <AuditDetails event={event} bodyName={bodyName} /> },
   ];
   return (
     <DataTable
