@@ -80,9 +80,9 @@ describe('the audit trail and the interface language', () => {
   it('the head reads the trail: operations in words, a before/after table with names, no ids', async () => {
     await head.goto(`${server.base}/audit`);
     await heading(head, 'Registro delle operazioni');
-    const row = head.locator('table.data-table tbody tr', { hasText: 'Nuovo contratto' }).first();
+    const row = head.locator('table.data-table > tbody > tr', { hasText: 'Nuovo contratto' }).first();
     await row.waitFor();
-    expect(await head.locator('table.data-table tbody').textContent()).not.toMatch(/createContract/);
+    expect(await head.locator('table.data-table > tbody').textContent()).not.toMatch(/createContract/);
     // Both bodies by name in the bodies column.
     expect(await row.textContent()).toContain(bodies[0]!.name);
     expect(await row.textContent()).toContain(bodies[1]!.name);
@@ -116,14 +116,40 @@ describe('the audit trail and the interface language', () => {
     await head.reload();
     await heading(head, 'Registro delle operazioni');
     const table = head.locator('table.data-table').first();
-    await table.locator('tbody tr').first().waitFor();
-    const headers = (await table.locator('thead th').evaluateAll((cells) => cells.filter((cell) => getComputedStyle(cell).display !== 'none').map((cell) => cell.textContent?.trim())));
-    expect(headers).toEqual(['Quando', 'Operazione', 'Esito', 'Dettagli']);
-    // The kept columns take the widths of their own <col>s, not those of hidden ones.
+    await table.locator(':scope > tbody > tr').first().waitFor();
+    const headers = (await table.locator(':scope > thead > tr > th').evaluateAll((cells) => cells.filter((cell) => getComputedStyle(cell).display !== 'none').map((cell) => cell.textContent?.trim())));
+    expect(headers).toEqual(['Quando', 'Operazione', 'Esito']);
+    // The kept columns take the widths of their own <col>s, not those of hidden ones: the hidden
+    // <col>s are left out of the layout (display: none), so the first kept column (Quando, col-s)
+    // is not given the width of a hidden one.
+    const widths = await table.evaluate((element) => ({
+      cols: [...element.querySelectorAll(':scope > colgroup > col')].map((col) => ({ cls: col.className, shown: getComputedStyle(col).display !== 'none' })),
+      cells: [...element.querySelectorAll(':scope > thead > tr > th')].filter((cell) => getComputedStyle(cell).display !== 'none').map((cell) => Math.round(cell.getBoundingClientRect().width)),
+      table: Math.round(element.getBoundingClientRect().width),
+    }));
+    console.log('audit table at 375 px', JSON.stringify(widths));
+    expect(widths.cols.filter((col) => col.shown).map((col) => col.cls.replace(/\s*not-on-phone/, ''))).toEqual(['col-s', 'col-m', 'col-s']);
+    expect(widths.cells.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(widths.table + 1);
     const wrap = head.locator('.table-wrap').first();
     expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(1);
     expect(await accessibilityViolations(head)).toEqual([]);
     await screenshot(head, 'audit-03-trail-375');
+    await head.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('the bodies list fits 1280 and 1366 px, and keeps name, kind and residents on a phone', async () => {
+    await head.goto(`${server.base}/bodies`);
+    await heading(head, 'Enti');
+    const table = head.locator('table.data-table').first();
+    await table.locator(':scope > tbody > tr').first().waitFor();
+    for (const width of [1280, 1366, 375]) {
+      await head.setViewportSize({ width, height: 900 });
+      const overflow = await head.locator('.table-wrap').first().evaluate((element) => element.scrollWidth - element.clientWidth);
+      expect(overflow, `bodies table at ${width} px`).toBeLessThanOrEqual(1);
+    }
+    const headers = await table.locator(':scope > thead > tr > th').evaluateAll((cells) => cells.filter((cell) => getComputedStyle(cell).display !== 'none').map((cell) => cell.textContent?.trim()));
+    expect(headers).toEqual(['Ente', 'Tipo di ente', 'Abitanti']);
+    await screenshot(head, 'audit-07-bodies-375');
     await head.setViewportSize({ width: 1280, height: 900 });
   });
 
@@ -132,7 +158,7 @@ describe('the audit trail and the interface language', () => {
       await head.goto(`${server.base}/bodies/${encodeURIComponent(body.id)}`);
       await heading(head, body.name);
       const recent = head.locator('section[aria-labelledby=audit-title]');
-      await recent.locator('tbody tr', { hasText: 'Nuovo contratto' }).first().waitFor();
+      await recent.locator('table.data-table > tbody > tr', { hasText: 'Nuovo contratto' }).first().waitFor();
       expect(await recent.innerText()).not.toMatch(UUID);
     }
     expect(await accessibilityViolations(head)).toEqual([]);

@@ -18,6 +18,8 @@ export interface AuditEventRow {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const BODY_KEY = /^(entityIds?|[a-z]+EntityIds?)$/;
+const ENTITY_KINDS = { MUNICIPALITY: 1, UNION: 1, PROVINCE: 1, OTHER: 1 } as const;
+const ROLES = { ICT_HEAD: 1, ICT_STAFF: 1, REFERENT: 1, WEB_EDITOR: 1, BOARD_MEMBER: 1 } as const;
 /** Bookkeeping of every record, not what the person changed. */
 const NOISE = new Set(['id', 'createdAt', 'updatedAt', 'version', 'expectedVersion', 'clientMutationId']);
 
@@ -81,6 +83,9 @@ export function AuditDetails(props: { event: AuditEventRow; bodyName: (id: strin
     if (size) return t(size[2] === 'bytes' ? 'audit.bytes' : 'audit.characters', { n: size[1]! });
     if (BODY_KEY.test(leaf) && UUID.test(text)) return props.bodyName(text);
     if (/Cents$/.test(leaf) && /^-?\d+$/.test(text)) return formatEuroCents(Number(text));
+    // The core's own values in words (kinds of body, roles); other codes as the API names them.
+    if (leaf === 'kind' && text in ENTITY_KINDS) return t(`entityKinds.${text as keyof typeof ENTITY_KINDS}`);
+    if (leaf === 'role' && text in ROLES) return t(`roles.${text as keyof typeof ROLES}`);
     if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text);
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return /T00:00:00(\.000)?Z$/.test(text) ? formatDate(text.slice(0, 10)) : formatDateTime(text);
     // Ids of records the client cannot name here: said, not shown.
@@ -95,6 +100,9 @@ export function AuditDetails(props: { event: AuditEventRow; bodyName: (id: strin
       const sent = flatten(parse(props.event.input));
       return { changes: false, rows: [...sent].map(([key, value]) => ({ key, before: '', after: shown(key, value) })) };
     }
+    // A creation: what it returned, and what was sent that the returned record does not show (the
+    // bodies of a contract, a relation).
+    if (before.size === 0) for (const [key, value] of flatten(parse(props.event.input))) if (!after.has(key)) after.set(key, value);
     const keys = after.size > 0 && before.size > 0 ? [...after.keys()] : [...new Set([...before.keys(), ...after.keys()])];
     const rows = keys
       .filter((key) => JSON.stringify(before.get(key) ?? null) !== JSON.stringify(after.get(key) ?? null))
@@ -151,7 +159,8 @@ export function AuditEventTable(props: {
   const bodyName = (id: string) => bodyNames().get(id) ?? t('audit.otherBody');
   const outcomeTone = (outcome: string) => (outcome === 'SUCCESS' ? 'ok' : outcome === 'REFUSED' ? 'warn' : 'off');
   const columns = (): Column<AuditEventRow>[] => [
-    { header: t('audit.at'), nowrap: true, width: 's', phone: true, cell: (event) => formatDateTime(event.at) },
+    // Not kept on one line: on a phone the date and the time go on two.
+    { header: t('audit.at'), width: 's', phone: true, cell: (event) => formatDateTime(event.at) },
     { header: t('audit.actor'), breakAll: true, width: 'm', cell: (event) => event.actorLabel },
     { header: t('audit.operation'), rowHeader: true, width: 'm', phone: true, cell: (event) => operationName(event.operation, locale()) },
     {
@@ -171,7 +180,8 @@ export function AuditEventTable(props: {
         </>
       ),
     },
-    { header: t('audit.details'), width: 'l', phone: true, cell: (event) => <AuditDetails event={event} bodyName={bodyName} /> },
+    // On a phone: when, what and how it went; the details need a wider screen.
+    { header: t('audit.details'), width: 'l', cell: (event) => <AuditDetails event={event} bodyName={bodyName} /> },
   ];
   return (
     <DataTable
