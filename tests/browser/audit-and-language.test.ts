@@ -36,24 +36,32 @@ beforeAll(async () => {
   bodies = entities.data!.entities.edges.map((edge) => edge.node).filter((body) => body.kind === 'MUNICIPALITY' && body.enabledModules.includes('procurement'));
   expect(bodies.length).toBeGreaterThanOrEqual(3);
   const supplier = await gql<{ createSupplier: { id: string } }>(server.base, 'mutation { createSupplier(input: { name: "Rete Servizi Due Enti srl" }) { ... on Supplier { id } } }', {}, token);
-  const contract = await gql<{ createContract: { __typename: string } }>(
+  const input = {
+    kind: 'MAINTENANCE',
+    subject: 'Assistenza sistemistica condivisa',
+    supplierId: supplier.data!.createSupplier.id,
+    contractingEntityId: bodies[0]!.id,
+    entityIds: [bodies[0]!.id, bodies[1]!.id],
+    startsOn: '2026-01-01',
+    endsOn: '2026-12-31',
+    valueCents: 1_250_000,
+  };
+  const contract = await gql<{ createContract: { __typename: string; id: string; version: number } }>(
     server.base,
-    `mutation ($input: ContractInput!) { createContract(input: $input) { __typename } }`,
-    {
-      input: {
-        kind: 'MAINTENANCE',
-        subject: 'Assistenza sistemistica condivisa',
-        supplierId: supplier.data!.createSupplier.id,
-        contractingEntityId: bodies[0]!.id,
-        entityIds: [bodies[0]!.id, bodies[1]!.id],
-        startsOn: '2026-01-01',
-        endsOn: '2026-12-31',
-        valueCents: 1_250_000,
-      },
-    },
+    `mutation ($input: ContractInput!) { createContract(input: $input) { __typename ... on Contract { id version } } }`,
+    { input },
     token,
   );
   expect(contract.data!.createContract.__typename).toBe('Contract');
+  // Then a change of its value: a before/after to read.
+  const { id, version } = contract.data!.createContract;
+  const changed = await gql<{ updateContract: { __typename: string } }>(
+    server.base,
+    `mutation ($id: ID!, $v: Int!, $input: ContractInput!) { updateContract(id: $id, expectedVersion: $v, input: $input) { __typename } }`,
+    { id, v: version, input: { ...input, valueCents: 1_300_000 } },
+    token,
+  );
+  expect(changed.data!.updateContract.__typename).toBe('Contract');
 });
 
 afterEach(async (test) => {
@@ -87,15 +95,22 @@ describe('the audit trail and the interface language', () => {
     expect(await row.textContent()).toContain(bodies[0]!.name);
     expect(await row.textContent()).toContain(bodies[1]!.name);
     await row.locator('summary').click();
-    const changes = row.locator('table.audit-changes');
-    await changes.waitFor();
-    expect(await changes.locator('thead').textContent()).toMatch(/Dato.*Prima.*Dopo/);
-    const text = (await changes.textContent()) ?? '';
+    const created = row.locator('table.audit-changes');
+    await created.waitFor();
+    expect(await created.locator('thead').innerText()).toMatch(/Dato\s+Dopo/);
+    const text = (await created.textContent()) ?? '';
     expect(text).toContain('Oggetto');
     expect(text).toContain('Assistenza sistemistica condivisa');
     expect(text).toContain('12.500,00');
     expect(text).toContain(`${bodies[0]!.name}, ${bodies[1]!.name}`);
     expect(text).toContain('Ente contraente');
+    // The change: only the value, before and after.
+    const change = head.locator('table.data-table > tbody > tr', { hasText: 'Modifica di un contratto' }).first();
+    await change.locator('summary').click();
+    const changes = change.locator('table.audit-changes');
+    await changes.waitFor();
+    expect(await changes.locator('thead').innerText()).toMatch(/Dato\s+Prima\s+Dopo/);
+    expect((await changes.locator('tbody tr').allInnerTexts()).map((line) => line.replace(/\s+/g, ' ').trim())).toEqual(['Valore 12.500,00 € 13.000,00 €']);
     // No UUID anywhere in the details or the table as shown.
     expect(await row.innerText()).not.toMatch(UUID);
     expect(await head.locator('main').innerText()).not.toMatch(UUID);

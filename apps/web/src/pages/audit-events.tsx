@@ -42,6 +42,11 @@ function flatten(record: Record<string, unknown> | null, prefix = ''): Map<strin
   if (!record) return fields;
   for (const [key, value] of Object.entries(record)) {
     if (NOISE.has(key)) continue;
+    // A record's bodies kept as the ids of its `entities` rows: the same field as `entityIds`.
+    if (key === 'entities' && Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      fields.set(`${prefix}entityIds`, value);
+      continue;
+    }
     const isGlobalId = value && typeof value === 'object' && 'typename' in value && 'id' in value;
     if (value && typeof value === 'object' && !Array.isArray(value) && !isGlobalId) {
       for (const [inner, innerValue] of flatten(value as Record<string, unknown>, key === 'input' && !prefix ? '' : `${prefix}${key}.`)) fields.set(inner, innerValue);
@@ -93,22 +98,25 @@ export function AuditDetails(props: { event: AuditEventRow; bodyName: (id: strin
     return text;
   };
 
+  /** `change`: before and after; `created` / `removed`: one side only; `sent`: what was sent (a failure). */
   const table = createMemo(() => {
     const before = flatten(parse(props.event.before));
     const after = flatten(parse(props.event.after));
     if (before.size === 0 && after.size === 0) {
       const sent = flatten(parse(props.event.input));
-      return { changes: false, rows: [...sent].map(([key, value]) => ({ key, before: '', after: shown(key, value) })) };
+      return { mode: 'sent' as const, rows: [...sent].map(([key, value]) => ({ key, before: '', after: shown(key, value) })) };
     }
     // A creation: what it returned, and what was sent that the returned record does not show (the
     // bodies of a contract, a relation).
     if (before.size === 0) for (const [key, value] of flatten(parse(props.event.input))) if (!after.has(key)) after.set(key, value);
-    const keys = after.size > 0 && before.size > 0 ? [...after.keys()] : [...new Set([...before.keys(), ...after.keys()])];
+    const mode = before.size === 0 ? ('created' as const) : after.size === 0 ? ('removed' as const) : ('change' as const);
+    const keys = mode === 'change' ? [...after.keys()] : [...new Set([...before.keys(), ...after.keys()])];
     const rows = keys
       .filter((key) => JSON.stringify(before.get(key) ?? null) !== JSON.stringify(after.get(key) ?? null))
-      .map((key) => ({ key, before: before.size > 0 ? shown(key, before.get(key)) : '—', after: after.size > 0 ? shown(key, after.get(key)) : '—' }));
-    return { changes: true, rows };
+      .map((key) => ({ key, before: shown(key, before.get(key)), after: shown(key, after.get(key)) }));
+    return { mode, rows };
   });
+  const caption = () => t(table().mode === 'change' ? 'audit.changesCaption' : table().mode === 'sent' ? 'audit.sentCaption' : table().mode === 'created' ? 'audit.createdCaption' : 'audit.removedCaption');
 
   return (
     <details class="audit-details">
@@ -116,13 +124,15 @@ export function AuditDetails(props: { event: AuditEventRow; bodyName: (id: strin
       <Show when={props.event.errorCode}>{(code) => <p>{t('audit.why', { reason: translateErrorCode(code()) })}</p>}</Show>
       <Show when={table().rows.length > 0} fallback={<p class="muted">{t('audit.noChanges')}</p>}>
         <table class="audit-changes">
-          <caption class="visually-hidden">{table().changes ? t('audit.changesCaption') : t('audit.sentCaption')}</caption>
+          <caption class="visually-hidden">{caption()}</caption>
           <thead>
             <tr>
               <th scope="col">{t('audit.field')}</th>
-              <Show when={table().changes} fallback={<th scope="col">{t('audit.input')}</th>}>
+              <Show when={table().mode === 'change' || table().mode === 'removed'}>
                 <th scope="col">{t('audit.before')}</th>
-                <th scope="col">{t('audit.after')}</th>
+              </Show>
+              <Show when={table().mode !== 'removed'}>
+                <th scope="col">{table().mode === 'sent' ? t('audit.input') : t('audit.after')}</th>
               </Show>
             </tr>
           </thead>
@@ -131,10 +141,12 @@ export function AuditDetails(props: { event: AuditEventRow; bodyName: (id: strin
               {(row) => (
                 <tr>
                   <th scope="row">{fieldLabel(row.key)}</th>
-                  <Show when={table().changes}>
+                  <Show when={table().mode === 'change' || table().mode === 'removed'}>
                     <td>{row.before}</td>
                   </Show>
-                  <td>{row.after}</td>
+                  <Show when={table().mode !== 'removed'}>
+                    <td>{row.after}</td>
+                  </Show>
                 </tr>
               )}
             </For>
@@ -161,7 +173,7 @@ export function AuditEventTable(props: {
   const columns = (): Column<AuditEventRow>[] => [
     // Not kept on one line: on a phone the date and the time go on two.
     { header: t('audit.at'), width: 's', phone: true, cell: (event) => formatDateTime(event.at) },
-    { header: t('audit.actor'), breakAll: true, width: 'm', cell: (event) => event.actorLabel },
+    { header: t('audit.actor'), breakAll: true, width: 's', cell: (event) => event.actorLabel },
     { header: t('audit.operation'), rowHeader: true, width: 'm', phone: true, cell: (event) => operationName(event.operation, locale()) },
     {
       header: t('audit.bodies'),
@@ -181,7 +193,7 @@ export function AuditEventTable(props: {
       ),
     },
     // On a phone: when, what and how it went; the details need a wider screen.
-    { header: t('audit.details'), width: 'l', cell: (event) => <AuditDetails event={event} bodyName={bodyName} /> },
+    { header: t('audit.details'), width: 'xl', cell: (event) => <AuditDetails event={event} bodyName={bodyName} /> },
   ];
   return (
     <DataTable

@@ -205,6 +205,8 @@ export const en: typeof it = {
     noChanges: 'No data changed.',
     changesCaption: 'Data changed: before and after',
     sentCaption: 'Data sent',
+    createdCaption: 'Data of the new record',
+    removedCaption: 'Data of the deleted record',
     hidden: '(hidden)',
     characters: '({{ n }} characters)',
     bytes: '({{ n }} bytes)',

@@ -203,6 +203,8 @@ export const it = {
     noChanges: 'Nessun dato cambiato.',
     changesCaption: 'Dati cambiati: prima e dopo',
     sentCaption: 'Dati inviati',
+    createdCaption: 'Dati del nuovo record',
+    removedCaption: 'Dati del record eliminato',
     hidden: '(nascosto)',
     characters: '({{ n }} caratteri)',
     bytes: '({{ n }} byte)',
