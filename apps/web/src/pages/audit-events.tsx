@@ -173,7 +173,7 @@ export function AuditEventTable(props: {
   const columns = (): Column<AuditEventRow>[] => [
     // Not kept on one line: on a phone the date and the time go on two.
     { header: t('audit.at'), width: 's', phone: true, cell: (event) => formatDateTime(event.at) },
-    { header: t('audit.actor'), breakAll: true, width: 's', cell: (event) => event.actorLabel },
+    { header: t('audit.actor'), breakAll: true, width: 'm', cell: (event) => event.actorLabel },
     { header: t('audit.operation'), rowHeader: true, width: 'm', phone: true, cell: (event) => operationName(event.operation, locale()) },
     {
       header: t('audit.bodies'),
