@@ -92,6 +92,16 @@ describe('a referent reads the trail of their own body only', () => {
     expect(events.map((event) => event.operation)).toContain('createAsset');
     // Asking for another body's events does not widen the scope.
     expect(await eventsOf({ entityId: first.gid }, outsider)).toEqual([]);
+    // Nor asking for the event by its id.
+    const record = await t.db.prisma.auditEvent.findFirstOrThrow({ where: { operation: 'createContract', outcome: 'SUCCESS' } });
+    const byId = await t.api.gql('query ($id: ID!) { node(id: $id) { ... on AuditEvent { operation } } }', { id: toGlobalId('AuditEvent', record.id) }, outsider);
+    expect(byId.body.data?.node ?? null).toBeNull();
+    const byInsider = await t.api.gql(
+      'query ($id: ID!) { node(id: $id) { ... on AuditEvent { operation } } }',
+      { id: toGlobalId('AuditEvent', record.id) },
+      actorForRoles(t.api.composed, 'referente-uno', [{ role: 'REFERENT', entityId: first.id }]),
+    );
+    expect(byInsider.body.data!.node).toEqual({ operation: 'createContract' });
 
     const insider = actorForRoles(t.api.composed, 'referente-due', [{ role: 'REFERENT', entityId: second.id }]);
     const own = await eventsOf(null, insider);

@@ -16,7 +16,9 @@ export function addAuditSchema(builder: GeaBuilder) {
     description: 'One mutation (or refused sign-in), whatever its outcome. Append-only.',
     id: { field: 'id' },
     nullable: true,
-    authScopes: { permissionOnSomeBody: 'core:audit:read' },
+    // Read by id too (node): only by who may read the whole trail, or one of the bodies it concerns.
+    authScopes: (event, context) =>
+      context.actor.can('core:audit:read') ? { permission: 'core:audit:read' } : { someEntityPermission: { permission: 'core:audit:read', entityIds: event.entityIds } },
     fields: (t) => ({
       at: t.expose('at', { type: 'DateTime' }),
       requestId: t.exposeString('requestId'),
