@@ -62,7 +62,7 @@ describe('every mutation leaves exactly one append-only audit record', () => {
     expect(mutations.filter((name) => /audit/i.test(name))).toEqual([]);
   });
 
-  it('the ICT office head pages and filters the trail; a referent may not read it', async () => {
+  it('the ICT office head pages and filters the trail; a referent reads only their own body\'s events; a board member none', async () => {
     const head = actorForRoles(t.api.composed, 'head', [{ role: 'ICT_HEAD', entityId: null }]);
     const page = await t.api.gql(
       `{ auditEvents(first: 2, filter: { operation: "createAsset", outcome: FAILED }) {
@@ -74,7 +74,11 @@ describe('every mutation leaves exactly one append-only audit record', () => {
     expect(page.body.data!.auditEvents.edges).toEqual([{ node: { operation: 'createAsset', outcome: 'FAILED', errorCode: 'CONFLICT' } }]);
     const [body] = await t.db.prisma.entity.findMany({ take: 1 });
     const referent = actorForRoles(t.api.composed, 'referent', [{ role: 'REFERENT', entityId: body!.id }]);
-    const refused = await t.api.gql('{ auditEvents(first: 2) { edges { cursor } } }', {}, referent);
+    const own = await t.api.gql('{ auditEvents(first: 20) { edges { node { entityIds } } } }', {}, referent);
+    const ids = (own.body.data!.auditEvents.edges as { node: { entityIds: string[] } }[]).map((edge) => edge.node.entityIds);
+    expect(ids.every((concerned) => concerned.includes(body!.id))).toBe(true);
+    const board = actorForRoles(t.api.composed, 'board', [{ role: 'BOARD_MEMBER', entityId: null }]);
+    const refused = await t.api.gql('{ auditEvents(first: 2) { edges { cursor } } }', {}, board);
     expect(refused.body.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

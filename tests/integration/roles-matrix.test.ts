@@ -52,7 +52,8 @@ const operations: Operation[] = [
   { name: 'list assets', query: '{ assets(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'assets', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'BOARD_MEMBER', 'PROTOCOL_TOKEN') },
   { name: 'list associations', query: '{ associations { name } }', variables: () => ({}), field: 'associations', allowed: only('ICT_HEAD', 'ICT_STAFF', 'REFERENT', 'WEB_EDITOR', 'BOARD_MEMBER') },
   { name: 'list users', query: '{ users(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'users', allowed: only('ICT_HEAD', 'ICT_STAFF') },
-  { name: 'read audit trail', query: '{ auditEvents(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'auditEvents', allowed: only('ICT_HEAD') },
+  // A referent reads the events concerning their own body (audit-event-bodies.test.ts).
+  { name: 'read audit trail', query: '{ auditEvents(first: 3) { edges { cursor } } }', variables: () => ({}), field: 'auditEvents', allowed: only('ICT_HEAD', 'REFERENT') },
   { name: 'list API tokens', query: '{ apiTokens { prefix } }', variables: () => ({}), field: 'apiTokens', allowed: only('ICT_HEAD') },
   { name: 'add asset to own body', write: true, query: 'mutation ($own: ID!, $tag: String!) { createAsset(input: { entityId: $own, kind: LAPTOP, inventoryTag: $tag }) { __typename } }', variables: (own, _o, n) => ({ own, tag: `M-${n}` }), field: 'createAsset', allowed: only('ICT_HEAD', 'ICT_STAFF') },
   { name: 'add asset to other body', write: true, query: 'mutation ($other: ID!, $tag: String!) { createAsset(input: { entityId: $other, kind: LAPTOP, inventoryTag: $tag }) { __typename } }', variables: (_own, other, n) => ({ other, tag: `M-${n}` }), field: 'createAsset', allowed: only('ICT_HEAD', 'ICT_STAFF') },

@@ -1,7 +1,7 @@
 // The GraphQL client: urql with its document cache, and an auth exchange that, when the session
 // has expired or was ended, asks the person to sign in again over the page they are on (nothing
 // they typed is lost) and then retries what they were doing.
-import { graphql } from '@gea/web-kit';
+import { graphql, locale } from '@gea/web-kit';
 import { trustedDocumentsExchange } from '@gea/web-kit/trusted-documents';
 import { Client, cacheExchange, fetchExchange, type CombinedError, type Operation } from '@urql/core';
 import { authExchange } from '@urql/exchange-auth';
@@ -46,8 +46,9 @@ const skipsAuth = (operation: Operation) => operation.context.skipAuth === true;
 export function createClient(): Client {
   return new Client({
     url: '/graphql',
-    // The API's CSRF check wants this header on every request.
-    fetchOptions: () => ({ headers: { 'x-gea-client': 'web' } }),
+    // The API's CSRF check wants the first header on every request; the second asks for its
+    // messages in the language of the interface (the language switch).
+    fetchOptions: () => ({ headers: { 'x-gea-client': 'web', 'accept-language': locale() } }),
     requestPolicy: 'cache-and-network',
     exchanges: [
       cacheExchange,

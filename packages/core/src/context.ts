@@ -11,6 +11,11 @@ export interface AuditNote {
   targetId?: string;
   /** The body the operation concerns. */
   entityId?: string | null;
+  /**
+   * Further bodies it concerns, when only the resolver knows them (a contract for two bodies): see
+   * `auditConcerns`. The trail also takes them from the arguments and from the returned record.
+   */
+  entityIds?: readonly string[];
   before?: unknown;
   after?: unknown;
   /** Who the attempt was for when nobody is signed in yet (login: the e-mail given). */

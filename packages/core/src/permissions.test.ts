@@ -15,7 +15,7 @@ describe('the core permissions each role holds', () => {
   const table: Record<(typeof roles)[number], string[]> = {
     ICT_HEAD: corePermissionNames,
     ICT_STAFF: ['core:entities:read', 'core:entities:write', 'core:associations:read', 'core:users:read'],
-    REFERENT: ['core:entities:read', 'core:associations:read'],
+    REFERENT: ['core:entities:read', 'core:associations:read', 'core:audit:read'],
     WEB_EDITOR: ['core:entities:read', 'core:associations:read'],
     BOARD_MEMBER: ['core:entities:read', 'core:associations:read'],
   };
@@ -41,8 +41,13 @@ describe('the core permissions each role holds', () => {
     expect(grantsForRoles([], core)).toEqual([]);
   });
 
-  it('only the ICT office head reads the audit trail and administers users, tokens, associations and modules', () => {
-    const administration = ['core:audit:read', 'core:users:write', 'core:tokens:write', 'core:associations:write', 'core:modules:write'];
+  it('only the ICT office head reads the audit trail of every body', () => {
+    for (const role of roles) expect(holds(role, role === 'REFERENT' ? 'b1' : null).can('core:audit:read')).toBe(role === 'ICT_HEAD');
+    expect(holds('REFERENT', 'b1').entitiesWith('core:audit:read')).toEqual(['b1']);
+  });
+
+  it('only the ICT office head administers users, tokens, associations and modules', () => {
+    const administration = ['core:users:write', 'core:tokens:write', 'core:associations:write', 'core:modules:write'];
     for (const role of roles) {
       const actor = holds(role, null);
       expect(administration.filter((permission) => actor.can(permission))).toEqual(role === 'ICT_HEAD' ? administration : []);

@@ -32,7 +32,7 @@ export const corePermissions = {
   'core:users:read': { description: 'Read users and their roles', roles: ['ICT_STAFF'] },
   'core:users:write': { description: 'Create users, grant and revoke roles, end sessions', notForTokens: true },
   'core:tokens:write': { description: 'Create and revoke API tokens for machine clients', notForTokens: true },
-  'core:audit:read': { description: 'Read the audit trail' },
+  'core:audit:read': { description: 'Read the audit trail (a referent: the events concerning their body)', roles: ['REFERENT'] },
   'core:modules:write': { description: 'Enable or disable modules for a body', notForTokens: true },
 } as const satisfies Record<string, PermissionDefinition>;
 

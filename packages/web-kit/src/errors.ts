@@ -4,6 +4,7 @@ import { t } from './i18n/index.ts';
 import { moduleLabel } from './modules.ts';
 import type { FieldIssue } from './issues.ts';
 import { translateRequestRefusal } from './issue-codes.ts';
+import { issueMessage } from './issues.ts';
 
 /** The typed error results mutations return (InputError, NotFoundError, ConflictError...). */
 export interface TypedError {
@@ -41,8 +42,12 @@ export function describeError(error: CombinedError): string {
       return t('errors.rateLimited');
     case 'REQUEST_ENTITY_TOO_LARGE':
       return t('errors.tooLarge');
-    case 'BAD_USER_INPUT':
-      return t('errors.badInput', { detail: first?.message ?? '' });
+    case 'BAD_USER_INPUT': {
+      // Each issue by its code in the reader's language (the API's own message is English).
+      const issues = first?.extensions?.issues as readonly FieldIssue[] | undefined;
+      const detail = issues?.length ? issues.map((issue) => `${issue.path.at(-1) ?? ''} ${issueMessage(issue)}`.trim()).join('; ') : (first?.message ?? '');
+      return t('errors.badInput', { detail });
+    }
     case 'CONFLICT':
       return t('errors.conflict', { detail: first?.message ?? '' });
     case 'STALE_VERSION':

@@ -18,6 +18,7 @@ export {
   type IssueTranslator,
   type TypedError,
 } from './errors.ts';
+export { translateErrorCode, translatedCodes } from './issue-codes.ts';
 export { mergeAfterConflict, type ConflictMerge } from './conflicts.ts';
 export { accessFor, rawId, roleHolds, type Access, type Role, type RoleHeld } from './access.ts';
 export { downloadBlob, downloadCsv } from './download.ts';
@@ -25,6 +26,9 @@ export { moduleLabel } from './modules.ts';
 export {
   installedModules,
   installWebPlugins,
+  operationLabel,
+  operationLabels,
+  operationName,
   permissionTable,
   pluginRoutes,
   slotWidgets,
@@ -34,7 +38,7 @@ export {
   type PluginWidget,
 } from './registry.ts';
 export { makeShell, ShellContext, ShellQuery, useShell, type Me, type Shell, type ShellBody } from './shell.tsx';
-export { announceNextPage, Badge, ErrorNotice, Loading, NodePage, PageHeading, SuccessNotice, TableWrap } from './ui/basics.tsx';
+export { announceNextPage, Badge, ErrorNotice, focusAfterSave, Loading, NodePage, PageHeading, SuccessNotice, TableWrap } from './ui/basics.tsx';
 export { createFieldErrors, DateField, ErrorSummary, EuroField, NumberField, SelectField, TextField } from './ui/fields.tsx';
 export {
   createCursorPaging,

@@ -99,3 +99,62 @@ export function translateRequestRefusal(code: string | null | undefined): string
   if (!code || !(code in refusalsIt)) return undefined;
   return refusalWords(code as keyof typeof refusalsIt);
 }
+
+// The API's error codes (errorCodes in @gea/core, the schema's ErrorCode), short, as the audit
+// trail names why an operation failed or was refused.
+const errorsIt = {
+  BAD_USER_INPUT: 'dati non validi',
+  NOT_FOUND: 'record inesistente o non visibile',
+  CONFLICT: 'in conflitto con dati già registrati',
+  STALE_VERSION: 'il record era stato modificato nel frattempo',
+  UNAUTHENTICATED: 'accesso non effettuato',
+  INVALID_CREDENTIALS: 'e-mail o password non corretti',
+  SESSION_EXPIRED: 'sessione scaduta',
+  TOKEN_EXPIRED: 'token scaduto',
+  TOKEN_REVOKED: 'token revocato',
+  TOKEN_CREATOR_DISABLED: 'l’autore del token è disattivato',
+  FORBIDDEN: 'permessi insufficienti',
+  INSUFFICIENT_SCOPE: 'il token non ha questo permesso',
+  MODULE_DISABLED: 'modulo non attivo per l’ente',
+  RATE_LIMITED: 'troppe richieste',
+  REQUEST_ENTITY_TOO_LARGE: 'richiesta troppo grande',
+  SERVICE_UNAVAILABLE: 'servizio occupato',
+  REQUEST_TIMEOUT: 'tempo scaduto',
+  POPULATION_MISSING: 'manca la popolazione di un ente alla data di riferimento',
+  INTERNAL_SERVER_ERROR: 'errore imprevisto del server',
+};
+const errorsEn: typeof errorsIt = {
+  BAD_USER_INPUT: 'invalid input',
+  NOT_FOUND: 'record missing or not visible',
+  CONFLICT: 'conflicts with data already recorded',
+  STALE_VERSION: 'the record had been changed meanwhile',
+  UNAUTHENTICATED: 'not signed in',
+  INVALID_CREDENTIALS: 'wrong e-mail or password',
+  SESSION_EXPIRED: 'session expired',
+  TOKEN_EXPIRED: 'token expired',
+  TOKEN_REVOKED: 'token revoked',
+  TOKEN_CREATOR_DISABLED: 'the token’s creator is disabled',
+  FORBIDDEN: 'not permitted',
+  INSUFFICIENT_SCOPE: 'the token lacks this permission',
+  MODULE_DISABLED: 'module not enabled for the body',
+  RATE_LIMITED: 'too many requests',
+  REQUEST_ENTITY_TOO_LARGE: 'request too large',
+  SERVICE_UNAVAILABLE: 'service busy',
+  REQUEST_TIMEOUT: 'timed out',
+  POPULATION_MISSING: 'a body’s population at the reference date is missing',
+  INTERNAL_SERVER_ERROR: 'unexpected server error',
+};
+const errorWords = createMessages({ it: errorsIt, en: errorsEn });
+
+/** Every code this client translates, per language (for the static test against the API's). */
+export const translatedCodes = {
+  errors: { it: errorsIt, en: errorsEn },
+  refusals: { it: refusalsIt, en: refusalsEn },
+  issues: { it, en },
+} as const;
+
+/** An error code of the API in the reader's words (a short phrase), or the code itself when unknown. */
+export function translateErrorCode(code: string): string {
+  if (code in errorsIt) return errorWords(code as keyof typeof errorsIt);
+  return translateRequestRefusal(code) ?? code;
+}

@@ -67,6 +67,11 @@ export interface WebPluginDefinition {
    * this to offer only what the reader may open.
    */
   permissions?: Readonly<Record<string, PermissionRoles>>;
+  /**
+   * The plugin's mutations in words, by mutation name (its `web/operations.ts`), for the audit
+   * trail. A static test checks every mutation of the schema has its label in every language.
+   */
+  operations?: Readonly<Record<string, Label>>;
 }
 
 /** Paths of the core screens; a plugin's paths start with `/<its key>`, so they never collide. */

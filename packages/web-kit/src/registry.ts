@@ -2,7 +2,9 @@
 // from the build's `virtual:gea-plugins`). Set once before the first render; read by menus, the
 // route table, widget slots and module names.
 import type { AnyWebWidget, PermissionRoles, WebPluginDefinition, WebRoute, WidgetSlotName, WidgetSlots, WebWidget } from './plugin.ts';
+import type { Label, Locale } from './plugin.ts';
 import { definitionProblems } from './plugin.ts';
+import { coreOperations } from './core-operations.ts';
 
 /** A plugin screen with the module it belongs to. */
 export interface PluginRoute extends WebRoute {
@@ -61,3 +63,18 @@ export function slotWidgets<S extends WidgetSlotName>(slot: S): readonly PluginW
 }
 
 export type { WidgetSlots };
+
+/** A mutation in words (the core's or an installed plugin's), or undefined for one nobody labelled. */
+export function operationLabel(name: string): Label | undefined {
+  if (Object.hasOwn(coreOperations, name)) return coreOperations[name];
+  for (const plugin of installed.plugins) if (plugin.operations && Object.hasOwn(plugin.operations, name)) return plugin.operations[name];
+  return undefined;
+}
+
+/** A mutation in words in `locale`; its own name when nobody labelled it. */
+export const operationName = (name: string, locale: Locale): string => operationLabel(name)?.[locale] ?? name;
+
+/** Every labelled mutation: the core's, then the installed plugins'. */
+export function operationLabels(): readonly (readonly [string, Label])[] {
+  return [...Object.entries(coreOperations), ...installed.plugins.flatMap((plugin) => Object.entries(plugin.operations ?? {}))];
+}

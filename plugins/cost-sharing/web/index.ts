@@ -1,11 +1,13 @@
 // Cost sharing's web part: an association's allocation of a year, the simulation and the documents.
 import { defineWebPlugin } from '@gea/web-kit/plugin';
 import { costSharingPermissions } from '../src/permissions.ts';
+import { costSharingOperations } from './operations.ts';
 
 export default defineWebPlugin({
   key: 'cost-sharing',
   label: { it: 'Ripartizione costi', en: 'Cost sharing' },
   permissions: costSharingPermissions,
+  operations: costSharingOperations,
   routes: [
     {
       path: '/cost-sharing',

@@ -2,6 +2,7 @@
 // dashboard, and the `inventory.asset` slot that other plugins fill on the asset's page.
 import { defineWebPlugin, widget } from '@gea/web-kit/plugin';
 import { inventoryPermissions } from '../src/permissions.ts';
+import { inventoryOperations } from './operations.ts';
 
 declare module '@gea/web-kit/plugin' {
   interface WidgetSlots {
@@ -14,6 +15,7 @@ export default defineWebPlugin({
   key: 'inventory',
   label: { it: 'Inventario', en: 'Inventory' },
   permissions: inventoryPermissions,
+  operations: inventoryOperations,
   routes: [
     {
       path: '/inventory',

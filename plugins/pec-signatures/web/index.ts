@@ -2,11 +2,13 @@
 // verification form, the pages of each record, and what expires soon on the dashboard.
 import { defineWebPlugin, widget } from '@gea/web-kit/plugin';
 import { pecSignaturesPermissions } from '../src/permissions.ts';
+import { pecSignaturesOperations } from './operations.ts';
 
 export default defineWebPlugin({
   key: 'pec-signatures',
   label: { it: 'PEC e firme', en: 'PEC and signatures' },
   permissions: pecSignaturesPermissions,
+  operations: pecSignaturesOperations,
   routes: [
     {
       path: '/pec-signatures',

@@ -4,11 +4,13 @@
 import type {} from '@gea/plugin-inventory/web';
 import { defineWebPlugin, widget } from '@gea/web-kit/plugin';
 import { procurementPermissions } from '../src/permissions.ts';
+import { procurementOperations } from './operations.ts';
 
 export default defineWebPlugin({
   key: 'procurement',
   label: { it: 'Contratti', en: 'Contracts' },
   permissions: procurementPermissions,
+  operations: procurementOperations,
   routes: [
     {
       path: '/procurement/contracts',

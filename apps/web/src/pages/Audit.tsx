@@ -1,21 +1,20 @@
 // The audit trail, newest first, filtered by body, operation, outcome and period.
 import {
-  Badge,
   createListParams,
   createListQuery,
-  DataTable,
   DateField,
   FilterForm,
-  formatDateTime,
   graphql,
+  locale,
+  operationLabels,
   PageHeading,
-  rawId,
   SelectField,
   t,
   TextField,
   useShell,
 } from '@gea/web-kit';
-import { createMemo, For, Show } from 'solid-js';
+import { createMemo, For } from 'solid-js';
+import { AuditEventTable } from './audit-events.tsx';
 
 const AuditQuery = graphql(`
   query AuditEvents($first: Int!, $after: String, $filter: AuditFilter) {
@@ -24,15 +23,11 @@ const AuditQuery = graphql(`
         node {
           id
           at
-          actorKind
           actorLabel
           operation
-          entityId
-          targetType
-          targetId
+          entityIds
           outcome
           errorCode
-          requestId
           input
           before
           after
@@ -57,33 +52,28 @@ const startOfDay = (day: string | undefined, plusDays = 0) => {
   return date.toISOString();
 };
 
-const pretty = (json: string | null) => {
-  if (!json) return null;
-  try {
-    return JSON.stringify(JSON.parse(json), null, 2);
-  } catch {
-    return json;
-  }
-};
-
 export default function Audit() {
   const shell = useShell();
   // The form edits a draft; the list follows the address bar, so a filtered view can be bookmarked.
   const list = createListParams({ filters: ['body', 'operation', 'outcome', 'from', 'to'], pageSize: 30 });
+  // Operations are picked by their words; the API filters by the mutation's name.
+  const operations = createMemo(() => operationLabels().map(([name, label]) => ({ name, words: label[locale()] })).sort((a, b) => a.words.localeCompare(b.words)));
+  const operationNamed = (typed: string) => {
+    const text = typed.trim();
+    return operations().find((operation) => operation.words.toLowerCase() === text.toLowerCase())?.name ?? text;
+  };
   const filter = createMemo(() => {
     const params = list.filters();
     const outcome = (OUTCOMES as readonly string[]).includes(params.outcome) ? (params.outcome as Outcome) : null;
     return {
       entityId: params.body || null,
-      operation: params.operation.trim() || null,
+      operation: operationNamed(params.operation) || null,
       outcome,
       from: startOfDay(params.from),
       to: startOfDay(params.to, 1),
     };
   });
   const events = createListQuery({ query: AuditQuery, list, variables: () => ({ filter: filter() }), connection: (data) => data.auditEvents });
-  const bodyNames = createMemo(() => new Map(shell().bodies.map((body) => [rawId(body.id), body.name])));
-  const outcomeTone = (outcome: string) => (outcome === 'SUCCESS' ? 'ok' : outcome === 'REFUSED' ? 'warn' : 'off');
 
   return (
     <>
@@ -96,7 +86,10 @@ export default function Audit() {
           options={shell().bodies.map((body) => ({ value: body.id, label: body.name }))}
           {...list.field('body')}
         />
-        <TextField id="audit-operation" label={t('audit.operation')} hint={t('audit.operationHint')} {...list.field('operation')} />
+        <TextField id="audit-operation" list="audit-operations" label={t('audit.operationWords')} hint={t('audit.operationWordsHint')} {...list.field('operation')} />
+        <datalist id="audit-operations">
+          <For each={operations()}>{(operation) => <option value={operation.words} />}</For>
+        </datalist>
         <SelectField
           id="audit-outcome"
           label={t('audit.outcome')}
@@ -107,77 +100,7 @@ export default function Audit() {
         <DateField id="audit-from" label={t('audit.from')} {...list.field('from')} />
         <DateField id="audit-to" label={t('audit.to')} {...list.field('to')} />
       </FilterForm>
-      <DataTable
-        label={t('audit.title')}
-        source={events}
-        empty={t('audit.none')}
-        pagerLabel={t('audit.paging')}
-        columns={[
-          { header: t('audit.at'), nowrap: true, width: 's', cell: (event) => formatDateTime(event.at) },
-          { header: t('audit.actor'), breakAll: true, width: 'm', cell: (event) => event.actorLabel },
-          {
-            header: t('audit.operation'),
-            rowHeader: true,
-            width: 'm',
-            cell: (event) => (
-              <>
-                <code>{event.operation}</code>
-                <Show when={event.targetType}>
-                  <span class="muted"> · {event.targetType}</span>
-                </Show>
-              </>
-            ),
-          },
-          {
-            header: t('audit.body'),
-            width: 'm',
-            cell: (event) => (event.entityId ? (bodyNames().get(event.entityId) ?? t('audit.otherBody')) : '—'),
-          },
-          {
-            header: t('audit.outcome'),
-            width: 's',
-            cell: (event) => (
-              <>
-                <Badge tone={outcomeTone(event.outcome)}>{t(`audit.outcomes.${event.outcome}`)}</Badge>
-                <Show when={event.errorCode}>
-                  <span class="muted"> {event.errorCode}</span>
-                </Show>
-              </>
-            ),
-          },
-          {
-            header: t('audit.details'),
-            width: 'l',
-            cell: (event) => (
-              <details>
-                <summary>{t('audit.show')}</summary>
-                <dl class="audit-details">
-                  <dt>{t('audit.request')}</dt>
-                  <dd>
-                    <code>{event.requestId}</code>
-                  </dd>
-                  <For
-                    each={[
-                      [t('audit.input'), pretty(event.input)],
-                      [t('audit.before'), pretty(event.before)],
-                      [t('audit.after'), pretty(event.after)],
-                    ] as const}
-                  >
-                    {([label, value]) => (
-                      <Show when={value}>
-                        <dt>{label}</dt>
-                        <dd>
-                          <pre>{value}</pre>
-                        </dd>
-                      </Show>
-                    )}
-                  </For>
-                </dl>
-              </details>
-            ),
-          },
-        ]}
-      />
+      <AuditEventTable label={t('audit.title')} source={events} empty={t('audit.none')} pagerLabel={t('audit.paging')} />
     </>
   );
 }

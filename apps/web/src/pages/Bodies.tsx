@@ -51,11 +51,11 @@ export default function Bodies() {
         empty={t('bodies.none')}
         pagerLabel={t('bodies.paging')}
         columns={[
-          { header: t('bodies.name'), rowHeader: true, width: 'l', cell: (body) => <A href={`/bodies/${encodeURIComponent(body.id)}`}>{body.name}</A> },
-          { header: t('bodies.kind'), width: 'm', cell: (body) => t(`entityKinds.${body.kind}`) },
+          { header: t('bodies.name'), rowHeader: true, width: 'l', phone: true, cell: (body) => <A href={`/bodies/${encodeURIComponent(body.id)}`}>{body.name}</A> },
+          { header: t('bodies.kind'), width: 'm', phone: true, cell: (body) => t(`entityKinds.${body.kind}`) },
           { header: t('bodies.istatCode'), width: 's', cell: (body) => body.istatCode },
           { header: t('bodies.province'), width: 's', cell: (body) => body.province },
-          { header: t('bodies.population'), numeric: true, width: 's', cell: (body) => formatNumber(body.population) },
+          { header: t('bodies.population'), numeric: true, width: 's', phone: true, cell: (body) => formatNumber(body.population) },
           { header: t('bodies.pec'), breakAll: true, width: 'l', cell: (body) => body.pecAddress },
         ]}
       />

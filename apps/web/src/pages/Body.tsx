@@ -18,6 +18,29 @@ import {
 } from '@gea/web-kit';
 import { A, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { AuditEventTable, type AuditEventRow } from './audit-events.tsx';
+
+/** The latest events concerning the body (every body of a two-body contract lists it). */
+const BodyAuditQuery = graphql(`
+  query BodyAudit($filter: AuditFilter) {
+    auditEvents(first: 10, filter: $filter) {
+      edges {
+        node {
+          id
+          at
+          actorLabel
+          operation
+          entityIds
+          outcome
+          errorCode
+          input
+          before
+          after
+        }
+      }
+    }
+  }
+`);
 
 const BodyQuery = graphql(`
   query Body($id: ID!, $withReferent: Boolean!) {
@@ -159,8 +182,8 @@ export default function Body() {
                   rows={entity().sites}
                   empty={t('body.noSites')}
                   columns={[
-                    { header: t('body.siteName'), rowHeader: true, width: 'l', cell: (site) => site.name },
-                    { header: t('body.address'), width: 'l', cell: (site) => site.address },
+                    { header: t('body.siteName'), rowHeader: true, width: 'l', phone: true, cell: (site) => site.name },
+                    { header: t('body.address'), width: 'l', phone: true, cell: (site) => site.address },
                     { header: t('body.ictStaff'), width: 's', cell: (site) => (site.ictStaffPresent ? t('common.yes') : t('common.no')) },
                   ]}
                 />
@@ -173,18 +196,36 @@ export default function Body() {
                   rows={entity().populations}
                   empty={t('body.noPopulation')}
                   columns={[
-                    { header: t('body.referenceDate'), rowHeader: true, width: 's', cell: (row) => formatDate(row.referenceDate) },
-                    { header: t('body.residents'), numeric: true, width: 's', cell: (row) => formatNumber(row.population) },
+                    { header: t('body.referenceDate'), rowHeader: true, width: 's', phone: true, cell: (row) => formatDate(row.referenceDate) },
+                    { header: t('body.residents'), numeric: true, width: 's', phone: true, cell: (row) => formatNumber(row.population) },
                     { header: t('body.source'), width: 'l', cell: (row) => row.source },
                   ]}
                 />
               </section>
 
               <WidgetSlot name="entity.page" entityId={entity().id} props={{ entityId: entity().id }} />
+
+              <Show when={shell().access.can('core:audit:read', entity().id)}>
+                <BodyAudit entityId={entity().id} />
+              </Show>
             </>
           )}
       </NodePage>
     </>
+  );
+}
+
+function BodyAudit(props: { entityId: string }) {
+  const [events] = createQuery({ query: BodyAuditQuery, variables: () => ({ filter: { entityId: props.entityId } }) });
+  const rows = (): readonly AuditEventRow[] | undefined => events.data?.auditEvents.edges.map((edge) => edge.node);
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t('audit.recent')}</h2>
+      <AuditEventTable label={t('audit.recent')} rows={rows()} empty={t('audit.recentNone')} showBodies={false} />
+      <p>
+        <A href={`/audit?body=${encodeURIComponent(props.entityId)}`}>{t('audit.allForBody')}</A>
+      </p>
+    </section>
   );
 }
 

@@ -17,7 +17,7 @@ import {
   ShellQuery,
   t,
 } from '@gea/web-kit';
-import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { A, Navigate, useBeforeLeave, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js';
 import { hasSessionError } from '../client.ts';
@@ -88,12 +88,19 @@ function SignedIn(props: ParentProps) {
   });
 
   const [menuOpen, setMenuOpen] = createSignal(false);
+  // Before a navigation (a menu click, a link, back): the next page's h1 takes the focus when it
+  // appears. Said before, not after, the change: a page already loaded mounts at once.
+  // Only for another page: a filter that changes the query string keeps the focus in its form.
+  useBeforeLeave((event) => {
+    if (event.defaultPrevented) return;
+    const next = typeof event.to === 'string' ? new URL(event.to, window.location.href).pathname : null;
+    if (next === null || next !== location.pathname) announceNextPage();
+  });
   createEffect(
     on(
       () => location.pathname,
       (_path, previous) => {
         if (previous === undefined) return;
-        announceNextPage();
         setMenuOpen(false);
       },
     ),
@@ -172,12 +179,17 @@ function Navigation(props: { shell: Shell }) {
     const bodies = readable();
     return bodies !== 'all' && bodies.size === 1 ? props.shell.bodies[0] : undefined;
   };
+  // The audit trail is offered to referents too: they read the events of their own body.
+  const heldOnSomeBody = (permission: string) => {
+    const bodies = props.shell.access.bodiesWith(permission);
+    return bodies === 'all' || bodies.size > 0;
+  };
   const admin = () =>
     [
       { href: '/users', label: t('nav.users'), permission: 'core:users:read' },
       { href: '/modules', label: t('nav.modules'), permission: 'core:modules:write' },
-      { href: '/audit', label: t('nav.audit'), permission: 'core:audit:read' },
-    ].filter((item) => props.shell.access.can(item.permission));
+      { href: '/audit', label: t('nav.audit'), permission: 'core:audit:read', onSomeBody: true },
+    ].filter((item) => (item.onSomeBody ? heldOnSomeBody(item.permission) : props.shell.access.can(item.permission)));
   return (
     <>
       <ul>

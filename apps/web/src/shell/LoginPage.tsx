@@ -1,5 +1,5 @@
 // Sign-in: e-mail and password, and OpenID Connect (SPID, CIE...) when the server offers it.
-import { ErrorNotice, graphql, t, TextField } from '@gea/web-kit';
+import { announceNextPage, ErrorNotice, graphql, t, TextField } from '@gea/web-kit';
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createQuery, useClient } from '@urql/solid';
 import { createSignal, onMount, Show } from 'solid-js';
@@ -59,6 +59,8 @@ export default function LoginPage() {
     const payload = result.data?.login;
     if (payload) {
       saveSession({ token: payload.token, expiresAt: payload.expiresAt, userId: payload.user.id, email: payload.user.email });
+      // The first page's heading (the dashboard's) takes the focus, not the body of the page.
+      announceNextPage();
       navigate(safeNext(params.next), { replace: true });
       return;
     }

@@ -10,7 +10,7 @@ import { LoaderRegistry } from '../loaders.ts';
 import { errorTypeMap } from '@pothos/plugin-errors';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { GeaPrismaClient } from '@gea/db';
-import type { GeaContext } from '../context.ts';
+import type { AuditNote, GeaContext } from '../context.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -86,6 +86,38 @@ function entityIdFromArgs(args: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Names of arguments and record fields that hold bodies: `entityId`, `entityIds`, `contractingEntityId`... */
+const BODY_KEY = /^(entityIds?|[a-z]+EntityIds?)$/;
+
+/** The body ids in one value: a raw id, a decoded global id (`{ typename, id }`), or a list of them. */
+function idsIn(value: unknown): string[] {
+  if (typeof value === 'string') return UUID.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(idsIn);
+  const id = (value as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' && UUID.test(id) ? [id] : [];
+}
+
+/**
+ * Every body an operation concerns, read from the fields named like bodies of the arguments (top
+ * level and `input`) or of a record (the returned one, its before and after); a record's `entities`
+ * relation rows (`{ entityId }`) too.
+ */
+export function bodiesIn(...sources: unknown[]): string[] {
+  const found = new Set<string>();
+  for (const source of sources) {
+    if (!source || typeof source !== 'object' || Array.isArray(source)) continue;
+    for (const [key, value] of Object.entries(source as Record<string, unknown>)) {
+      if (BODY_KEY.test(key)) for (const id of idsIn(value)) found.add(id);
+      else if (key === 'input' && value && typeof value === 'object') for (const id of bodiesIn(value)) found.add(id);
+      else if (key === 'entities' && Array.isArray(value)) {
+        for (const row of value) for (const id of idsIn((row as { entityId?: unknown } | null)?.entityId)) found.add(id);
+      }
+    }
+  }
+  return [...found];
+}
+
 // Money columns are BigInt: recorded as numbers (exact within ±(2^53 - 1), which the Cents scalar guarantees),
 // as digits beyond.
 const bigintAsJson = (_key: string, value: unknown) => (typeof value === 'bigint' ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value);
@@ -124,6 +156,16 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
       contentFields: new Set(coreAuditRedaction.contentFields),
     };
     const transactional = (fieldConfig.pothosOptions as { audit?: { transaction?: boolean } }).audit?.transaction !== false;
+    /**
+     * The bodies of the record: the resolver's own word (an explicit `entityId: null` means "no
+     * body", whatever the arguments say) and what `auditConcerns` added, else what the arguments,
+     * the result and the before/after name.
+     */
+    const concerned = (args: Record<string, unknown>, note: AuditNote | null | undefined) => {
+      const explicit = [...(typeof note?.entityId === 'string' ? [note.entityId] : []), ...(note?.entityIds ?? [])];
+      const found = note?.entityId === null ? explicit : [...explicit, ...bodiesIn(args, note?.before, note?.after)];
+      return [...new Set(found.filter((id) => UUID.test(id)))];
+    };
     return async (parent, args, rawContext, info) => {
       const context = rawContext as unknown as GeaContext;
       const root = context.db;
@@ -135,6 +177,7 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
         actorId: context.actor.id,
         actorLabel: context.audit?.actorLabel ?? context.actor.label,
         entityId: context.audit?.entityId ?? null,
+        entityIds: concerned(args as Record<string, unknown>, context.audit),
         operation,
         targetType: context.audit?.targetType ?? null,
         targetId: context.audit?.targetId ?? null,
@@ -157,6 +200,7 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
           if (context.audit.targetId === undefined && typeof row.id === 'string') context.audit.targetId = row.id;
           if (context.audit.entityId === undefined && typeof row.entityId === 'string') context.audit.entityId = row.entityId;
           if (context.audit.after === undefined) context.audit.after = result;
+          if (context.audit.entityId !== null) context.audit.entityIds = [...(context.audit.entityIds ?? []), ...bodiesIn(result)];
         }
         await client.auditEvent.create({ data: record('SUCCESS', null) });
         return result;

@@ -5,3 +5,4 @@ export { modelRef, perBuilder, type ModelName } from './refs.ts';
 export { pluginScopes, entityScopes, type PluginScopes } from './scopes.ts';
 export { assertReadableThrough, fileResponse } from './access.ts';
 export { lockRow, lockForChange, assertVersion, quotedTableName, versionDescription, expectedVersionDescription, type LockedChange } from './versions.ts';
+export { auditConcerns } from './audit.ts';

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import type { GeaBuilder } from '../builder.ts';
 import { coreRefs } from './refs.ts';
 
-/** The audit trail: read-only for the ICT office head; no field or mutation can change it. */
+/**
+ * The audit trail: read-only; no field or mutation can change it. Whoever holds `core:audit:read`
+ * for the whole association reads all of it; a referent (who holds it for their body) reads the
+ * events that concern their body, and no others.
+ */
 export function addAuditSchema(builder: GeaBuilder) {
   const { Entity } = coreRefs(builder);
   const AuditOutcome = builder.enumType(AuditOutcomes, { name: 'AuditOutcome' });
@@ -12,7 +16,9 @@ export function addAuditSchema(builder: GeaBuilder) {
     description: 'One mutation (or refused sign-in), whatever its outcome. Append-only.',
     id: { field: 'id' },
     nullable: true,
-    authScopes: { permission: 'core:audit:read' },
+    // Read by id too (node): only by who may read the whole trail, or one of the bodies it concerns.
+    authScopes: (event, context) =>
+      context.actor.can('core:audit:read') ? { permission: 'core:audit:read' } : { someEntityPermission: { permission: 'core:audit:read', entityIds: event.entityIds } },
     fields: (t) => ({
       at: t.expose('at', { type: 'DateTime' }),
       requestId: t.exposeString('requestId'),
@@ -20,6 +26,7 @@ export function addAuditSchema(builder: GeaBuilder) {
       actorId: t.exposeString('actorId', { nullable: true }),
       actorLabel: t.exposeString('actorLabel'),
       entityId: t.exposeString('entityId', { nullable: true }),
+      entityIds: t.exposeStringList('entityIds', { description: 'Every body the operation concerns (database ids), entityId among them.' }),
       operation: t.exposeString('operation'),
       targetType: t.exposeString('targetType', { nullable: true }),
       targetId: t.exposeString('targetId', { nullable: true }),
@@ -46,12 +53,16 @@ export function addAuditSchema(builder: GeaBuilder) {
     auditEvents: t.prismaConnection({
       type: AuditEvent,
       cursor: 'id',
-      description: 'The audit trail, newest first.',
-      authScopes: { permission: 'core:audit:read' },
+      description: 'The audit trail, newest first: the events concerning a body the reader holds core:audit:read on (all of them for the whole association).',
+      authScopes: { permissionOnSomeBody: 'core:audit:read' },
       args: { filter: t.arg({ type: AuditFilter, required: false }) },
       resolve: (query, _root, { filter }, context) => {
+        const scope = context.actor.entitiesWith('core:audit:read');
         const where: Prisma.AuditEventWhereInput = {
-          ...(filter?.entityId ? { entityId: filter.entityId.id } : {}),
+          AND: [
+            ...(filter?.entityId ? [{ entityIds: { has: filter.entityId.id } }] : []),
+            ...(scope === 'all' ? [] : [{ entityIds: { hasSome: [...scope] } }]),
+          ],
           ...(filter?.actorId ? { actorId: filter.actorId } : {}),
           ...(filter?.operation ? { operation: filter.operation } : {}),
           ...(filter?.outcome ? { outcome: filter.outcome } : {}),

@@ -52,11 +52,33 @@ export function ErrorNotice(props: { error?: CombinedError | undefined; message?
   );
 }
 
-export function SuccessNotice(props: { message: string | null }) {
+/**
+ * Moves the focus to what a save changed, as every screen does after saving: the success notice
+ * (`<SuccessNotice focus>` does it by itself), or the page's heading when the save opened another
+ * page or reloaded this one. Without it the focus stays on the Save button, and a screen-reader or
+ * keyboard user is not told where the result is.
+ *
+ *     const saved = await save();
+ *     if (saved) focusAfterSave(heading);   // an h1, a notice, a section: made focusable if needed
+ */
+export function focusAfterSave(target: HTMLElement | null | undefined): void {
+  if (!target) return;
+  // Headings and notices are not focusable by themselves: focusable by script only, not by Tab.
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  // After the change has been rendered (the notice's text, the reloaded page).
+  requestAnimationFrame(() => target.focus());
+}
+
+/** A save's success, announced; with `focus`, it also takes the focus when it appears (focusAfterSave). */
+export function SuccessNotice(props: { message: string | null; focus?: boolean }) {
+  let notice: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (props.message && props.focus) focusAfterSave(notice);
+  });
   return (
     <div class="notice-region" role="status" aria-live="polite">
       <Show when={props.message}>
-        <div class="notice notice-success">
+        <div class="notice notice-success" ref={notice}>
           <p>{props.message}</p>
         </div>
       </Show>

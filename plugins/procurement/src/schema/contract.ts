@@ -1,4 +1,5 @@
 import {
+  auditConcerns,
   ConflictError,
   daysFromToday,
   expectedVersionDescription,
@@ -184,6 +185,7 @@ export function addContractType(builder: GeaBuilder) {
         check(input);
         const entityIds = uniqueIds(input.entityIds);
         context.audit = { ...context.audit, targetType: 'Contract', entityId: entityIds.length === 1 ? entityIds[0] : undefined };
+        auditConcerns(context, [...entityIds, input.contractingEntityId.id]);
         return save(saving(input), () =>
           context.prisma.contract.create({
             ...query,
@@ -241,6 +243,7 @@ export function addContractType(builder: GeaBuilder) {
           before: { ...recorded, entities: before.entities.map((row) => row.entityId) },
           after: { ...data(input), entityIds },
         };
+        auditConcerns(context, [...before.entities.map((row) => row.entityId), ...entityIds, input.contractingEntityId.id]);
         return after;
       },
     }),
