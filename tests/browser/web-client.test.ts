@@ -111,7 +111,7 @@ describe('the web client, served by npm start', () => {
     );
     expect(signInPaint).toBeGreaterThan(0);
     await head.getByRole('heading', { name: 'Per ente' }).waitFor();
-    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
+    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Token API', 'Moduli per ente', 'Registro delle operazioni']);
     await screenshot(head, '02-dashboard-head');
     expect(await accessibilityViolations(head)).toEqual([]);
   });
@@ -185,14 +185,17 @@ describe('the web client, served by npm start', () => {
 
     // A screen they may not use is explained, not dumped.
     await referent.goto(`${server.base}/users`);
-    await referent.getByRole('alert').filter({ hasText: 'Non hai i permessi per questa operazione' }).waitFor();
+    await heading(referent, 'Accesso non consentito');
     await screenshot(referent, '09-referent-forbidden');
 
     await head.goto(`${server.base}/modules`);
     await heading(head, 'Moduli per ente');
     const toggle = head.getByLabel('Inventario per Pontassieve', { exact: true });
     expect(await toggle.isChecked()).toBe(true);
-    await toggle.uncheck();
+    // Switching a module off asks first.
+    await toggle.click();
+    await head.getByRole('dialog').getByRole('button', { name: 'Disattiva per Pontassieve' }).click();
+    expect(await toggle.isChecked()).toBe(false);
     await head.getByRole('status').filter({ hasText: 'Inventario disattivato per Pontassieve.' }).waitFor();
     await screenshot(head, '10-modules-matrix');
     expect(await accessibilityViolations(head)).toEqual([]);
