@@ -175,11 +175,11 @@ export default function Notifications() {
               width: 'xl',
               phone: true,
               cell: (row) => (
-                <>
+                <div class="notification-cell">
                   <span classList={{ 'notification-unread': !row.readAt }}>{row.title}</span>
                   <br />
                   <span class="muted">{row.body}</span>
-                </>
+                </div>
               ),
             },
             { header: nm('when'), width: 'm', nowrap: true, cell: (row) => formatDateTime(row.createdAt) },

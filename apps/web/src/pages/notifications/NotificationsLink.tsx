@@ -25,7 +25,6 @@ export default function NotificationsLink() {
       {nm('link')}
       <Show when={count() > 0}>
         <span class="badge badge-warn" aria-hidden="true">
-          {' '}
           {count()}
         </span>
       </Show>
