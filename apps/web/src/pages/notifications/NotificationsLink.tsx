@@ -23,7 +23,9 @@ export default function NotificationsLink() {
   return (
     <A href="/notifications" class="notifications-link" aria-label={count() > 0 ? nm('linkUnread', { count: count() }) : nm('linkNone')}>
       {nm('link')}
+      {/* The space keeps the visible text "Notifiche 3", which the accessible name contains. */}
       <Show when={count() > 0}>
+        {' '}
         <span class="badge badge-warn" aria-hidden="true">
           {count()}
         </span>
