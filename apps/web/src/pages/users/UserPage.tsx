@@ -231,7 +231,7 @@ export default function UserPage() {
     event.preventDefault();
     const current = user()!;
     grantErrors.clear();
-    if (!role()) return void grantErrors.set({ role: t('errors.fixFields') });
+    if (!role()) return void grantErrors.set({ role: um('roleRequired') });
     if (bodyRole() && !entityId()) return void grantErrors.set({ entityId: um('bodyRequired') });
     const chosen = role() as Role;
     const body = role() === 'ICT_HEAD' ? null : entityId() || null;
@@ -344,7 +344,7 @@ export default function UserPage() {
                       id="grant-role"
                       label={um('grantRole')}
                       required
-                      empty={um('roleColumn')}
+                      empty={um('chooseRole')}
                       value={role()}
                       onValue={setRole}
                       options={roleOptions()}
