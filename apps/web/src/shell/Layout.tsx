@@ -22,7 +22,7 @@ import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js';
 import { hasSessionError } from '../client.ts';
 import { clearSession, rememberUser, session } from '../session.ts';
-import { am } from '../pages/admin/messages.ts';
+import { sm } from '../pages/admin/shell-messages.ts';
 import NotificationsLink from '../pages/notifications/NotificationsLink.tsx';
 
 const LogoutMutation = graphql(`
@@ -180,7 +180,7 @@ function Navigation(props: { shell: Shell }) {
   const admin = () =>
     [
       { href: '/users', label: t('nav.users'), permission: 'core:users:read' },
-      { href: '/tokens', label: am('tokensNav'), permission: 'core:tokens:write' },
+      { href: '/tokens', label: sm('tokensNav'), permission: 'core:tokens:write' },
       { href: '/modules', label: t('nav.modules'), permission: 'core:modules:write' },
       { href: '/audit', label: t('nav.audit'), permission: 'core:audit:read' },
     ].filter((item) => props.shell.access.can(item.permission));

@@ -2,15 +2,15 @@
 // explanation, not the screen's controls (the API would refuse them anyway).
 import { PageHeading } from '@gea/web-kit';
 import { A } from '@solidjs/router';
-import { am } from './messages.ts';
+import { sm } from './shell-messages.ts';
 
 export default function NoAccess() {
   return (
     <>
-      <PageHeading title={am('noAccessTitle')} />
-      <p>{am('noAccess')}</p>
+      <PageHeading title={sm('noAccessTitle')} />
+      <p>{sm('noAccess')}</p>
       <p>
-        <A href="/">{am('noAccessHome')}</A>
+        <A href="/">{sm('noAccessHome')}</A>
       </p>
     </>
   );

@@ -1,12 +1,8 @@
-// Words of the administration's shared parts: the page for screens a person may not use, the
-// confirmation dialog, the confirmation before switching a module off for a body.
+// Words of the administration's shared parts: the confirmation dialog, the confirmation before
+// switching a module off for a body. (What the first route needs is in shell-messages.ts.)
 import { createMessages } from '@gea/web-kit';
 
 const it = {
-  tokensNav: 'Token API',
-  noAccessTitle: 'Accesso non consentito',
-  noAccess: 'Il tuo profilo non consente di usare questa pagina. Se ti serve, chiedi al responsabile del servizio ICT.',
-  noAccessHome: 'Torna al cruscotto',
   confirm: 'Conferma',
   cancel: 'Annulla',
   moduleOffTitle: 'Disattivare «{{ module }}» per {{ body }}?',
@@ -18,10 +14,6 @@ const it = {
 };
 
 const en: typeof it = {
-  tokensNav: 'API tokens',
-  noAccessTitle: 'Access not allowed',
-  noAccess: 'Your profile does not allow you to use this page. If you need it, ask the head of the ICT office.',
-  noAccessHome: 'Back to the dashboard',
   confirm: 'Confirm',
   cancel: 'Cancel',
   moduleOffTitle: 'Switch “{{ module }}” off for {{ body }}?',

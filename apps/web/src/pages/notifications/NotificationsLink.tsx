@@ -3,7 +3,7 @@ import { graphql } from '@gea/web-kit';
 import { A } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { createEffect, on, onCleanup, Show } from 'solid-js';
-import { nm } from './messages.ts';
+import { sm } from '../admin/shell-messages.ts';
 import { unreadGeneration } from './unread.ts';
 
 const UnreadQuery = graphql(`
@@ -21,8 +21,8 @@ export default function NotificationsLink() {
   onCleanup(() => clearInterval(timer));
   const count = () => result.data?.unreadNotificationCount ?? 0;
   return (
-    <A href="/notifications" class="notifications-link" aria-label={count() > 0 ? nm('linkUnread', { count: count() }) : nm('linkNone')}>
-      {nm('link')}
+    <A href="/notifications" class="notifications-link" aria-label={count() > 0 ? sm('notificationsUnread', { count: count() }) : sm('notificationsNone')}>
+      {sm('notificationsLink')}
       {/* The space keeps the visible text "Notifiche 3", which the accessible name contains. */}
       <Show when={count() > 0}>
         {' '}

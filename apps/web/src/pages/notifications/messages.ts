@@ -1,10 +1,7 @@
-// Words of the notifications inbox, its preferences and the header's link to it.
+// Words of the notifications inbox and its preferences (the header's link: admin/shell-messages.ts).
 import { createMessages } from '@gea/web-kit';
 
 const it = {
-  link: 'Notifiche',
-  linkUnread: 'Notifiche: {{ count }} da leggere',
-  linkNone: 'Notifiche: nessuna da leggere',
   title: 'Notifiche',
   intro: 'Gli avvisi dei moduli attivi che ti riguardano: garanzie, contratti, certificati e caselle PEC in scadenza.',
   unreadCount: 'Da leggere: {{ count }}',
@@ -41,9 +38,6 @@ const it = {
 };
 
 const en: typeof it = {
-  link: 'Notifications',
-  linkUnread: 'Notifications: {{ count }} unread',
-  linkNone: 'Notifications: none unread',
   title: 'Notifications',
   intro: 'Alerts of the active modules that concern you: warranties, contracts, certificates and PEC mailboxes about to expire.',
   unreadCount: 'Unread: {{ count }}',
