@@ -274,6 +274,31 @@ describe('modules per body', () => {
   });
 });
 
+describe('on a 375 px phone', () => {
+  it('the users, tokens and notifications lists keep the columns that matter, without scrolling sideways', async () => {
+    // (Run alone, it signs in; in the file, the users list has the user created above.)
+    if (!head.url().startsWith(server.base)) await signIn(head, server.base, 'admin@gea.local');
+    await head.setViewportSize({ width: 375, height: 800 });
+    try {
+      for (const [path, title, shot] of [
+        ['/users', 'Utenti e ruoli', 'admin-13a-users-phone'],
+        ['/tokens', 'Token API', 'admin-13b-tokens-phone'],
+        ['/notifications', 'Notifiche', 'admin-13c-notifications-phone'],
+      ] as const) {
+        await head.goto(`${server.base}${path}`);
+        await heading(head, title);
+        const wrap = head.locator('main .table-wrap').first();
+        await wrap.locator('tbody tr').first().waitFor();
+        await screenshot(head, shot);
+        const [scroll, client] = (await wrap.evaluate((element) => [element.scrollWidth, element.clientWidth])) as [number, number];
+        expect(scroll, `${path}: ${scroll} px of table in ${client} px`).toBeLessThanOrEqual(client + 1);
+      }
+    } finally {
+      await head.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
+
 describe('a referent types the administration addresses', () => {
   it('/modules, /users, /audit, /tokens show a plain no-access page, not the controls', async () => {
     const referent = await newPage();

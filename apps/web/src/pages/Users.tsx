@@ -122,6 +122,8 @@ export default function Users() {
             header: t('users.roles'),
             width: 'l',
             phone: true,
+            // Long words ("Responsabile") must not widen the table on a phone.
+            breakAll: true,
             cell: (user) => (
               <ul class="plain">
                 <For each={user.roles}>

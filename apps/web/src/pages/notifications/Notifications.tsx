@@ -174,6 +174,8 @@ export default function Notifications() {
               rowHeader: true,
               width: 'xl',
               phone: true,
+              // PEC addresses in the text must not widen the table on a phone.
+              breakAll: true,
               cell: (row) => (
                 <div class="notification-cell">
                   <span classList={{ 'notification-unread': !row.readAt }}>{row.title}</span>

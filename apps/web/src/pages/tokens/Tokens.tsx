@@ -238,6 +238,7 @@ export default function Tokens() {
               rowHeader: true,
               width: 'm',
               phone: true,
+              breakAll: true,
               cell: (row) => (
                 <>
                   {row.name}
