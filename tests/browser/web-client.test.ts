@@ -119,7 +119,7 @@ describe('the web client, served by npm start', () => {
     );
     expect(signInPaint).toBeGreaterThan(0);
     await head.getByRole('heading', { name: 'Per ente' }).waitFor();
-    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', 'Popolazione', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Moduli per ente', 'Registro delle operazioni']);
+    expect(await menu(head)).toEqual(['Cruscotto', 'Enti', 'Popolazione', ...(await pluginMenu('ICT_HEAD')), 'Utenti e ruoli', 'Token API', 'Moduli per ente', 'Registro delle operazioni']);
     await screenshot(head, '02-dashboard-head');
     expect(await accessibilityViolations(head)).toEqual([]);
   });
@@ -183,7 +183,7 @@ describe('the web client, served by npm start', () => {
   it('a referent sees their own body; switching a module off for it takes it out of their menu, on again brings it back', async () => {
     referent = await newPage();
     await signIn(referent, server.base, 'referente@pontassieve.gea.local');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT'))]);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT')), 'Registro delle operazioni']);
     expect(await referent.locator('tbody tr').count()).toBe(1);
     await screenshot(referent, '08-dashboard-referent');
 
@@ -193,21 +193,24 @@ describe('the web client, served by npm start', () => {
 
     // A screen they may not use is explained, not dumped.
     await referent.goto(`${server.base}/users`);
-    await referent.getByRole('alert').filter({ hasText: 'Non hai i permessi per questa operazione' }).waitFor();
+    await heading(referent, 'Accesso non consentito');
     await screenshot(referent, '09-referent-forbidden');
 
     await head.goto(`${server.base}/modules`);
     await heading(head, 'Moduli per ente');
     const toggle = head.getByLabel('Inventario per Pontassieve', { exact: true });
     expect(await toggle.isChecked()).toBe(true);
-    await toggle.uncheck();
+    // Switching a module off asks first.
+    await toggle.click();
+    await head.getByRole('dialog').getByRole('button', { name: 'Disattiva per Pontassieve' }).click();
+    expect(await toggle.isChecked()).toBe(false);
     await head.getByRole('status').filter({ hasText: 'Inventario disattivato per Pontassieve.' }).waitFor();
     await screenshot(head, '10-modules-matrix');
     expect(await accessibilityViolations(head)).toEqual([]);
 
     await referent.goto(`${server.base}/`);
     await heading(referent, 'Cruscotto');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT', ['inventory']))]);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT', ['inventory'])), 'Registro delle operazioni']);
     await referent.goto(`${server.base}/inventory`);
     await heading(referent, 'Modulo non attivo');
     await screenshot(referent, '11-referent-module-off');
@@ -229,7 +232,7 @@ describe('the web client, served by npm start', () => {
     await head.getByRole('status').filter({ hasText: 'Inventario attivato per Pontassieve.' }).waitFor();
     await referent.reload();
     await heading(referent, 'Inventario');
-    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT'))]);
+    expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT')), 'Registro delle operazioni']);
     await referent.locator('tbody tr').first().waitFor();
     await screenshot(referent, '12-inventory-referent');
   });

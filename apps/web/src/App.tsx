@@ -8,6 +8,7 @@ import { createClient } from './client.ts';
 import Layout from './shell/Layout.tsx';
 import LoginPage from './shell/LoginPage.tsx';
 import ReloginDialog from './shell/ReloginDialog.tsx';
+import NoAccess from './pages/admin/NoAccess.tsx';
 
 /** A plugin screen, or a plain explanation when its module is off on every body the person may see. */
 function pluginScreen(route: PluginRoute): Component {
@@ -24,6 +25,28 @@ function pluginScreen(route: PluginRoute): Component {
           </>
         }
       >
+        <Screen {...props} />
+      </Show>
+    );
+  };
+}
+
+/**
+ * A core screen offered only to whoever holds `permission` (the menu's rule, Layout.tsx): anyone
+ * else who types its address gets a plain "no access" page, never controls the API would refuse.
+ */
+function guarded(permission: string, load: Parameters<typeof lazy>[0], scope: 'everywhere' | 'someBody' = 'everywhere'): Component {
+  const Screen = lazy(load);
+  const holds = (shell: ReturnType<ReturnType<typeof useShell>>) => {
+    if (scope === 'everywhere') return shell.access.can(permission);
+    // Held on one body is enough where the screen shows only that body's records (a referent's audit trail).
+    const bodies = shell.access.bodiesWith(permission);
+    return bodies === 'all' || bodies.size > 0;
+  };
+  return (props) => {
+    const shell = useShell();
+    return (
+      <Show when={holds(shell())} fallback={<NoAccess />}>
         <Screen {...props} />
       </Show>
     );
@@ -50,9 +73,13 @@ const routes = (): RouteDefinition[] => [
       { path: '/bodies', component: lazy(() => import('./pages/Bodies.tsx')) },
       { path: '/bodies/:id', component: lazy(() => import('./pages/Body.tsx')) },
       { path: '/population', component: lazy(() => import('./pages/Population.tsx')) },
-      { path: '/users', component: lazy(() => import('./pages/Users.tsx')) },
-      { path: '/modules', component: lazy(() => import('./pages/Modules.tsx')) },
-      { path: '/audit', component: lazy(() => import('./pages/Audit.tsx')) },
+      { path: '/users', component: guarded('core:users:read', () => import('./pages/Users.tsx')) },
+      { path: '/users/new', component: guarded('core:users:write', () => import('./pages/users/NewUser.tsx')) },
+      { path: '/users/:id', component: guarded('core:users:read', () => import('./pages/users/UserPage.tsx')) },
+      { path: '/tokens', component: guarded('core:tokens:write', () => import('./pages/tokens/Tokens.tsx')) },
+      { path: '/notifications', component: lazy(() => import('./pages/notifications/Notifications.tsx')) },
+      { path: '/modules', component: guarded('core:modules:write', () => import('./pages/Modules.tsx')) },
+      { path: '/audit', component: guarded('core:audit:read', () => import('./pages/Audit.tsx'), 'someBody') },
       ...pluginRoutes().map((route) => ({ path: route.path, component: pluginScreen(route) })),
       { path: '*404', component: NotFound },
     ],

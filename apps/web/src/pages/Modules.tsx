@@ -3,6 +3,8 @@
 import { describeTypedError, ErrorNotice, graphql, isTypedError, Loading, moduleLabel, PageHeading, SuccessNotice, t, TableWrap } from '@gea/web-kit';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { createConfirm } from './admin/ConfirmDialog.tsx';
+import { am } from './admin/messages.ts';
 
 const ModuleMatrixQuery = graphql(`
   query ModuleMatrix {
@@ -55,13 +57,29 @@ export default function Modules() {
   const [done, setDone] = createSignal<string | null>(null);
   const bodies = () => result.data?.entities.edges.map((edge) => edge.node) ?? [];
   const plugins = () => result.data?.installedPlugins ?? [];
+  const confirm = createConfirm('module');
   const enabledCount = (key: string) => bodies().filter((body) => body.modules.some((m) => m.key === key && m.enabled)).length;
 
   async function toggle(input: HTMLInputElement, body: { id: string; name: string }, module: { key: string; name: string }) {
     const enabled = input.checked;
-    setPending(`${body.id}/${module.key}`);
     setFailure(undefined);
     setDone(null);
+    // One click would switch a module off for a whole municipality: it stays on until confirmed.
+    if (!enabled) {
+      input.checked = true;
+      const names = { module: module.name, body: body.name };
+      const yes = await confirm.ask({
+        title: am('moduleOffTitle', names),
+        paragraphs: [am('moduleOffEffect', names), am('moduleOffKept')],
+        confirm: am('moduleOffConfirm', names),
+      });
+      if (!yes) {
+        setDone(am('moduleOffCancelled', names));
+        return;
+      }
+      input.checked = false;
+    }
+    setPending(`${body.id}/${module.key}`);
     const outcome = await setModule({ entityId: body.id, module: module.key, enabled });
     setPending(null);
     const value = outcome.data?.setModuleEnabled;
@@ -116,7 +134,9 @@ export default function Modules() {
                                 checked={body.modules.some((m) => m.key === plugin.key && m.enabled)}
                                 disabled={pending() !== null}
                                 aria-busy={pending() === `${body.id}/${plugin.key}`}
-                                onChange={(event) => void toggle(event.currentTarget, body, { key: plugin.key, name: moduleLabel(plugin.key, plugin.name) })}
+                                onChange={(event) =>
+                                  void toggle(event.currentTarget, body, { key: plugin.key, name: moduleLabel(plugin.key, plugin.name) })
+                                }
                               />
                               <label for={id} class="visually-hidden">
                                 {t('modules.toggleLabel', { module: moduleLabel(plugin.key, plugin.name), body: body.name })}
@@ -148,6 +168,7 @@ export default function Modules() {
           </TableWrap>
         </Show>
       </Show>
+      {confirm.dialog}
     </>
   );
 }

@@ -1,4 +1,5 @@
-// Users and their roles (read only here: granting roles comes with the administration screens).
+// Users and their roles: filtered by name or e-mail, role, body and account state; each opens the
+// user's page (roles per body, account state). New users for whoever may create them.
 import {
   Badge,
   createListParams,
@@ -8,14 +9,18 @@ import {
   graphql,
   PageHeading,
   type Role,
+  SelectField,
   t,
   TextField,
+  useShell,
 } from '@gea/web-kit';
-import { For } from 'solid-js';
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { ROLES, um } from './users/messages.ts';
 
 const UsersQuery = graphql(`
-  query Users($first: Int!, $after: String, $search: String) {
-    users(first: $first, after: $after, search: $search) {
+  query Users($first: Int!, $after: String, $search: String, $role: Role, $entityId: ID, $active: Boolean) {
+    users(first: $first, after: $after, search: $search, role: $role, entityId: $entityId, active: $active) {
       edges {
         node {
           id
@@ -46,14 +51,54 @@ const UsersQuery = graphql(`
 `);
 
 export default function Users() {
-  const list = createListParams({ filters: ['q'] });
-  const users = createListQuery({ query: UsersQuery, list, variables: () => ({ search: list.filters().q.trim() || null }), connection: (data) => data.users });
+  const shell = useShell();
+  const list = createListParams({ filters: ['q', 'role', 'body', 'active'] });
+  const role = () => ((ROLES as readonly string[]).includes(list.filters().role) ? (list.filters().role as Role) : null);
+  const active = () => (list.filters().active === 'yes' ? true : list.filters().active === 'no' ? false : null);
+  const users = createListQuery({
+    query: UsersQuery,
+    list,
+    variables: () => ({ search: list.filters().q.trim() || null, role: role(), entityId: list.filters().body || null, active: active() }),
+    connection: (data) => data.users,
+  });
 
   return (
     <>
-      <PageHeading title={t('users.title')} />
-      <FilterForm label={t('users.search')} list={list}>
+      <PageHeading title={t('users.title')}>
+        <Show when={shell().access.can('core:users:write')}>
+          <p>
+            <A href="/users/new" class="button button-primary">
+              {um('newUser')}
+            </A>
+          </p>
+        </Show>
+      </PageHeading>
+      <FilterForm label={um('filters')} list={list}>
         <TextField id="user-search" type="search" label={t('users.search')} hint={t('users.searchHint')} {...list.field('q')} />
+        <SelectField
+          id="user-role"
+          label={um('role')}
+          empty={um('anyRole')}
+          options={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+          {...list.field('role')}
+        />
+        <SelectField
+          id="user-body"
+          label={um('body')}
+          empty={um('anyBody')}
+          options={shell().bodies.map((body) => ({ value: body.id, label: body.name }))}
+          {...list.field('body')}
+        />
+        <SelectField
+          id="user-active"
+          label={um('state')}
+          empty={um('anyState')}
+          options={[
+            { value: 'yes', label: um('activeOnly') },
+            { value: 'no', label: um('disabledOnly') },
+          ]}
+          {...list.field('active')}
+        />
       </FilterForm>
       <DataTable
         label={t('users.title')}
@@ -61,11 +106,24 @@ export default function Users() {
         empty={t('users.none')}
         pagerLabel={t('users.paging')}
         columns={[
-          { header: t('users.name'), rowHeader: true, width: 'm', cell: (user) => user.name },
+          {
+            header: t('users.name'),
+            rowHeader: true,
+            width: 'm',
+            phone: true,
+            cell: (user) => (
+              <A href={`/users/${encodeURIComponent(user.id)}`} aria-label={um('open', { name: user.name })}>
+                {user.name}
+              </A>
+            ),
+          },
           { header: t('users.email'), breakAll: true, width: 'l', cell: (user) => user.email },
           {
             header: t('users.roles'),
             width: 'l',
+            phone: true,
+            // Long words ("Responsabile") must not widen the table on a phone.
+            breakAll: true,
             cell: (user) => (
               <ul class="plain">
                 <For each={user.roles}>
@@ -84,6 +142,7 @@ export default function Users() {
           {
             header: t('users.state'),
             width: 's',
+            phone: true,
             cell: (user) => <Badge tone={user.active ? 'ok' : 'off'}>{user.active ? t('users.active') : t('users.inactive')}</Badge>,
           },
         ]}

@@ -22,6 +22,8 @@ import { createQuery, useClient } from '@urql/solid';
 import { createEffect, createMemo, createSignal, ErrorBoundary, For, on, Show, Suspense, type ParentProps } from 'solid-js';
 import { hasSessionError } from '../client.ts';
 import { clearSession, rememberUser, session } from '../session.ts';
+import { sm } from '../pages/admin/shell-messages.ts';
+import NotificationsLink from '../pages/notifications/NotificationsLink.tsx';
 
 const LogoutMutation = graphql(`
   mutation Logout {
@@ -134,6 +136,9 @@ function SignedIn(props: ParentProps) {
         <div class="header-tools">
           <LanguageSwitch id="language" />
           <Show when={shell()}>
+            <NotificationsLink />
+          </Show>
+          <Show when={shell()}>
             {(current) => (
               <div class="user-box">
                 <span class="user-name">{current().me.name}</span>
@@ -187,6 +192,7 @@ function Navigation(props: { shell: Shell }) {
   const admin = () =>
     [
       { href: '/users', label: t('nav.users'), permission: 'core:users:read' },
+      { href: '/tokens', label: sm('tokensNav'), permission: 'core:tokens:write' },
       { href: '/modules', label: t('nav.modules'), permission: 'core:modules:write' },
       { href: '/audit', label: t('nav.audit'), permission: 'core:audit:read', onSomeBody: true },
     ].filter((item) => (item.onSomeBody ? heldOnSomeBody(item.permission) : props.shell.access.can(item.permission)));

@@ -4,6 +4,8 @@ import type { GeaPlugin, PermissionDefinition } from '../plugin.ts';
 interface PermissionInfo {
   name: string;
   description: string;
+  /** Whether an API token may hold it (administration stays with people). */
+  forTokens: boolean;
 }
 
 /** What the server was composed with: installed plugins and every permission they declare. */
@@ -16,6 +18,10 @@ export function addPlatformSchema(
     fields: (t) => ({
       name: t.exposeString('name', { authScopes: { authenticated: true } }),
       description: t.exposeString('description', { authScopes: { authenticated: true } }),
+      forTokens: t.exposeBoolean('forTokens', {
+        description: 'Whether an API token may hold it: administration (users, tokens, modules) stays with people.',
+        authScopes: { authenticated: true },
+      }),
     }),
   });
 
@@ -29,7 +35,7 @@ export function addPlatformSchema(
       permissions: t.field({
         type: [Permission],
         authScopes: { authenticated: true },
-        resolve: (p) => Object.entries(p.permissions ?? {}).map(([name, def]) => ({ name, description: def.description })),
+        resolve: (p) => Object.entries(p.permissions ?? {}).map(([name, def]) => ({ name, description: def.description, forTokens: !def.notForTokens })),
       }),
     }),
   });
@@ -45,7 +51,7 @@ export function addPlatformSchema(
       type: [Permission],
       description: 'Every permission the core and the installed plugins declare.',
       authScopes: { authenticated: true },
-      resolve: () => [...permissions].map(([name, def]) => ({ name, description: def.description })),
+      resolve: () => [...permissions].map(([name, def]) => ({ name, description: def.description, forTokens: !def.notForTokens })),
     }),
   }));
 }

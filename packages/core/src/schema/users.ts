@@ -55,22 +55,34 @@ export function addUserSchema(builder: GeaBuilder) {
     users: t.prismaConnection({
       type: User,
       cursor: 'id',
-      description: 'Users, by name; `search` matches name or e-mail.',
+      description:
+        'Users, by name; `search` matches name or e-mail, `role` and `entityId` a role held (for that body, or for the whole association), `active` the account state.',
       authScopes: { permission: 'core:users:read' },
-      args: { search: t.arg.string({ required: false, validate: z.string().max(100) }) },
-      resolve: (query, _root, args, context) =>
-        context.prisma.user.findMany({
+      args: {
+        search: t.arg.string({ required: false, validate: z.string().max(100) }),
+        role: t.arg({ type: Role, required: false }),
+        entityId: t.arg.globalID({ required: false, for: Entity, description: 'Users holding a role for this body.' }),
+        active: t.arg.boolean({ required: false }),
+      },
+      resolve: (query, _root, args, context) => {
+        const held = args.role || args.entityId ? { role: args.role ?? undefined, entityId: args.entityId?.id } : undefined;
+        return context.prisma.user.findMany({
           ...query,
-          where: args.search
-            ? {
-                OR: [
-                  { name: { contains: args.search, mode: 'insensitive' } },
-                  { email: { contains: args.search, mode: 'insensitive' } },
-                ],
-              }
-            : {},
+          where: {
+            ...(args.search
+              ? {
+                  OR: [
+                    { name: { contains: args.search, mode: 'insensitive' } },
+                    { email: { contains: args.search, mode: 'insensitive' } },
+                  ],
+                }
+              : {}),
+            ...(held ? { roles: { some: held } } : {}),
+            ...(typeof args.active === 'boolean' ? { active: args.active } : {}),
+          },
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
-        }),
+        });
+      },
     }),
   }));
 
