@@ -216,7 +216,7 @@ export default function SoftwareAssetWidget(props: WidgetSlots['inventory.asset'
         ]}
       />
       <Show when={canWrite()}>
-        <form class="form form-grid" onSubmit={(event) => void submit(event)} aria-labelledby="asset-install-title">
+        <form class="form form-grid" novalidate onSubmit={(event) => void submit(event)} aria-labelledby="asset-install-title">
           <fieldset disabled={saving()}>
             <legend id="asset-install-title">{s('installTitle')}</legend>
             <SelectField

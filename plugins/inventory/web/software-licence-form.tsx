@@ -168,6 +168,7 @@ export function LicenceFields(props: {
       </Show>
       <form
         class="form form-grid"
+        novalidate
         aria-labelledby={props.labelledBy}
         onSubmit={(event) => {
           event.preventDefault();

@@ -157,7 +157,7 @@ export default function SoftwareProductsPage() {
             <ErrorSummary title={s('errorsTitle')} errors={errors.all()} labels={labels()} idPrefix="product-" />
           </Show>
           <ErrorNotice message={failure()?.message} error={failure()?.error} />
-          <form class="form form-grid" onSubmit={(event) => void submit(event)} aria-labelledby="new-product-title">
+          <form class="form form-grid" novalidate onSubmit={(event) => void submit(event)} aria-labelledby="new-product-title">
             <fieldset disabled={saving()}>
               <legend class="visually-hidden">{s('newProduct')}</legend>
               <TextField {...bind('name')} required />
