@@ -22,6 +22,7 @@ export default defineWebPlugin({
       menu: { label: { it: 'Inventario', en: 'Inventory' }, order: 10 },
     },
     { path: '/inventory/assets/:id', load: () => import('./asset-page.tsx'), permission: 'inventory:read' },
+    { path: '/inventory/import', load: () => import('./asset-import-page.tsx'), permission: 'inventory:write' },
     {
       path: '/inventory/software',
       load: () => import('./software-products-page.tsx'),
