@@ -2,6 +2,8 @@
 // embedded database with the demo data. As ICT staff: a product, a licence for two bodies, an
 // installation on an asset, seats used, the renewal plan of a body; as a referent: their body's
 // licences only and nothing to create. Screenshots go to __screenshots__ (prefix `software-`).
+import path from 'node:path';
+import { repoRoot } from '@gea/db';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, DEMO_PASSWORD, gql, heading, launchBrowser, menu, screenshot, signIn, startWebServer, type WebServer } from './support.ts';
@@ -37,6 +39,7 @@ async function tokenOf(email: string): Promise<string> {
 }
 
 const REFERENCE = 'ORD-2026-117';
+const fixture = (name: string) => path.join(repoRoot, 'plugins/inventory/tests/fixtures', name);
 
 describe('software and licences', () => {
   it('ICT staff adds a product to the catalogue', async () => {
@@ -202,6 +205,73 @@ describe('software and licences', () => {
     } finally {
       await referent.close();
     }
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('asset import from CSV', () => {
+  it('ICT staff uploads a GLPI export in Italian: recognised, columns mapped, every problem listed by line and column, nothing written', async () => {
+    await staff.goto(`${server.base}/inventory`);
+    await heading(staff, 'Inventario');
+    await staff.getByRole('link', { name: 'Importa da CSV' }).click();
+    await heading(staff, 'Importa apparecchiature da CSV');
+    expect(await staff.locator('#import-file-hint').textContent()).toContain('UTF-8 con o senza BOM');
+    expect(await accessibilityViolations(staff)).toEqual([]);
+    await screenshot(staff, 'software-08-import');
+
+    await staff.locator('#import-file').setInputFiles(fixture('glpi-computers-it.csv'));
+    await staff.getByText('Formato riconosciuto: esportazione dei computer di GLPI (in italiano).').waitFor();
+    expect(await staff.locator('main').textContent()).toContain('5 righe di dati, separatore «;»');
+    // "Numero inventario" is column 9 (index 8), "Nome" (index 0) is not imported.
+    expect(await staff.locator('#import-map-8').inputValue()).toBe('inventory_tag');
+    expect(await staff.locator('#import-map-0').inputValue()).toBe('');
+    expect(await accessibilityViolations(staff)).toEqual([]);
+    await screenshot(staff, 'software-09-import-mapping');
+
+    await staff.getByRole('button', { name: 'Prova senza importare' }).click();
+    await staff.getByText(/Problemi trovati: 4\. Non è stato scritto nulla/).waitFor();
+    const rows = await staff.locator('section[aria-labelledby=import-check-title] tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? '')),
+    );
+    expect(rows.map(([line, column]) => [line, column])).toEqual([
+      ['4', 'Informazioni finanziarie e amministrative - Data di acquisto'],
+      ['5', 'Stato'],
+      ['5', 'Informazioni finanziarie e amministrative - Valore'],
+      ['6', 'Entità'],
+    ]);
+    expect(rows[1]![2]).toContain('"Prestato"');
+    expect(rows[3]![2]).toContain('Castelnuovo Immaginario');
+    expect(await accessibilityViolations(staff)).toEqual([]);
+    await screenshot(staff, 'software-10-import-problems');
+    // No import button without a clean trial, and nothing written.
+    expect(await staff.getByRole('button', { name: /^Importa \d+ righe$/ }).count()).toBe(0);
+    const token = await tokenOf('tecnico@gea.local');
+    const found = await gql<{ assets: { edges: unknown[] } }>(server.base, 'query { assets(first: 5, filter: { search: "GLPI-PONT" }) { edges { node { id } } } }', {}, token);
+    expect(found.data!.assets.edges).toEqual([]);
+  });
+
+  it('ICT staff imports a Snipe-IT export after a clean trial, with its progress, and the assets are there', async () => {
+    await staff.locator('#import-file').setInputFiles(fixture('snipeit-assets.csv'));
+    await staff.getByText('Formato riconosciuto: esportazione degli asset di Snipe-IT.').waitFor();
+    await staff.getByRole('button', { name: 'Prova senza importare' }).click();
+    await staff.getByText(/Nessun problema\. L’importazione creerebbe 3 apparecchiature/).waitFor();
+    await staff.getByRole('button', { name: 'Importa 3 righe' }).click();
+    await staff.getByText('Importazione completata: 3 apparecchiature create, 0 aggiornate, 0 invariate.').waitFor();
+    expect(await accessibilityViolations(staff)).toEqual([]);
+    await screenshot(staff, 'software-11-import-done');
+
+    const token = await tokenOf('tecnico@gea.local');
+    const found = await gql<{ assets: { edges: { node: { inventoryTag: string; kind: string; status: string; priceCents: number; warrantyEnd: string; entity: { name: string } } }[] } }>(
+      server.base,
+      'query { assets(first: 5, filter: { search: "SNIPE-PONT" }, sort: { field: INVENTORY_TAG, direction: ASC }) { edges { node { inventoryTag kind status priceCents warrantyEnd entity { name } } } } }',
+      {},
+      token,
+    );
+    expect(found.data!.assets.edges.map((edge) => edge.node)).toEqual([
+      { inventoryTag: 'SNIPE-PONT-101', kind: 'DESKTOP_PC', status: 'IN_SERVICE', priceCents: 104_900, warrantyEnd: '2027-02-12', entity: { name: 'Pontassieve' } },
+      { inventoryTag: 'SNIPE-PONT-102', kind: 'LAPTOP', status: 'SPARE', priceCents: 138_990, warrantyEnd: '2027-06-03', entity: { name: 'Pontassieve' } },
+      { inventoryTag: 'SNIPE-PONT-103', kind: 'PRINTER', status: 'UNDER_REPAIR', priceCents: 245_000, warrantyEnd: '2025-11-20', entity: { name: 'Pontassieve' } },
+    ]);
     expect(pageErrors).toEqual([]);
   });
 });
