@@ -255,7 +255,12 @@ describe('asset import from CSV', () => {
     await staff.getByText('Formato riconosciuto: esportazione degli asset di Snipe-IT.').waitFor();
     await staff.getByRole('button', { name: 'Prova senza importare' }).click();
     await staff.getByText(/Nessun problema\. L’importazione creerebbe 3 apparecchiature/).waitFor();
+    // The progress comes as events of a subscription the page opens before the import starts.
+    const progress = staff.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('assetImportProgress'));
     await staff.getByRole('button', { name: 'Importa 3 righe' }).click();
+    const subscription = await progress;
+    expect(subscription.headers()['accept']).toContain('text/event-stream');
+    expect((await subscription.response())?.status()).toBe(200);
     await staff.getByText('Importazione completata: 3 apparecchiature create, 0 aggiornate, 0 invariate.').waitFor();
     expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshot(staff, 'software-11-import-done');

@@ -13,6 +13,7 @@ import {
   PageHeading,
   SelectField,
   SuccessNotice,
+  useClient,
   useShell,
 } from '@gea/web-kit';
 import { A } from '@solidjs/router';
@@ -24,8 +25,8 @@ import { im } from './import-messages.ts';
 import './software.css';
 
 const ImportAssetsMutation = graphql(`
-  mutation InventoryImportAssets($csv: String!, $dryRun: Boolean) {
-    importAssets(csv: $csv, dryRun: $dryRun) {
+  mutation InventoryImportAssets($csv: String!, $dryRun: Boolean, $progressId: String) {
+    importAssets(csv: $csv, dryRun: $dryRun, progressId: $progressId) {
       __typename
       ... on AssetImportResult {
         dryRun
@@ -47,6 +48,16 @@ const ImportAssetsMutation = graphql(`
         code
         message
       }
+    }
+  }
+`);
+
+const ProgressSubscription = graphql(`
+  subscription InventoryAssetImportProgress($progressId: String!) {
+    assetImportProgress(progressId: $progressId) {
+      phase
+      done
+      total
     }
   }
 `);
@@ -78,6 +89,7 @@ type Counts = { rows: number; created: number; updated: number; unchanged: numbe
 
 export default function AssetImportPage() {
   const shell = useShell();
+  const client = useClient();
   const [, importAssets] = createMutation(ImportAssetsMutation);
   const [fileName, setFileName] = createSignal('');
   const [source, setSource] = createSignal<SourceFile>();
@@ -137,18 +149,42 @@ export default function AssetImportPage() {
       message: issue.message,
     }));
 
+  /**
+   * Follows the import's progress events (Server-Sent Events through the API client; the
+   * subscription is opened before the import starts, so the first events are not missed).
+   */
+  async function followProgress(progressId: string) {
+    const subscription = client
+      .subscription(ProgressSubscription, { progressId }, { fetchSubscriptions: true })
+      .subscribe((result) => {
+        const progress = result.data?.assetImportProgress;
+        if (!progress) return;
+        setPhase(
+          progress.phase === 'WRITING'
+            ? { label: im('progressWriting', { done: formatNumber(progress.done), total: formatNumber(progress.total) }), value: progress.done, max: Math.max(progress.total, 1) }
+            : { label: im('progressChecking'), value: progress.done, max: Math.max(progress.total, 1) },
+        );
+      });
+    // Time for the subscription to reach the server before the import's first event.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return subscription;
+  }
+
   async function run(dryRun: boolean) {
     const file = geaFile();
     if (!file) return;
     resetOutcome();
+    let following: { unsubscribe(): void } | undefined;
+    let progressId: string | undefined;
     if (dryRun) setChecking(true);
     else {
       setImporting(true);
       setPhase({ label: im('progressSending') });
+      progressId = `import-${crypto.randomUUID()}`;
+      following = await followProgress(progressId);
     }
-    const pending = importAssets({ csv: file.csv, dryRun });
-    if (!dryRun) setPhase({ label: im('progressChecking') });
-    const outcome = await pending;
+    const outcome = await importAssets({ csv: file.csv, dryRun, progressId });
+    following?.unsubscribe();
     setChecking(false);
     setImporting(false);
     setPhase(undefined);
@@ -319,9 +355,18 @@ export default function AssetImportPage() {
                   {(current) => (
                     <div class="import-progress">
                       <label for="import-progress">{im('progress')}</label>
-                      <progress id="import-progress" max={current().max} value={current().value} aria-valuetext={current().label}>
-                        {current().label}
-                      </progress>
+                      <Show
+                        when={current().max !== undefined}
+                        fallback={
+                          <progress id="import-progress" aria-valuetext={current().label}>
+                            {current().label}
+                          </progress>
+                        }
+                      >
+                        <progress id="import-progress" max={current().max} value={current().value ?? 0} aria-valuetext={current().label}>
+                          {current().label}
+                        </progress>
+                      </Show>
                       <p role="status">{current().label}</p>
                     </div>
                   )}
