@@ -239,8 +239,10 @@ describe('asset import from CSV', () => {
       ['5', 'Informazioni finanziarie e amministrative - Valore'],
       ['6', 'Entità'],
     ]);
-    expect(rows[1]![2]).toContain('"Prestato"');
-    expect(rows[3]![2]).toContain('Castelnuovo Immaginario');
+    // The API's problems in Italian.
+    expect(rows[0]![2]).toBe('«2023-02-31» non è una data valida (scrivila AAAA-MM-GG, per esempio 2024-03-14)');
+    expect(rows[1]![2]).toContain('«Prestato» non è tra i valori ammessi');
+    expect(rows[3]![2]).toBe('non c’è un ente «Comune di Castelnuovo Immaginario»');
     expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshot(staff, 'software-10-import-problems');
     // No import button without a clean trial, and nothing written.

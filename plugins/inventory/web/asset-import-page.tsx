@@ -10,6 +10,7 @@ import {
   formatNumber,
   graphql,
   isTypedError,
+  locale,
   PageHeading,
   SelectField,
   SuccessNotice,
@@ -21,6 +22,7 @@ import type { CombinedError } from '@urql/core';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { AssetColumn } from '../src/asset-import/parse.ts';
 import { decodeUtf8, mappingProblems, readSourceFile, toGeaFile, type GeaFile, type SourceFile } from './asset-import-file.ts';
+import { describeImportIssue } from './import-issues.ts';
 import { im } from './import-messages.ts';
 import './software.css';
 
@@ -146,7 +148,7 @@ export default function AssetImportPage() {
     issues.map((issue) => ({
       line: file.sourceLine[issue.line] ?? issue.line,
       column: issue.column ? (file.sourceColumn.get(issue.column) ?? issue.column) : im('wholeFile'),
-      message: issue.message,
+      message: describeImportIssue(issue.message, locale(), (line) => file.sourceLine[line] ?? line),
     }));
 
   /**
