@@ -17,8 +17,9 @@ import {
   useClient,
   useShell,
 } from '@gea/web-kit';
+import { sha256Hex } from '@gea/web-kit/trusted-documents';
 import { A } from '@solidjs/router';
-import type { CombinedError } from '@urql/core';
+import { createRequest, stringifyDocument, type CombinedError } from '@urql/core';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { AssetColumn } from '../src/asset-import/parse.ts';
 import { decodeUtf8, mappingProblems, readSourceFile, toGeaFile, type GeaFile, type SourceFile } from './asset-import-file.ts';
@@ -156,8 +157,12 @@ export default function AssetImportPage() {
    * subscription is opened before the import starts, so the first events are not missed).
    */
   async function followProgress(progressId: string) {
+    // Named by its hash like every query and mutation of the client, so that a server accepting
+    // only the client's own documents (GEA_TRUSTED_DOCUMENTS=only) runs it too.
+    const request = createRequest(ProgressSubscription, { progressId });
+    const sha256Hash = await sha256Hex(stringifyDocument(request.query));
     const subscription = client
-      .subscription(ProgressSubscription, { progressId }, { fetchSubscriptions: true })
+      .executeSubscription({ ...request, extensions: { persistedQuery: { version: 1, sha256Hash, miss: true } } }, { fetchSubscriptions: true })
       .subscribe((result) => {
         const progress = result.data?.assetImportProgress;
         if (!progress) return;
