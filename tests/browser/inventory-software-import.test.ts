@@ -264,6 +264,9 @@ describe('asset import from CSV', () => {
     expect(subscription.headers()['accept']).toContain('text/event-stream');
     expect((await subscription.response())?.status()).toBe(200);
     await staff.getByText('Importazione completata: 3 apparecchiature create, 0 aggiornate, 0 invariate.').waitFor();
+    // The server's events reached the page: 3 assets and their 3 first history entries written, of 6.
+    await expect.poll(() => staff.locator('.import-progress [role=status]').textContent()).toBe('Scrittura: 6 di 6');
+    expect(await staff.locator('#import-progress').evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([6, 6]);
     expect(await accessibilityViolations(staff)).toEqual([]);
     await screenshot(staff, 'software-11-import-done');
 

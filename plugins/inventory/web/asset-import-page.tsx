@@ -111,6 +111,7 @@ export default function AssetImportPage() {
     setTrial(undefined);
     setDone(null);
     setFailure(undefined);
+    setPhase(undefined);
   };
 
   async function pick(event: Event & { currentTarget: HTMLInputElement }) {
@@ -191,10 +192,11 @@ export default function AssetImportPage() {
       following = await followProgress(progressId);
     }
     const outcome = await importAssets({ csv: file.csv, dryRun, progressId });
-    following?.unsubscribe();
+    // The last events may still be on their way: the finished import keeps its bar, full.
+    if (following) setTimeout(() => following.unsubscribe(), 1000);
     setChecking(false);
     setImporting(false);
-    setPhase(undefined);
+    if (outcome.data?.importAssets?.__typename !== 'AssetImportResult' || dryRun) setPhase(undefined);
     const value = outcome.data?.importAssets;
     if (outcome.error || !value) return void setFailure({ error: outcome.error });
     if (value.__typename === 'AssetImportError') {
@@ -355,7 +357,7 @@ export default function AssetImportPage() {
               </div>
             </section>
 
-            <Show when={trial() || importing()}>
+            <Show when={trial() || importing() || phase()}>
               <section aria-labelledby="import-run-title">
                 <h2 id="import-run-title">{im('importStep')}</h2>
                 <Show when={phase()}>
@@ -378,11 +380,13 @@ export default function AssetImportPage() {
                     </div>
                   )}
                 </Show>
+                <Show when={trial() || importing()}>
                 <div class="form-actions">
                   <button type="button" class="button-primary" disabled={importing() || !trial()} onClick={() => void run(false)}>
                     {importing() ? im('importing') : im('import', { rows: formatNumber(geaFile()?.rows ?? 0) })}
                   </button>
                 </div>
+                </Show>
               </section>
             </Show>
             <Show when={done()}>
