@@ -17,6 +17,12 @@ describe("the plugins' web definitions", () => {
     expect(pluginRoutes().map((route) => [route.module, route.path])).toEqual([
       ['inventory', '/inventory'],
       ['inventory', '/inventory/assets/:id'],
+      ['inventory', '/inventory/import'],
+      ['inventory', '/inventory/software'],
+      ['inventory', '/inventory/software/licences'],
+      ['inventory', '/inventory/software/licences/new'],
+      ['inventory', '/inventory/software/licences/:id'],
+      ['inventory', '/inventory/software/renewals'],
       ['procurement', '/procurement/contracts'],
       ['procurement', '/procurement/contracts/new'],
       ['procurement', '/procurement/contracts/:id'],
@@ -32,7 +38,7 @@ describe("the plugins' web definitions", () => {
       ['pec-signatures', '/pec-signatures/messages/:id'],
     ]);
     expect(slotWidgets('dashboard.attention').map((widget) => widget.module)).toEqual(['procurement', 'pec-signatures', 'inventory']);
-    expect(slotWidgets('inventory.asset').map((widget) => widget.module)).toEqual(['procurement']);
+    expect(slotWidgets('inventory.asset').map((widget) => widget.module)).toEqual(['inventory', 'procurement']);
     expect(slotWidgets('entity.page')).toEqual([]);
     expect(permissionTable()['inventory:read']).toEqual(['ICT_STAFF', 'REFERENT', 'BOARD_MEMBER']);
     expect(permissionTable()['core:users:read']).toEqual(['ICT_STAFF']);

@@ -182,4 +182,20 @@ describe('software products, licences and installations', () => {
       await t.db.prisma.moduleEnablement.update({ where: { entityId_moduleKey: { entityId: bodies.c.id, moduleKey: 'inventory' } }, data: { enabled: true } });
     }
   });
+  it('keeps what a licence costs for its term, changes it with the licence and refuses a negative cost', async () => {
+    const created = await gql(
+      `mutation ($input: SoftwareLicenceInput!) { createSoftwareLicence(input: $input) { __typename ... on SoftwareLicence { id version costCents } } }`,
+      { input: { productId: productGid, kind: 'SUBSCRIPTION', reference: 'ORD-COST', costCents: 123_456, validUntil: '2026-12-31', entityIds: [bodies.a.gid] } },
+    );
+    expect(created.createSoftwareLicence).toMatchObject({ __typename: 'SoftwareLicence', costCents: 123_456 });
+    const { id, version } = created.createSoftwareLicence;
+    const changed = await gql(
+      `mutation ($id: ID!, $v: Int!, $input: SoftwareLicenceInput!) { updateSoftwareLicence(id: $id, expectedVersion: $v, input: $input) { __typename ... on SoftwareLicence { costCents version } } }`,
+      { id, v: version, input: { productId: productGid, kind: 'SUBSCRIPTION', reference: 'ORD-COST', costCents: 99, validUntil: '2026-12-31', entityIds: [bodies.a.gid] } },
+    );
+    expect(changed.updateSoftwareLicence).toEqual({ __typename: 'SoftwareLicence', costCents: 99, version: version + 1 });
+    const negative = await t.api.gql(CREATE_LICENCE, { input: { productId: productGid, kind: 'PERPETUAL', costCents: -1, entityIds: [bodies.a.gid] } });
+    expect(negative.body.data?.createSoftwareLicence?.__typename).toBe('InputError');
+    expect(await t.db.prisma.softwareLicence.count({ where: { reference: 'ORD-COST' } })).toBe(1);
+  });
 });

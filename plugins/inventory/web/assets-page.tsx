@@ -22,6 +22,7 @@ import {
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
 import { ASSET_KINDS, ASSET_STATUSES, kindLabel, m, statusLabel, type AssetKind, type AssetStatus } from './messages.ts';
+import { im } from './import-messages.ts';
 
 const AssetsQuery = graphql(`
   query InventoryAssets($first: Int!, $after: String, $filter: AssetFilter, $sort: AssetSort) {
@@ -111,6 +112,7 @@ export default function AssetsPage() {
       <PageHeading title={m('title')}>
         <p class="lead">{m('intro')}</p>
       </PageHeading>
+      <Show when={shell().bodiesWithModule('inventory', 'inventory:write').length > 0}><p><A href="/inventory/import">{im('link')}</A></p></Show>
       <FilterForm
         label={m('filters')}
         list={list}

@@ -24,6 +24,20 @@ export default defineWebPlugin({
       menu: { label: { it: 'Inventario', en: 'Inventory' }, order: 10 },
     },
     { path: '/inventory/assets/:id', load: () => import('./asset-page.tsx'), permission: 'inventory:read' },
+    { path: '/inventory/import', load: () => import('./asset-import-page.tsx'), permission: 'inventory:write' },
+    {
+      path: '/inventory/software',
+      load: () => import('./software-products-page.tsx'),
+      permission: 'inventory:read',
+      menu: { label: { it: 'Software e licenze', en: 'Software and licences' }, order: 11 },
+    },
+    { path: '/inventory/software/licences', load: () => import('./software-licences-page.tsx'), permission: 'inventory:read' },
+    { path: '/inventory/software/licences/new', load: () => import('./software-licence-new-page.tsx'), permission: 'inventory:write' },
+    { path: '/inventory/software/licences/:id', load: () => import('./software-licence-page.tsx'), permission: 'inventory:read' },
+    { path: '/inventory/software/renewals', load: () => import('./software-renewals-page.tsx'), permission: 'inventory:read' },
   ],
-  widgets: [widget({ slot: 'dashboard.attention', load: () => import('./warranty-widget.tsx'), permission: 'inventory:read', order: 30 })],
+  widgets: [
+    widget({ slot: 'dashboard.attention', load: () => import('./warranty-widget.tsx'), permission: 'inventory:read', order: 30 }),
+    widget({ slot: 'inventory.asset', load: () => import('./software-asset-widget.tsx'), permission: 'inventory:read', order: 20 }),
+  ],
 });

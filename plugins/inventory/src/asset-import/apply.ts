@@ -296,10 +296,21 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 
 /** Writes a plan without issues. Inside a transaction: a failure half-way must undo it all. */
-export async function applyAssetImportPlan(context: GeaContext, plan: AssetImportPlan): Promise<void> {
+export async function applyAssetImportPlan(
+  context: GeaContext,
+  plan: AssetImportPlan,
+  /** After each statement: rows written so far, of all the rows (assets and history entries) to write. */
+  onProgress?: (written: number, total: number) => void,
+): Promise<void> {
   const { prisma } = context;
   const changedById = context.actor.kind === 'user' ? context.actor.id : null;
   const history: { assetId: string; status: AssetStatus; effectiveOn: string }[] = [];
+  const total = plan.creations.length * 2 + plan.updates.length + plan.statusChanges.length;
+  let written = 0;
+  const wrote = (rows: number) => {
+    written += rows;
+    onProgress?.(written, total);
+  };
 
   for (const batch of chunks(plan.creations, BATCH)) {
     const ids = batch.map(() => uuidv7());
@@ -317,6 +328,7 @@ export async function applyAssetImportPlan(context: GeaContext, plan: AssetImpor
       ) as u(id, "entityId", "inventoryTag", kind, status, manufacturer, model, "serialNumber", "siteId", floor,
         "assignedTo", supplier, "purchaseDate", "priceCents", "warrantyEnd")`;
     batch.forEach((creation, i) => history.push({ assetId: ids[i]!, status: creation.status, effectiveOn: creation.effectiveOn }));
+    wrote(batch.length);
   }
 
   for (const batch of chunks(plan.updates, BATCH)) {
@@ -343,6 +355,7 @@ export async function applyAssetImportPlan(context: GeaContext, plan: AssetImpor
         ${column('purchaseDate')}::date[], ${column('priceCents')}::bigint[], ${column('warrantyEnd')}::date[]
       ) as u(id, kind, status, manufacturer, model, "serialNumber", "siteId", floor, "assignedTo", supplier, "purchaseDate", "priceCents", "warrantyEnd")
       where a.id = u.id`;
+    wrote(batch.length);
   }
 
   for (const change of plan.statusChanges) history.push({ ...change, effectiveOn: plan.today });
@@ -356,5 +369,6 @@ export async function applyAssetImportPlan(context: GeaContext, plan: AssetImpor
         ${batch.map(() => uuidv7())}::uuid[], ${batch.map((h) => h.assetId)}::uuid[], ${batch.map((h) => h.status)}::text[],
         ${batch.map((h) => h.effectiveOn)}::date[]
       ) as u(id, "assetId", status, "effectiveOn")`;
+    wrote(batch.length);
   }
 }

@@ -3,10 +3,12 @@
 import { formatIssue, GeaError, isoDate, today as todayDate, type GeaContext, type ImportIssue } from '@gea/core';
 import { applyAssetImportPlan, countsOf, planAssetImport, type AssetImportCounts } from './apply.ts';
 import { checkAssetCsv } from './validate.ts';
+import type { AssetImportProgress } from './progress.ts';
 
 export { assetColumns, MAX_CSV_CHARACTERS, MAX_ROWS } from './parse.ts';
 export { checkAssetCsv } from './validate.ts';
 export type { AssetImportCounts } from './apply.ts';
+export { assetImportProgress, PROGRESS_ID, type AssetImportProgress, type AssetImportProgressEvent } from './progress.ts';
 
 /** The file cannot be imported as it is; nothing was written. One issue per problem found. */
 export class AssetImportError extends GeaError {
@@ -28,6 +30,8 @@ export interface ImportAssetsOptions {
   dryRun?: boolean;
   /** `YYYY-MM-DD`: when status changes take effect (default: today, as changeAssetStatus). */
   today?: string;
+  /** How far the import is: checking the rows, then writing them. */
+  onProgress?: (progress: AssetImportProgress) => void;
 }
 
 /**
@@ -38,12 +42,14 @@ export interface ImportAssetsOptions {
  */
 export async function importAssets(context: GeaContext, csv: string, options: ImportAssetsOptions = {}): Promise<AssetImportOutcome> {
   if (context.prisma === context.db) throw new Error('importAssets runs inside a mutation\'s transaction');
-  const { dryRun = false, today = isoDate(todayDate()) } = options;
+  const { dryRun = false, today = isoDate(todayDate()), onProgress } = options;
   const checked = checkAssetCsv(csv);
+  onProgress?.({ phase: 'CHECKING', done: 0, total: checked.rowCount });
   // Valid rows are still checked against the database, so one pass reports every problem.
   const plan = await planAssetImport(context, checked.rows, today);
   const issues = [...checked.issues, ...plan.issues].sort((a, b) => a.line - b.line);
+  onProgress?.({ phase: 'CHECKING', done: checked.rowCount, total: checked.rowCount });
   if (issues.length > 0) return { ok: false, issues };
-  if (!dryRun) await applyAssetImportPlan(context, plan);
+  if (!dryRun) await applyAssetImportPlan(context, plan, onProgress && ((done, total) => onProgress({ phase: 'WRITING', done, total })));
   return { ok: true, dryRun, counts: countsOf(plan, checked.rowCount), entityIds: plan.entityIds };
 }

@@ -1,10 +1,23 @@
-import { ConflictError, coreRefs, isUniqueViolation, type GeaBuilder } from '@gea/core';
-import { AssetImportError, assetColumns, importAssets, MAX_CSV_CHARACTERS, MAX_ROWS, type AssetImportCounts } from '../asset-import/index.ts';
+import { ConflictError, coreRefs, InputError, isUniqueViolation, refusalFor, type GeaBuilder, type GeaContext } from '@gea/core';
+import {
+  AssetImportError,
+  assetColumns,
+  assetImportProgress,
+  importAssets,
+  MAX_CSV_CHARACTERS,
+  MAX_ROWS,
+  PROGRESS_ID,
+  type AssetImportCounts,
+  type AssetImportProgress,
+} from '../asset-import/index.ts';
 import { scopes } from '../scopes.ts';
 
 interface AssetImportSummary extends AssetImportCounts {
   dryRun: boolean;
 }
+
+/** Who runs an import, as its progress events name them; null when nobody can be told apart. */
+const actorKey = (context: GeaContext) => (context.actor.id && (context.actor.kind === 'user' || context.actor.kind === 'token') ? `${context.actor.kind}:${context.actor.id}` : null);
 
 export function addAssetImportSchema(builder: GeaBuilder) {
   const { ImportIssue } = coreRefs(builder);
@@ -44,7 +57,7 @@ export function addAssetImportSchema(builder: GeaBuilder) {
         'existing one gets the non-empty cells, and a new status from today; a new one is created. Each row needs inventory:write ' +
         `on its body and the module enabled there. At most ${MAX_ROWS.toLocaleString('en')} rows. ` +
         'All or nothing: any problem in the file and nothing is written.',
-      errors: { types: [AssetImportError, ConflictError], directResult: true },
+      errors: { types: [AssetImportError, ConflictError, InputError], directResult: true },
       // Rights are per body, so checked per row: someone limited to a few bodies may import theirs;
       // someone who may change no inventory at all is refused outright (FORBIDDEN).
       authScopes: { permissionOnSomeBody: scopes.write },
@@ -54,12 +67,29 @@ export function addAssetImportSchema(builder: GeaBuilder) {
           description: `The file content (UTF-8 text, at most ${MAX_CSV_CHARACTERS.toLocaleString('en')} characters).`,
         }),
         dryRun: t.arg.boolean({ required: false, defaultValue: false, description: 'Check and count, write nothing.' }),
+        progressId: t.arg.string({
+          required: false,
+          description:
+            'An id the client chooses (8-64 letters, digits, - or _): how far the import is goes to assetImportProgress(progressId) for the same caller.',
+        }),
       },
       resolve: async (_root, args, context) => {
         context.audit = { ...context.audit, targetType: 'Asset' };
+        if (args.progressId != null && !PROGRESS_ID.test(args.progressId)) {
+          throw new InputError([{ path: ['progressId'], message: 'must be 8 to 64 letters, digits, - or _' }]);
+        }
+        const key = actorKey(context);
+        const progressId = args.progressId;
+        // Published only when someone listens (always on a shared bus: the listener may be on another process).
+        const onProgress =
+          progressId && key
+            ? (progress: AssetImportProgress) => {
+                if (context.events.hasAudience(assetImportProgress)) context.events.publish(assetImportProgress, { ...progress, progressId, actorKey: key });
+              }
+            : undefined;
         let outcome;
         try {
-          outcome = await importAssets(context, args.csv, { dryRun: args.dryRun ?? false });
+          outcome = await importAssets(context, args.csv, { dryRun: args.dryRun ?? false, onProgress });
         } catch (error) {
           // Another request added one of the file's tags between the check and the write.
           if (isUniqueViolation(error)) {
@@ -77,6 +107,46 @@ export function addAssetImportSchema(builder: GeaBuilder) {
         };
         return summary;
       },
+    }),
+  );
+
+  const Phase = builder.enumType('AssetImportPhase', {
+    values: {
+      CHECKING: { description: 'Reading and checking every row (done: rows checked).' },
+      WRITING: { description: 'Writing assets and their history (done: rows written of total), in the import\'s one transaction.' },
+    },
+  });
+  const Progress = builder.objectRef<AssetImportProgress>('AssetImportProgress').implement({
+    description: 'How far an import is. The import is all or nothing: rows written are kept only if it ends without a problem.',
+    // Counts of the caller's own import, which the subscription already checked.
+    authScopes: { authenticated: true },
+    fields: (t) => ({
+      phase: t.field({ type: Phase, resolve: (progress) => progress.phase }),
+      done: t.exposeInt('done'),
+      total: t.exposeInt('total'),
+    }),
+  });
+
+  builder.subscriptionField('assetImportProgress', (t) =>
+    t.field({
+      type: Progress,
+      description:
+        'How far the caller\'s own import with this progressId is (importAssets(progressId:)), over Server-Sent Events. Nothing of anyone else\'s import.',
+      args: { progressId: t.arg.string({ required: true }) },
+      authScopes: { permissionOnSomeBody: scopes.write },
+      subscribe: (_root, args, context) => {
+        const key = actorKey(context);
+        if (!key) throw refusalFor(context.actor, [scopes.write]);
+        const source = context.events.subscribe(assetImportProgress);
+        return {
+          async *[Symbol.asyncIterator]() {
+            for await (const event of source) {
+              if (event.progressId === args.progressId && event.actorKey === key) yield event;
+            }
+          },
+        };
+      },
+      resolve: (event) => event,
     }),
   );
 }

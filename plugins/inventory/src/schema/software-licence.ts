@@ -52,6 +52,11 @@ export function addSoftwareLicenceType(builder: GeaBuilder) {
       seats: t.exposeInt('seats', { nullable: true, description: 'Null: unlimited.' }),
       validFrom: t.expose('validFrom', { type: 'Date', nullable: true }),
       validUntil: t.expose('validUntil', { type: 'Date', nullable: true, description: 'Last day of use; null when perpetual.' }),
+      costCents: t.expose('costCents', {
+        type: 'Cents',
+        nullable: true,
+        description: 'What the licence costs for its term (what its renewal costs), in euro cents, VAT excluded; null when unknown.',
+      }),
       entities: t.field({
         type: [Entity],
         description: 'The bodies it is for, among those the reader may see.',
@@ -120,6 +125,12 @@ export function addSoftwareLicenceType(builder: GeaBuilder) {
       seats: t.int({ required: false, description: 'Null: unlimited.', validate: z.number().int().min(1).max(1_000_000) }),
       validFrom: t.field({ type: 'Date', required: false }),
       validUntil: t.field({ type: 'Date', required: false, description: 'Last day of use; leave out for a perpetual licence.' }),
+      costCents: t.field({
+        type: 'Cents',
+        required: false,
+        description: 'What it costs for its term, in euro cents, VAT excluded (renewal planning adds these up).',
+        validate: z.number().int().min(0).max(1_000_000_000),
+      }),
       entityIds: t.globalIDList({ required: true, for: Entity, description: 'The bodies it is for: at least one.' }),
     }),
   });
@@ -133,6 +144,7 @@ export function addSoftwareLicenceType(builder: GeaBuilder) {
     seats: input.seats ?? null,
     validFrom: input.validFrom ?? null,
     validUntil: input.validUntil ?? null,
+    costCents: input.costCents ?? null,
   });
 
   builder.mutationFields((t) => ({

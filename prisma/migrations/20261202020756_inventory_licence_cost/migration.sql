@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SoftwareLicence" ADD COLUMN     "costCents" BIGINT;
