@@ -17,6 +17,7 @@ export const coreOperations: Readonly<Record<string, Label>> = {
   updateEntity: { it: 'Modifica di un ente', en: 'Body changed' },
   importEntities: { it: 'Importazione degli enti', en: 'Bodies imported' },
   recordPopulation: { it: 'Registrazione della popolazione', en: 'Population recorded' },
+  importPopulation: { it: 'Importazione della popolazione', en: 'Population imported' },
   createSite: { it: 'Nuova sede', en: 'New site' },
   updateSite: { it: 'Modifica di una sede', en: 'Site changed' },
   createAssociation: { it: 'Nuova forma associativa', en: 'New association' },

@@ -7,6 +7,8 @@ export const procurementOperations: Readonly<Record<string, Label>> = {
   createContract: { it: 'Nuovo contratto', en: 'New contract' },
   updateContract: { it: 'Modifica di un contratto', en: 'Contract changed' },
   setContractCoverage: { it: 'Beni e licenze coperti da un contratto', en: 'Contract coverage set' },
+  attachContractDocument: { it: 'Documento allegato a un contratto', en: 'Contract document attached' },
+  removeContractDocument: { it: 'Documento tolto da un contratto', en: 'Contract document removed' },
   createExpense: { it: 'Nuova spesa', en: 'New expense' },
   updateExpense: { it: 'Modifica di una spesa', en: 'Expense changed' },
   deleteExpense: { it: 'Eliminazione di una spesa', en: 'Expense deleted' },
