@@ -21,7 +21,7 @@ export {
 export { translateErrorCode, translatedCodes } from './issue-codes.ts';
 export { mergeAfterConflict, type ConflictMerge } from './conflicts.ts';
 export { accessFor, rawId, roleHolds, type Access, type Role, type RoleHeld } from './access.ts';
-export { downloadBlob, downloadCsv } from './download.ts';
+export { downloadBlob, downloadCsv, downloadFromRoute, setSessionTokenSource } from './download.ts';
 export { moduleLabel } from './modules.ts';
 export {
   installedModules,

@@ -1,7 +1,7 @@
 // A contract's documents: the list (kind, name, size, signed or not, who attached it and when), a
 // download that goes through the API's route with the session's token (the route applies the same
 // read check as the contract), and for writers an upload of a PDF or .p7m and removal.
-import { createMutation, DataTable, describeTypedError, downloadBlob, ErrorNotice, formatDateTime, formatNumber, graphql, isTypedError, SelectField, t } from '@gea/web-kit';
+import { createMutation, DataTable, describeTypedError, downloadFromRoute, ErrorNotice, formatDateTime, formatNumber, graphql, isTypedError, SelectField, t } from '@gea/web-kit';
 import { createSignal, Show } from 'solid-js';
 import type { Failure } from './failure.ts';
 import { DOCUMENT_KINDS, m, type DocumentKind } from './messages.ts';
@@ -29,18 +29,6 @@ const Remove = graphql(`
 
 /** The API refuses more (15 MiB); checked here too, so nothing big is sent in vain. */
 const MAX_BYTES = 15 * 1024 * 1024;
-
-/**
- * The session's bearer token. The web client keeps it in sessionStorage under `gea.session`
- * (apps/web/src/session.ts); a plugin's screen reads it only to fetch a file from its own route.
- */
-function sessionToken(): string | null {
-  try {
-    return (JSON.parse(sessionStorage.getItem('gea.session') ?? 'null') as { token?: string } | null)?.token ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function base64Of(bytes: Uint8Array): string {
   let binary = '';
@@ -74,10 +62,7 @@ export function ContractDocuments(props: { contract: { id: string; documents: re
 
   async function download(document: ContractDocumentRow) {
     setFailure(undefined);
-    const token = sessionToken();
-    const response = await fetch(document.downloadPath, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'x-gea-client': 'web' } }).catch(() => null);
-    if (!response?.ok) return setFailure({ message: m('downloadFailed') });
-    downloadBlob(await response.blob(), document.fileName);
+    if (!(await downloadFromRoute(document.downloadPath, document.fileName))) setFailure({ message: m('downloadFailed') });
   }
 
   async function upload(event: SubmitEvent) {
