@@ -48,7 +48,7 @@ describe('asset CSV export', () => {
       model: '',
       site: '',
       purchase_date: '2024-03-05',
-      price_eur: '799.99',
+      price_eur: { cents: 79_999 },
       warranty_end: '',
     });
   });
