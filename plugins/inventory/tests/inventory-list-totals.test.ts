@@ -159,3 +159,29 @@ describe('CSV export dialects', () => {
     ]);
   });
 });
+
+describe('the body and site names kept on each asset for sorting', () => {
+  it('follow a renamed body or site, a changed site and a deleted one', async () => {
+    const entity = await t.db.prisma.entity.create({
+      data: { kind: 'MUNICIPALITY', name: 'Comune Zeta', sites: { create: [{ name: 'Sede Z', address: 'Via 1' }, { name: 'Sede Y', address: 'Via 2' }] } },
+      include: { sites: { orderBy: { name: 'desc' } } },
+    });
+    const [z, y] = entity.sites;
+    try {
+      const asset = await t.db.prisma.asset.create({ data: { entityId: entity.id, kind: 'SERVER', inventoryTag: 'Z-1', siteId: z!.id } });
+      const names = () => t.db.prisma.asset.findUniqueOrThrow({ where: { id: asset.id }, select: { bodyName: true, siteName: true } });
+      expect(await names()).toEqual({ bodyName: 'Comune Zeta', siteName: 'Sede Z' });
+      await t.db.prisma.entity.update({ where: { id: entity.id }, data: { name: 'Comune Alfa' } });
+      await t.db.prisma.site.update({ where: { id: z!.id }, data: { name: 'Sede A' } });
+      expect(await names()).toEqual({ bodyName: 'Comune Alfa', siteName: 'Sede A' });
+      // written by hand, set back
+      await t.db.prisma.asset.update({ where: { id: asset.id }, data: { bodyName: 'Altro', siteId: y!.id } });
+      expect(await names()).toEqual({ bodyName: 'Comune Alfa', siteName: 'Sede Y' });
+      await t.db.prisma.site.delete({ where: { id: y!.id } });
+      expect(await names()).toEqual({ bodyName: 'Comune Alfa', siteName: null });
+    } finally {
+      await t.db.prisma.asset.deleteMany({ where: { entityId: entity.id } });
+      await t.db.prisma.entity.delete({ where: { id: entity.id } });
+    }
+  });
+});

@@ -122,8 +122,7 @@ describe('inventory lists: filters, text search, sorting', () => {
         const expected = [...nodes].sort((a, b) => {
           const [xs, ys] = [[value(a)].flat(), [value(b)].flat()];
           const sign = direction === 'DESC' ? -1 : 1;
-          // missing values last, but for SITE, where they come as PostgreSQL puts nulls (first descending)
-          const missingLast = field === 'SITE' ? sign : 1;
+          const missingLast = 1;
           for (let i = 0; i < xs.length; i++) {
             const [x, y] = [xs[i], ys[i]];
             if (x === y) continue;

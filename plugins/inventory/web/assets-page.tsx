@@ -218,9 +218,7 @@ export default function AssetsPage() {
       <SuccessNotice message={exported()} />
       <div class="list-tools">
         <p class="list-totals" role="status" aria-label={m('totalsLabel')}>
-          <Show when={connection()}>
-            {(current) => m('totals', { count: formatNumber(current().totalCount), amount: formatEuroCents(current().totalPriceCents) })}
-          </Show>
+          {connection() ? m('totals', { count: formatNumber(connection()!.totalCount), amount: formatEuroCents(connection()!.totalPriceCents) }) : ''}
         </p>
         <SelectField
           id="inventory-page-size"
@@ -232,19 +230,20 @@ export default function AssetsPage() {
       </div>
       <DataTable
         label={m('results')}
+        class="compact"
         source={assets}
         empty={m('none')}
         pagerLabel={m('paging')}
         columns={[
-          { header: m('tag'), rowHeader: true, nowrap: true, width: 's', phone: true, sort: 'INVENTORY_TAG', cell: (asset) => asset.inventoryTag ?? '—' },
+          { header: m('tag'), rowHeader: true, nowrap: true, width: 'xs', phone: true, sort: 'INVENTORY_TAG', cell: (asset) => asset.inventoryTag ?? '—' },
           { header: m('kind'), width: 'xs', sort: 'KIND', cell: (asset) => kindLabel(asset.kind) },
-          { header: m('device'), width: 's', sort: 'DEVICE', cell: (asset) => [asset.manufacturer, asset.model].filter(Boolean).join(' ') },
+          { header: m('device'), width: 'xs', sort: 'DEVICE', cell: (asset) => [asset.manufacturer, asset.model].filter(Boolean).join(' ') },
           { header: m('body'), width: 's', hidden: bodies().length <= 1, sort: 'BODY', cell: (asset) => asset.entity?.name },
           { header: m('site'), width: 'xs', sort: 'SITE', cell: (asset) => asset.site?.name },
           { header: m('assignedTo'), width: 'xs', sort: 'ASSIGNED_TO', cell: (asset) => asset.assignedTo },
           { header: m('status'), width: 'xs', phone: true, sort: 'STATUS', cell: (asset) => statusLabel(asset.status) },
-          { header: m('warrantyEnd'), nowrap: true, width: 's', sort: 'WARRANTY_END', cell: (asset) => formatDate(asset.warrantyEnd) },
-          { header: m('price'), numeric: true, nowrap: true, width: 's', sort: 'PRICE', cell: (asset) => formatEuroCents(asset.priceCents) },
+          { header: m('warrantyEnd'), nowrap: true, width: 'xs', sort: 'WARRANTY_END', cell: (asset) => formatDate(asset.warrantyEnd) },
+          { header: m('price'), numeric: true, nowrap: true, width: 'xs', sort: 'PRICE', cell: (asset) => formatEuroCents(asset.priceCents) },
           {
             header: m('actions'),
             width: 'xs',

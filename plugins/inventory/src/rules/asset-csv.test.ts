@@ -22,6 +22,8 @@ describe('asset CSV export', () => {
       kind: 'LAPTOP',
       status: 'IN_SERVICE',
       version: 1,
+      bodyName: null,
+      siteName: null,
       manufacturer: 'Lenovo',
       model: null,
       serialNumber: null,

@@ -21,10 +21,9 @@ const sortOrders = {
   STATUS: required('status'),
   PRICE: optional('priceCents'),
   DEVICE: (direction: Direction): Order[] => [...optional('manufacturer')(direction), ...optional('model')(direction)],
-  BODY: (direction: Direction): Order[] => [{ entity: { name: direction } }],
-  // Assets without a site: their site name is missing, so they come where PostgreSQL puts nulls
-  // (after the others ascending, before them descending): Prisma takes no `nulls` on a relation's column.
-  SITE: (direction: Direction): Order[] => [{ site: { name: direction } }],
+  // The names copied onto each asset by triggers, so that an index serves these too (a joined column cannot).
+  BODY: optional('bodyName'),
+  SITE: optional('siteName'),
   ASSIGNED_TO: optional('assignedTo'),
 } as const;
 type SortField = keyof typeof sortOrders;
@@ -51,7 +50,7 @@ export const assetListInputs = perBuilder((builder) => {
 
   const AssetSortField = builder.enumType('AssetSortField', {
     description:
-      'A column to sort assets by, the id breaking ties in the same direction. Missing values come last either way (but for SITE: assets without a site come last ascending, first descending); KIND and STATUS sort in the order their values are declared (STATUS follows the lifecycle: ordered, in service, under repair, spare, retired, disposed); DEVICE is manufacturer then model; BODY and SITE sort by name.',
+      'A column to sort assets by, the id breaking ties in the same direction. Missing values come last either way; KIND and STATUS sort in the order their values are declared (STATUS follows the lifecycle: ordered, in service, under repair, spare, retired, disposed); DEVICE is manufacturer then model; BODY and SITE sort by name.',
     values: Object.keys(sortOrders) as SortField[],
   });
   const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
