@@ -58,6 +58,15 @@ const AssetsQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+// The totals of the whole filtered set apart from the pages: a page turn does not count again, and
+// over millions of rows the rows do not wait for the aggregate.
+const AssetTotalsQuery = graphql(`
+  query InventoryAssetTotals($filter: AssetFilter) {
+    assets(first: 1, filter: $filter) {
       totalCount
       totalPriceCents
     }
@@ -105,12 +114,15 @@ export default function AssetsPage() {
     query: AssetsQuery,
     variables: () => ({ first: pageSize(), after: list.paging.after(), filter: filter(), sort: sort() }),
   });
+  // Asked again each time: a registration elsewhere changes the totals, and their answer names no Asset the cache could watch.
+  const [totalsResult] = createQuery({ query: AssetTotalsQuery, variables: () => ({ filter: filter() }), requestPolicy: 'cache-and-network' });
   const connection = () => result.data?.assets;
+  const totals = () => totalsResult.data?.assets;
   const assets: ListSource<AssetRow> = {
     rows: () => connection()?.edges.map((edge) => edge.node),
     error: () => result.error,
     pageInfo: () => connection()?.pageInfo,
-    totalCount: () => connection()?.totalCount,
+    totalCount: () => totals()?.totalCount,
     list,
   };
   createEffect(on(pageSize, () => list.paging.reset(), { defer: true }));
@@ -218,7 +230,7 @@ export default function AssetsPage() {
       <SuccessNotice message={exported()} />
       <div class="list-tools">
         <p class="list-totals" role="status" aria-label={m('totalsLabel')}>
-          {connection() ? m('totals', { count: formatNumber(connection()!.totalCount), amount: formatEuroCents(connection()!.totalPriceCents) }) : ''}
+          {totals() ? m('totals', { count: formatNumber(totals()!.totalCount), amount: formatEuroCents(totals()!.totalPriceCents) }) : ''}
         </p>
         <SelectField
           id="inventory-page-size"
