@@ -16,6 +16,7 @@ describe("the plugins' web definitions", () => {
     installWebPlugins(['inventory', 'procurement', 'cost-sharing', 'pec-signatures'], [inventory, procurement, costSharing, pecSignatures], corePermissions);
     expect(pluginRoutes().map((route) => [route.module, route.path])).toEqual([
       ['inventory', '/inventory'],
+      ['inventory', '/inventory/assets/new'],
       ['inventory', '/inventory/assets/:id'],
       ['inventory', '/inventory/import'],
       ['inventory', '/inventory/software'],

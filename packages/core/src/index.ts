@@ -23,6 +23,8 @@ export { coreRefs, type CoreRefs } from './schema/refs.ts';
 export { importEntities, checkEntityCsv, EntityImportError, formatIssue, decodeImportBytes, type EntityImportOutcome, type EntityImportCounts, type EntityImportRow, type ImportIssue, type ImportProgress } from './entity-import/index.ts';
 export { corePermissions, grantsForRoles, moduleOfPermission, roles, bodyScopedRoles, definePermissions, mergePermissions, type GeaPermissions, type PermissionName } from './permissions.ts';
 export { readCsvRecords, normalizeCsvText, detectDelimiter, type CsvRecord } from './csv/records.ts';
+export { csvDialects, eurosOfCents, writeCsv, type CsvCell, type CsvDialect } from './csv/write.ts';
+export { csvDialectEnum } from './csv/dialect-enum.ts';
 export { parseCents, centsOf, centsOrNull, MAX_CENTS, type CentsRefusal } from './cents.ts';
 export * from './kit/index.ts';
 export * from './jobs/index.ts';

@@ -36,7 +36,12 @@ export function downloadBlob(blob: Blob, file: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** CSV text as a download, with a byte-order mark so that spreadsheet programs read the accents right. */
-export function downloadCsv(text: string, file: string): void {
-  downloadBlob(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }), file);
+/**
+ * CSV text as a download. With a byte-order mark (added unless the text has one) so that spreadsheet
+ * programs read the accents right, and always for the Italian Excel dialect; `STANDARD` (RFC 4180)
+ * keeps the server's text as it is.
+ */
+export function downloadCsv(text: string, file: string, dialect?: 'ITALIAN_EXCEL' | 'STANDARD'): void {
+  const bom = dialect !== 'STANDARD' && !text.startsWith('\ufeff') ? ['\ufeff'] : [];
+  downloadBlob(new Blob([...bom, text], { type: 'text/csv;charset=utf-8' }), file);
 }

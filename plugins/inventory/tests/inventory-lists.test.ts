@@ -48,17 +48,20 @@ describe('inventory lists: filters, text search, sorting', () => {
     expect(await list(', sort: { field: PRICE, direction: DESC }')).toEqual(['L-001', 'L-003', 'L-002']);
   });
 
-  it('sorts by every field of the sort enum, both ways, ties by id, missing values last', async () => {
+  it('sorts by every field of the sort enum, both ways, ties by id in the same direction, missing values last', async () => {
     // A body of its own, with ties and missing values in every column.
     const entity = await t.db.prisma.entity.create({ data: { kind: 'MUNICIPALITY', name: 'Comune Ordinamenti' } });
     await enableModules(t.db, [entity.id]);
+    const site = await t.db.prisma.site.createManyAndReturn({
+      data: [{ entityId: entity.id, name: 'Biblioteca', address: 'Via 1' }, { entityId: entity.id, name: 'Archivio', address: 'Via 2' }],
+    });
     const rows = [
-      { kind: 'SERVER', status: 'SPARE', inventoryTag: 'S-2', purchaseDate: '2022-03-01', warrantyEnd: null, priceCents: 500_000 },
-      { kind: 'DESKTOP_PC', status: 'IN_SERVICE', inventoryTag: null, purchaseDate: null, warrantyEnd: '2027-01-01', priceCents: 70_000 },
-      { kind: 'PRINTER', status: 'ORDERED', inventoryTag: 'S-1', purchaseDate: '2022-03-01', warrantyEnd: '2025-06-30', priceCents: null },
-      { kind: 'DESKTOP_PC', status: 'RETIRED', inventoryTag: 'S-3', purchaseDate: '2018-01-15', warrantyEnd: '2025-06-30', priceCents: 70_000 },
-      { kind: 'OTHER', status: 'UNDER_REPAIR', inventoryTag: 'S-0', purchaseDate: '2024-11-30', warrantyEnd: null, priceCents: 0 },
-      { kind: 'LAPTOP', status: 'IN_SERVICE', inventoryTag: 'S-4', purchaseDate: null, warrantyEnd: '2029-12-31', priceCents: 2_147_483_647 },
+      { kind: 'SERVER', status: 'SPARE', inventoryTag: 'S-2', purchaseDate: '2022-03-01', warrantyEnd: null, priceCents: 500_000, manufacturer: 'HP', model: 'B', assignedTo: 'CED', siteId: site[0]!.id },
+      { kind: 'DESKTOP_PC', status: 'IN_SERVICE', inventoryTag: null, purchaseDate: null, warrantyEnd: '2027-01-01', priceCents: 70_000, manufacturer: 'HP', model: 'A', assignedTo: null, siteId: null },
+      { kind: 'PRINTER', status: 'ORDERED', inventoryTag: 'S-1', purchaseDate: '2022-03-01', warrantyEnd: '2025-06-30', priceCents: null, manufacturer: null, model: 'Z', assignedTo: 'Anagrafe', siteId: site[1]!.id },
+      { kind: 'DESKTOP_PC', status: 'RETIRED', inventoryTag: 'S-3', purchaseDate: '2018-01-15', warrantyEnd: '2025-06-30', priceCents: 70_000, manufacturer: 'Dell', model: null, assignedTo: 'CED', siteId: site[0]!.id },
+      { kind: 'OTHER', status: 'UNDER_REPAIR', inventoryTag: 'S-0', purchaseDate: '2024-11-30', warrantyEnd: null, priceCents: 0, manufacturer: 'HP', model: 'A', assignedTo: null, siteId: null },
+      { kind: 'LAPTOP', status: 'IN_SERVICE', inventoryTag: 'S-4', purchaseDate: null, warrantyEnd: '2029-12-31', priceCents: 2_147_483_647, manufacturer: 'Dell', model: 'X', assignedTo: 'Tributi', siteId: site[1]!.id },
     ] as const;
     await t.db.prisma.asset.createMany({
       data: rows.map((r) => ({
@@ -69,6 +72,10 @@ describe('inventory lists: filters, text search, sorting', () => {
         purchaseDate: r.purchaseDate ? new Date(r.purchaseDate) : null,
         warrantyEnd: r.warrantyEnd ? new Date(r.warrantyEnd) : null,
         priceCents: r.priceCents,
+        manufacturer: r.manufacturer,
+        model: r.model,
+        assignedTo: r.assignedTo,
+        siteId: r.siteId,
       })),
     });
     try {
@@ -82,22 +89,30 @@ describe('inventory lists: filters, text search, sorting', () => {
       (await t.db.prisma.$queryRawUnsafe<{ label: string }[]>(`SELECT unnest(enum_range(NULL::"${type}"))::text AS label`)).map((r) => r.label);
     const rank = { kind: await declared('AssetKind'), status: await declared('AssetStatus') };
     expect(rank.status.slice(0, 2)).toEqual(['ORDERED', 'IN_SERVICE']);
-    const column: Record<string, (a: Node) => string | number | null> = {
+    const column: Record<string, (a: Node) => string | number | null | (string | null)[]> = {
       INVENTORY_TAG: (a) => a.inventoryTag,
       PURCHASE_DATE: (a) => a.purchaseDate,
       WARRANTY_END: (a) => a.warrantyEnd,
       KIND: (a) => rank.kind.indexOf(a.kind),
       STATUS: (a) => rank.status.indexOf(a.status),
       PRICE: (a) => a.priceCents,
+      // manufacturer then model, each missing value last
+      DEVICE: (a) => [a.manufacturer, a.model],
+      ASSIGNED_TO: (a) => a.assignedTo,
+      SITE: (a) => a.site?.name ?? null,
+      BODY: (a) => a.entity.name,
     };
-    type Node = { id: string; kind: string; status: string; inventoryTag: string | null; purchaseDate: string | null; warrantyEnd: string | null; priceCents: number | null };
+    type Node = {
+      id: string; kind: string; status: string; inventoryTag: string | null; purchaseDate: string | null; warrantyEnd: string | null; priceCents: number | null;
+      manufacturer: string | null; model: string | null; assignedTo: string | null; site: { name: string } | null; entity: { name: string };
+    };
     const rawId = (gid: string) => Buffer.from(gid, 'base64').toString('utf8').split(':')[1]!;
     for (const field of fields) {
       expect(column[field], `a check for ${field}`).toBeDefined();
       for (const direction of ['ASC', 'DESC'] as const) {
         const response = await t.api.gql(
           `query ($e: ID!) { assets(first: 20, filter: { entityIds: [$e] }, sort: { field: ${field}, direction: ${direction} }) {
-            edges { node { id kind status inventoryTag purchaseDate warrantyEnd priceCents } } } }`,
+            edges { node { id kind status inventoryTag purchaseDate warrantyEnd priceCents manufacturer model assignedTo site { name } entity { name } } } } }`,
           { e: toGlobalId('Entity', entity.id) },
         );
         expect(response.body.errors, `${field} ${direction}`).toBeUndefined();
@@ -105,15 +120,20 @@ describe('inventory lists: filters, text search, sorting', () => {
         expect(nodes).toHaveLength(rows.length);
         const value = column[field]!;
         const expected = [...nodes].sort((a, b) => {
-          const [x, y] = [value(a), value(b)];
-          if (x !== y) {
-            if (x === null) return 1;
-            if (y === null) return -1;
-            return (x < y ? -1 : 1) * (direction === 'DESC' ? -1 : 1);
+          const [xs, ys] = [[value(a)].flat(), [value(b)].flat()];
+          const sign = direction === 'DESC' ? -1 : 1;
+          const missingLast = 1;
+          for (let i = 0; i < xs.length; i++) {
+            const [x, y] = [xs[i], ys[i]];
+            if (x === y) continue;
+            if (x === null) return missingLast;
+            if (y === null) return -missingLast;
+            return (x! < y! ? -1 : 1) * sign;
           }
-          return rawId(a.id) < rawId(b.id) ? -1 : 1;
+          // ties by id, in the same direction
+          return (rawId(a.id) < rawId(b.id) ? -1 : 1) * sign;
         });
-        expect(nodes.map((n) => `${rawId(n.id)} ${value(n)}`), `${field} ${direction}`).toEqual(expected.map((n) => `${rawId(n.id)} ${value(n)}`));
+        expect(nodes.map((n) => `${rawId(n.id)} ${String(value(n))}`), `${field} ${direction}`).toEqual(expected.map((n) => `${rawId(n.id)} ${String(value(n))}`));
       }
     }
     } finally {

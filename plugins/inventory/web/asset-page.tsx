@@ -1,5 +1,6 @@
-// One asset: its description, editable by whoever may write the inventory of its body. Problems the
-// API finds in a field (InputError issues) are shown next to that field, and listed above the form.
+// One asset: its description, editable by whoever may write the inventory of its body, and its
+// status, changed from a date with a note (the history below). Problems the API finds in a field
+// (InputError issues) are shown next to that field, and listed above the form.
 import {
   centsToInput,
   createFieldErrors,
@@ -32,7 +33,7 @@ import { A, useParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ASSET_KINDS, kindLabel, m, statusLabel, type AssetKind } from './messages.ts';
+import { ASSET_KINDS, ASSET_STATUSES, kindLabel, m, statusLabel, type AssetKind, type AssetStatus } from './messages.ts';
 
 const AssetQuery = graphql(`
   query InventoryAsset($id: ID!) {
@@ -118,6 +119,45 @@ const UpdateAssetMutation = graphql(`
     }
   }
 `);
+
+const ChangeAssetStatusMutation = graphql(`
+  mutation ChangeAssetStatus($assetId: ID!, $expectedVersion: Int, $status: AssetStatus!, $effectiveOn: Date, $note: String) {
+    changeAssetStatus(assetId: $assetId, expectedVersion: $expectedVersion, status: $status, effectiveOn: $effectiveOn, note: $note) {
+      __typename
+      ... on Asset {
+        id
+        version
+        status
+        statusHistory {
+          status
+          effectiveOn
+          note
+        }
+      }
+      ... on InputError {
+        message
+        issues {
+          path
+          message
+          code
+          minimum
+          maximum
+        }
+      }
+      ... on StaleVersionError {
+        currentVersion
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
+
+/** The status form's fields, named as changeAssetStatus's arguments. */
+const STATUS_FIELDS = ['status', 'effectiveOn', 'note'] as const;
+type StatusField = (typeof STATUS_FIELDS)[number];
 
 type Asset = Extract<NonNullable<ResultOf<typeof AssetQuery>['node']>, { __typename: 'Asset' }>;
 
@@ -223,6 +263,64 @@ export default function AssetPage() {
     return !!body && shell().access.can('inventory:write', body.id);
   };
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
+
+  const [, changeStatus] = createMutation(ChangeAssetStatusMutation);
+  const [statusForm, setStatusForm] = createStore<Record<StatusField, string>>({ status: '', effectiveOn: '', note: '' });
+  const statusErrors = createFieldErrors(STATUS_FIELDS, []);
+  const statusLabels = (): Record<StatusField, string> => ({ status: m('newStatus'), effectiveOn: m('statusEffectiveOn'), note: m('statusNote') });
+  const [statusFailure, setStatusFailure] = createSignal<{ message?: string; error?: CombinedError }>();
+  const [statusSaved, setStatusSaved] = createSignal<string | null>(null);
+  const [changingStatus, setChangingStatus] = createSignal(false);
+  let statusNotice!: HTMLDivElement;
+
+  async function saveStatus(event: SubmitEvent) {
+    event.preventDefault();
+    const current = asset();
+    if (!current) return;
+    setStatusSaved(null);
+    setStatusFailure(undefined);
+    if (!statusForm.status || statusForm.status === current.status) {
+      statusErrors.set({ status: m('statusSame') });
+      document.getElementById('asset-status-status')?.focus();
+      return;
+    }
+    statusErrors.clear();
+    setChangingStatus(true);
+    const outcome = await changeStatus({
+      assetId: current.id,
+      expectedVersion: version(),
+      status: statusForm.status as AssetStatus,
+      effectiveOn: statusForm.effectiveOn || null,
+      note: text(statusForm.note),
+    });
+    setChangingStatus(false);
+    const value = outcome.data?.changeAssetStatus;
+    if (outcome.error || !value) {
+      setStatusFailure({ error: outcome.error });
+      return;
+    }
+    if (value.__typename === 'InputError') {
+      statusErrors.fromIssues(value.issues);
+      return;
+    }
+    if (isStaleVersion(value)) {
+      // Someone changed the asset meanwhile: reload it (the description form merges what was typed).
+      setStatusFailure({ message: describeTypedError(value) });
+      setAwaitedVersion(value.currentVersion);
+      reload({ requestPolicy: 'network-only' });
+      return;
+    }
+    if (value.__typename === 'Asset') {
+      // The description form saves next from this version: a status change raises it too.
+      setVersion(value.version);
+      setStatusForm({ status: '', effectiveOn: '', note: '' });
+      setStatusSaved(m('statusChanged', { status: statusLabel(value.status) }));
+      // The new content: the notice, then the history below it.
+      statusNotice.focus();
+      return;
+    }
+    if (isTypedError(value)) setStatusFailure({ message: describeTypedError(value) });
+  }
 
   async function save(event: SubmitEvent) {
     event.preventDefault();
@@ -349,6 +447,58 @@ export default function AssetPage() {
                     <ErrorNotice message={errors.of('')} />
                   </Show>
                 </form>
+              </Show>
+
+              <Show when={canWrite()}>
+                <section aria-labelledby="asset-status-title">
+                  <h2 id="asset-status-title">{m('changeStatus')}</h2>
+                  <Show when={statusErrors.any()}>
+                    <ErrorSummary title={m('errorsTitle')} errors={statusErrors.all()} labels={statusLabels()} idPrefix="asset-status-" />
+                  </Show>
+                  <ErrorNotice message={statusFailure()?.message} error={statusFailure()?.error} />
+                  <div ref={statusNotice} tabindex="-1">
+                    <SuccessNotice message={statusSaved()} />
+                  </div>
+                  <form class="form form-grid" onSubmit={(event) => void saveStatus(event)} aria-labelledby="asset-status-title">
+                    <fieldset disabled={changingStatus()}>
+                      <legend class="visually-hidden">{m('changeStatus')}</legend>
+                      <SelectField
+                        id="asset-status-status"
+                        label={m('newStatus')}
+                        required
+                        empty={m('currentStatus', { status: statusLabel(current().status) })}
+                        options={ASSET_STATUSES.filter((status) => status !== current().status).map((status) => ({ value: status, label: statusLabel(status) }))}
+                        value={statusForm.status}
+                        onValue={(value) => setStatusForm('status', value)}
+                        error={statusErrors.of('status')}
+                      />
+                      <DateField
+                        id="asset-status-effectiveOn"
+                        label={m('statusEffectiveOn')}
+                        hint={m('statusEffectiveOnHint')}
+                        value={statusForm.effectiveOn}
+                        onValue={(value) => setStatusForm('effectiveOn', value)}
+                        error={statusErrors.of('effectiveOn')}
+                      />
+                      <TextField
+                        id="asset-status-note"
+                        label={m('statusNote')}
+                        hint={m('statusNoteHint')}
+                        value={statusForm.note}
+                        onValue={(value) => setStatusForm('note', value)}
+                        error={statusErrors.of('note')}
+                      />
+                    </fieldset>
+                    <div class="form-actions">
+                      <button type="submit" class="button-primary" disabled={changingStatus()}>
+                        {changingStatus() ? t('common.saving') : m('recordStatus')}
+                      </button>
+                    </div>
+                    <Show when={statusErrors.of('')}>
+                      <ErrorNotice message={statusErrors.of('')} />
+                    </Show>
+                  </form>
+                </section>
               </Show>
 
               <section aria-labelledby="asset-history-title">

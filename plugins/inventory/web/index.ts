@@ -1,4 +1,4 @@
-// The inventory's web part: the assets list and an asset's page, the warranties widget on the
+// The inventory's web part: the assets list, registering an asset and an asset's page, the warranties widget on the
 // dashboard, and the `inventory.asset` slot that other plugins fill on the asset's page.
 import { defineWebPlugin, widget } from '@gea/web-kit/plugin';
 import { inventoryPermissions } from '../src/permissions.ts';
@@ -23,6 +23,8 @@ export default defineWebPlugin({
       permission: 'inventory:read',
       menu: { label: { it: 'Inventario', en: 'Inventory' }, order: 10 },
     },
+    // Before the asset's page, so that `new` is not read as an id.
+    { path: '/inventory/assets/new', load: () => import('./asset-new-page.tsx'), permission: 'inventory:write' },
     { path: '/inventory/assets/:id', load: () => import('./asset-page.tsx'), permission: 'inventory:read' },
     { path: '/inventory/import', load: () => import('./asset-import-page.tsx'), permission: 'inventory:write' },
     {

@@ -22,6 +22,8 @@ describe('asset CSV export', () => {
       kind: 'LAPTOP',
       status: 'IN_SERVICE',
       version: 1,
+      bodyName: null,
+      siteName: null,
       manufacturer: 'Lenovo',
       model: null,
       serialNumber: null,
@@ -48,7 +50,7 @@ describe('asset CSV export', () => {
       model: '',
       site: '',
       purchase_date: '2024-03-05',
-      price_eur: '799.99',
+      price_eur: { cents: 79_999 },
       warranty_end: '',
     });
   });

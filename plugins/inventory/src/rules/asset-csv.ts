@@ -1,5 +1,5 @@
 // How the asset list is written as CSV: the columns assetsCsv writes and importAssets reads back.
-import { centsOf, isoDate } from '@gea/core';
+import { centsOf, isoDate, type CsvCell } from '@gea/core';
 import type { Asset } from '@gea/db';
 
 export const assetCsvColumns = [
@@ -12,8 +12,8 @@ export type ExportedAsset = Asset & { entity: { name: string; istatCode: string 
 /** Integer cents as euros with two decimals, never through floating point. */
 export const euros = (cents: number): string => `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 
-/** One asset's cells, in the order of assetCsvColumns; empty cells for what is not known. */
-export function assetCsvRow(asset: ExportedAsset): string[] {
+/** One asset's cells, in the order of assetCsvColumns; empty cells for what is not known; the price as an amount (the dialect writes its decimals). */
+export function assetCsvRow(asset: ExportedAsset): CsvCell[] {
   const date = (value: Date | null) => (value ? isoDate(value) : '');
   return [
     asset.entity.name,
@@ -29,7 +29,7 @@ export function assetCsvRow(asset: ExportedAsset): string[] {
     asset.assignedTo ?? '',
     asset.supplier ?? '',
     date(asset.purchaseDate),
-    asset.priceCents === null ? '' : euros(centsOf(asset.priceCents)),
+    { cents: asset.priceCents === null ? null : centsOf(asset.priceCents) },
     date(asset.warrantyEnd),
   ];
 }

@@ -9,6 +9,8 @@ const asset = (fields: Partial<Asset>): Asset => ({
   kind: 'DESKTOP_PC',
   status: 'IN_SERVICE',
   version: 1,
+  bodyName: null,
+  siteName: null,
   manufacturer: null,
   model: null,
   serialNumber: null,

@@ -1,5 +1,4 @@
-import type { GeaBuilder } from '@gea/core';
-import { stringify } from 'csv-stringify/sync';
+import { csvDialectEnum, writeCsv, type GeaBuilder } from '@gea/core';
 import { scopes } from '../scopes.ts';
 import { assetCsvColumns, assetCsvRow } from '../rules/asset-csv.ts';
 import { assetListInputs, assetOrderBy, assetWhere } from './asset-filter.ts';
@@ -9,12 +8,16 @@ export function addAssetCsvQuery(builder: GeaBuilder) {
   builder.queryField('assetsCsv', (t) =>
     t.string({
       description:
-        'The filtered, sorted list as CSV (UTF-8, comma-separated, header row), over every body the reader may see. At most 100,000 rows.',
+        'The filtered, sorted list as CSV (UTF-8, header row) in the dialect asked for (default STANDARD: comma-separated, decimal point), over every body the reader may see. At most 100,000 rows.',
       authScopes: { authenticated: true },
       // Query cost (the API server's query limits): every row the reader may see, up to 100,000, read and written
       // out. One export fits a referent's ceiling, two do not.
       extensions: { cost: 9_000 },
-      args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
+      args: {
+        filter: t.arg({ type: AssetFilter, required: false }),
+        sort: t.arg({ type: AssetSort, required: false }),
+        dialect: t.arg({ type: csvDialectEnum(builder), required: false, defaultValue: 'STANDARD' }),
+      },
       resolve: async (_root, args, context) => {
         const rows = await context.prisma.asset.findMany({
           where: { ...assetWhere(args.filter), entity: scopes.readableEntities(context) },
@@ -22,7 +25,7 @@ export function addAssetCsvQuery(builder: GeaBuilder) {
           include: { entity: { select: { name: true, istatCode: true } }, site: { select: { name: true } } },
           take: 100_000,
         });
-        return stringify(rows.map(assetCsvRow), { header: true, columns: [...assetCsvColumns] });
+        return writeCsv(assetCsvColumns, rows.map(assetCsvRow), args.dialect ?? 'STANDARD');
       },
     }),
   );

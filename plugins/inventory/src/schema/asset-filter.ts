@@ -4,17 +4,29 @@ import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { assetKindEnum, assetStatusEnum } from './enums.ts';
 
-// Each sort field, its column and whether the column may be null: Prisma accepts `nulls: 'last'` only on
-// optional columns and refuses the whole query otherwise.
-const sortColumns = {
-  INVENTORY_TAG: { column: 'inventoryTag', nullable: true },
-  PURCHASE_DATE: { column: 'purchaseDate', nullable: true },
-  WARRANTY_END: { column: 'warrantyEnd', nullable: true },
-  KIND: { column: 'kind', nullable: false },
-  STATUS: { column: 'status', nullable: false },
-  PRICE: { column: 'priceCents', nullable: true },
+type Direction = 'asc' | 'desc';
+type Order = Prisma.AssetOrderByWithRelationInput;
+// Missing values last in both directions; Prisma accepts `nulls` only on optional columns and refuses
+// the whole query otherwise.
+const optional = (column: string) => (direction: Direction): Order[] => [{ [column]: { sort: direction, nulls: 'last' } }];
+const required = (column: string) => (direction: Direction): Order[] => [{ [column]: direction }];
+
+// Each sort field and the order it stands for (before the id that breaks ties). Each has an index
+// in both directions (prisma/schema/inventory.prisma), so a first page never sorts the whole table.
+const sortOrders = {
+  INVENTORY_TAG: optional('inventoryTag'),
+  PURCHASE_DATE: optional('purchaseDate'),
+  WARRANTY_END: optional('warrantyEnd'),
+  KIND: required('kind'),
+  STATUS: required('status'),
+  PRICE: optional('priceCents'),
+  DEVICE: (direction: Direction): Order[] => [...optional('manufacturer')(direction), ...optional('model')(direction)],
+  // The names copied onto each asset by triggers, so that an index serves these too (a joined column cannot).
+  BODY: optional('bodyName'),
+  SITE: optional('siteName'),
+  ASSIGNED_TO: optional('assignedTo'),
 } as const;
-type SortField = keyof typeof sortColumns;
+type SortField = keyof typeof sortOrders;
 
 export const assetListInputs = perBuilder((builder) => {
   const AssetKind = assetKindEnum(builder);
@@ -31,12 +43,15 @@ export const assetListInputs = perBuilder((builder) => {
         validate: z.string().trim().max(100),
       }),
       warrantyEndsBefore: t.field({ type: 'Date', required: false }),
+      warrantyEndsFrom: t.field({ type: 'Date', required: false, description: 'Only assets whose warranty ends on this day or later.' }),
+      warrantyEndsTo: t.field({ type: 'Date', required: false, description: 'Only assets whose warranty ends on this day or earlier.' }),
     }),
   });
 
   const AssetSortField = builder.enumType('AssetSortField', {
-    description: 'A column to sort assets by. Missing values come last either way; KIND and STATUS sort in the order their values are declared (STATUS follows the lifecycle: ordered, in service, under repair, spare, retired, disposed).',
-    values: Object.keys(sortColumns) as SortField[],
+    description:
+      'A column to sort assets by, the id breaking ties in the same direction. Missing values come last either way; KIND and STATUS sort in the order their values are declared (STATUS follows the lifecycle: ordered, in service, under repair, spare, retired, disposed); DEVICE is manufacturer then model; BODY and SITE sort by name.',
+    values: Object.keys(sortOrders) as SortField[],
   });
   const SortDirection = builder.enumType('SortDirection', { values: ['ASC', 'DESC'] as const });
   const AssetSort = builder.inputType('AssetSort', {
@@ -58,22 +73,26 @@ export function assetWhere(filter: AssetFilterInput | null | undefined): Prisma.
   const contains = (field: 'inventoryTag' | 'serialNumber' | 'manufacturer' | 'model' | 'assignedTo') => ({
     [field]: { contains: text, mode: 'insensitive' as const },
   });
+  const warranty: Prisma.DateTimeNullableFilter<'Asset'> = {
+    ...(filter?.warrantyEndsBefore ? { lt: filter.warrantyEndsBefore } : {}),
+    ...(filter?.warrantyEndsFrom ? { gte: filter.warrantyEndsFrom } : {}),
+    ...(filter?.warrantyEndsTo ? { lte: filter.warrantyEndsTo } : {}),
+  };
   return {
     ...(filter?.entityIds?.length ? { entityId: { in: filter.entityIds.map((e) => e.id) } } : {}),
     ...(filter?.siteId ? { siteId: filter.siteId.id } : {}),
     ...(filter?.kind?.length ? { kind: { in: filter.kind } } : {}),
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
-    ...(filter?.warrantyEndsBefore ? { warrantyEnd: { lt: filter.warrantyEndsBefore } } : {}),
+    ...(Object.keys(warranty).length ? { warrantyEnd: warranty } : {}),
     ...(text
       ? { OR: [contains('inventoryTag'), contains('serialNumber'), contains('manufacturer'), contains('model'), contains('assignedTo')] }
       : {}),
   };
 }
 
-/** The order of a sort, the id last so that pages are stable whatever the sort. */
+/** The order of a sort, the id last (in the same direction, so one index serves both) so that pages are stable whatever the sort. */
 export function assetOrderBy(sort: AssetSortInput | null | undefined): Prisma.AssetOrderByWithRelationInput[] {
   if (!sort) return [{ id: 'asc' }];
-  const { column, nullable } = sortColumns[sort.field];
   const direction = sort.direction === 'DESC' ? 'desc' : 'asc';
-  return [{ [column]: nullable ? { sort: direction, nulls: 'last' } : direction }, { id: 'asc' }];
+  return [...sortOrders[sort.field](direction), { id: direction }];
 }

@@ -1,4 +1,5 @@
 import {
+  centsOf,
   ConflictError,
   expectedVersionDescription,
   InputError,
@@ -14,11 +15,12 @@ import {
   type GeaContext,
   type GeaSchemaTypes,
 } from '@gea/core';
+import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { siteIssue, warrantyIssue } from '../rules/asset-details.ts';
 import { holdingSeat } from '../rules/software-installation.ts';
-import { assetListInputs, assetOrderBy, assetWhere } from './asset-filter.ts';
+import { assetListInputs, assetOrderBy, assetWhere, type AssetFilterInput } from './asset-filter.ts';
 import { assetKindEnum, assetStatusEnum } from './enums.ts';
 
 type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
@@ -118,21 +120,48 @@ export function addAssetType(builder: GeaBuilder) {
   });
 
   const { AssetFilter, AssetSort } = assetListInputs(builder);
+  type ListArgs = { filter?: AssetFilterInput | null };
+  const listWhere = (args: ListArgs, context: GeaContext): Prisma.AssetWhereInput => ({
+    ...assetWhere(args.filter),
+    // Bodies where the actor lacks the grant or the module is off are never selected.
+    entity: scopes.readableEntities(context),
+  });
+  // The count and the total price of the whole filtered set: one aggregate statement per list,
+  // shared by totalCount and totalPriceCents (the connection keeps the list's args object).
+  const totalsOf = new WeakMap<object, Promise<{ count: number; priceCents: number }>>();
+  const totals = (args: ListArgs, context: GeaContext) => {
+    let pending = totalsOf.get(args);
+    if (!pending) {
+      pending = context.prisma.asset
+        .aggregate({ where: listWhere(args, context), _count: { _all: true }, _sum: { priceCents: true } })
+        .then((result) => ({ count: result._count._all, priceCents: centsOf(result._sum.priceCents ?? 0n) }));
+      totalsOf.set(args, pending);
+    }
+    return pending;
+  };
   builder.queryField('assets', (t) =>
-    t.prismaConnection({
-      type: Asset,
-      cursor: 'id',
-      description: 'Equipment of the bodies whose inventory the reader may see.',
-      authScopes: scopes.readSome,
-      args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
-      // Bodies where the actor lacks the grant or the module is off are never selected.
-      resolve: (query, _root, args, context) =>
-        context.prisma.asset.findMany({
-          ...query,
-          where: { ...assetWhere(args.filter), entity: scopes.readableEntities(context) },
-          orderBy: assetOrderBy(args.sort),
+    t.prismaConnection(
+      {
+        type: Asset,
+        cursor: 'id',
+        description: 'Equipment of the bodies whose inventory the reader may see.',
+        authScopes: scopes.readSome,
+        args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
+        resolve: (query, _root, args, context) => context.prisma.asset.findMany({ ...query, where: listWhere(args, context), orderBy: assetOrderBy(args.sort) }),
+        totalCount: async (_root, args, context) => (await totals(args, context)).count,
+      },
+      {
+        // The totals cover the same rows as the pages, under the same body scoping.
+        authScopes: scopes.readSome,
+        fields: (t) => ({
+          totalPriceCents: t.field({
+            type: 'Cents',
+            description: 'Sum of the purchase prices of every asset the filter selects (all pages; unknown prices count as 0), in euro cents.',
+            resolve: async (connection, _args, context) => (await totals((connection as unknown as { args: ListArgs }).args, context)).priceCents,
+          }),
         }),
-    }),
+      },
+    ),
   );
 
   const { CreateAssetInput, UpdateAssetInput } = assetInputs(builder);
