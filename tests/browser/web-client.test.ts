@@ -161,7 +161,7 @@ describe('the web client, served by npm start', () => {
     await head.getByRole('button', { name: 'Filtra' }).click();
     await head.waitForURL(/outcome=REFUSED/);
     // The wrong password above was refused and recorded.
-    await head.locator('tbody tr').filter({ hasText: 'login' }).filter({ hasText: 'rifiutata' }).first().waitFor();
+    await head.locator('tbody tr').filter({ hasText: 'Accesso' }).filter({ hasText: 'rifiutata' }).first().waitFor();
     await screenshot(head, '06-audit-refused');
     expect(await accessibilityViolations(head)).toEqual([]);
   });
@@ -298,9 +298,11 @@ describe('the web client, served by npm start', () => {
     const [download] = await Promise.all([head.waitForEvent('download'), head.getByRole('button', { name: 'Esporta CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^inventario-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
+    // In Italian the export defaults to what Italian Excel opens as columns: BOM, semicolons.
+    expect(csv.startsWith('\ufeff')).toBe(true);
     const lines = csv.replace(/^\ufeff/, '').trim().split('\n');
-    expect(lines[0]).toBe('body,body_istat_code,inventory_tag,kind,status,manufacturer,model,serial_number,site,floor,assigned_to,supplier,purchase_date,price_eur,warranty_end');
-    expect(lines.slice(1).every((line) => line.startsWith('Pontassieve,'))).toBe(true);
+    expect(lines[0]).toBe('body;body_istat_code;inventory_tag;kind;status;manufacturer;model;serial_number;site;floor;assigned_to;supplier;purchase_date;price_eur;warranty_end');
+    expect(lines.slice(1).every((line) => line.startsWith('Pontassieve;'))).toBe(true);
     expect(lines.length).toBeGreaterThan(26);
     await head.getByRole('status').filter({ hasText: /File inventario-.*\.csv scaricato/ }).waitFor();
 

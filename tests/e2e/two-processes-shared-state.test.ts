@@ -132,8 +132,9 @@ describe.runIf(process.env.TEST_DATABASE_URL)('two API processes on one PostgreS
     await db?.close();
   });
 
-  it('both processes say they share their state over Redis', () => {
-    for (const server of processes) expect(server.stdout()).toContain(`shared state over Redis (${prefix}*)`);
+  it('both processes say they share their state over Redis', async () => {
+    // Printed just after the ready lines, which may reach the test in a chunk of their own.
+    for (const server of processes) await expect.poll(() => server.stdout(), { timeout: 10_000 }).toContain(`shared state over Redis (${prefix}*)`);
   });
 
   it('a receipt registered on process A reaches a subscriber on process B', async () => {
