@@ -614,7 +614,7 @@ export default function CostSharingPage() {
               empty={m('noDocuments')}
               columns={[
                 { header: m('documentTitle'), rowHeader: true, phone: true, width: 'm', cell: (doc) => doc.title },
-                { header: m('plan'), width: 's', cell: (doc) => planLabel(doc.plan) },
+                // The title names the plan already; its column made the table wider than 1280 px.
                 { header: m('version'), numeric: true, width: 'xs', cell: (doc) => doc.version },
                 { header: m('issuedAt'), nowrap: true, width: 's', cell: (doc) => formatDateTime(doc.issuedAt) },
                 { header: m('dueOn'), nowrap: true, width: 'm', cell: (doc) => `${formatDate(doc.dueOn)} (${doc.onTime ? m('onTime') : m('late')})` },
@@ -623,7 +623,7 @@ export default function CostSharingPage() {
                   header: m('download'),
                   nowrap: true,
                   phone: true,
-                  width: 's',
+                  width: 'm',
                   cell: (doc) => (
                     <>
                       <button
