@@ -184,7 +184,8 @@ describe('the web client, served by npm start', () => {
     referent = await newPage();
     await signIn(referent, server.base, 'referente@pontassieve.gea.local');
     expect(await menu(referent)).toEqual(['Cruscotto', 'Il mio ente: Pontassieve', ...(await pluginMenu('REFERENT')), 'Registro delle operazioni']);
-    expect(await referent.locator('tbody tr').count()).toBe(1);
+    // The dashboard's table of bodies: one row, their own (it renders after the menu).
+    await expect.poll(() => referent.locator('tbody tr').count()).toBe(1);
     await screenshot(referent, '08-dashboard-referent');
 
     await referent.goto(`${server.base}/inventory`);
