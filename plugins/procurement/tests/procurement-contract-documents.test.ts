@@ -20,7 +20,7 @@ let referentC: string;
 let staffC: string;
 let contractGid: string;
 let contractId: string;
-let bodyIds: { a: string; c: string };
+let bodyIds: { a: string; b: string; c: string };
 
 const ATTACH = `mutation ($contractId: ID!, $input: AttachContractDocumentInput!, $expectedVersion: Int) {
   attachContractDocument(contractId: $contractId, input: $input, expectedVersion: $expectedVersion) {
@@ -55,7 +55,7 @@ beforeAll(async () => {
     return entity.id;
   };
   const [a, b, c] = [await body('Comune Documenti A'), await body('Comune Documenti B'), await body('Comune Documenti C')];
-  bodyIds = { a, c };
+  bodyIds = { a, b, c };
   const token = async (email: string, roles: Parameters<typeof createUser>[2]) => sessionToken(t.db, (await createUser(t.db, email, roles)).id);
   head = await token('head@documenti.example.it', [{ role: 'ICT_HEAD', entityId: null }]);
   referentA = await token('referente@a.example.it', [{ role: 'REFERENT', entityId: a }]);
@@ -133,6 +133,9 @@ describe('procurement: documents of a contract', () => {
       ['referente@c.example.it', 'REFUSED', 'NOT_FOUND'],
       ['tecnico@c.example.it', 'REFUSED', 'NOT_FOUND'],
     ]);
+    // A download concerns every body the contract serves: it is in each one's trail, not in a third's.
+    expect([...downloads[0]!.entityIds].sort()).toEqual([bodyIds.a, bodyIds.b].sort());
+    expect(downloads.slice(1).every((row) => row.entityIds.length === 0)).toBe(true);
   });
 
   it('takes the type from the content: a .p7m envelope is accepted, a renamed file refused with the reason', async () => {

@@ -7,7 +7,7 @@ import { scopes } from '../scopes.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function audit(context: GeaContext, outcome: 'SUCCESS' | 'REFUSED', targetId: string, entityId: string | null, errorCode: string | null) {
+async function audit(context: GeaContext, outcome: 'SUCCESS' | 'REFUSED', targetId: string, entityId: string | null, errorCode: string | null, entityIds: string[] = []) {
   await context.db.auditEvent.create({
     data: {
       requestId: context.requestId,
@@ -15,6 +15,7 @@ async function audit(context: GeaContext, outcome: 'SUCCESS' | 'REFUSED', target
       actorId: context.actor.id,
       actorLabel: context.actor.label,
       entityId,
+      entityIds,
       operation: 'downloadContractDocument',
       targetType: 'ContractDocument',
       targetId,
@@ -43,8 +44,9 @@ export const contractDocumentRoute: PluginHttpRoute = {
       await audit(context, 'REFUSED', id, null, error instanceof GeaError ? error.code : null);
       throw error;
     }
-    // The body the reader reached it through (the first they may read), as the audit trail files it.
-    await audit(context, 'SUCCESS', id, bodies.find((entityId) => context.actor.can(scopes.read, entityId)) ?? null, null);
+    // Filed under the body the reader reached it through, and listed under every body the contract
+    // serves. A refusal stays under no body: the person reached none (the ICT head's trail shows it).
+    await audit(context, 'SUCCESS', id, bodies.find((entityId) => context.actor.can(scopes.read, entityId)) ?? null, null, [...bodies]);
     return fileResponse(new Uint8Array(document.content), { name: document.fileName, contentType: document.mediaType });
   },
 };
