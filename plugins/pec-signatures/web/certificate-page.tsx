@@ -15,11 +15,12 @@ import {
   mergeAfterConflict,
   NodePage,
   PageHeading,
+  type ResultOf,
   SelectField,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
@@ -29,7 +30,6 @@ import { CertificateStatusPanel } from './certificate-status.tsx';
 import { DEVICE_TYPES, type DeviceType } from './codes.ts';
 import { dayEnd, dayOf, dayStart, optionalText } from './form-text.ts';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const CertificateQuery = graphql(`
   query PecCertificate($id: ID!) {
@@ -271,7 +271,7 @@ export default function CertificatePage() {
         <ErrorSummary title={m('errorsTitle')} errors={errors.all()} labels={labels()} idPrefix="certificate-" />
       </Show>
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <Show when={!canWrite()}>
         <p class="notice notice-info">{m('readOnly')}</p>
       </Show>

@@ -1,11 +1,10 @@
 // Suspend, reactivate or revoke a certificate, each after a confirmation that says what follows
 // (revocation is final: a revoked certificate offers no action).
-import { createMutation, describeTypedError, ErrorNotice, graphql, isTypedError } from '@gea/web-kit';
+import { createMutation, describeTypedError, ErrorNotice, graphql, isTypedError , SuccessNotice } from '@gea/web-kit';
 import type { CombinedError } from '@urql/core';
 import { createSignal, For, Show } from 'solid-js';
 import type { CertificateStatus } from './codes.ts';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const SetStatus = graphql(`
   mutation PecSetCertificateStatus($id: ID!, $status: SignatureCertificateStoredStatus!, $expectedVersion: Int) {
@@ -66,7 +65,7 @@ export function CertificateStatusPanel(props: { id: string; holder: string; stat
       <h2 id="certificate-status-title">{m('statusTitle')}</h2>
       <p>{m('currentStatus', { status: m(`certStatuses.${props.status}`) })}</p>
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
-      <SavedNotice message={done()} />
+      <SuccessNotice focus message={done()} />
       <Show when={props.status === 'REVOKED'}>
         <p class="notice notice-info">{m('revokedForGood')}</p>
       </Show>

@@ -16,11 +16,12 @@ import {
   NodePage,
   NumberField,
   PageHeading,
+  type ResultOf,
   SelectField,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
@@ -29,7 +30,6 @@ import { createStore } from 'solid-js/store';
 import { optionalText, parseWhole } from './form-text.ts';
 import { MailboxUsers } from './mailbox-users.tsx';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const MailboxQuery = graphql(`
   query PecMailbox($id: ID!) {
@@ -289,7 +289,7 @@ export default function MailboxPage() {
         <ErrorSummary title={m('errorsTitle')} errors={errors.all()} labels={labels()} idPrefix="mailbox-" />
       </Show>
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <Show when={!canWrite()}>
         <p class="notice notice-info">{m('readOnly')}</p>
       </Show>

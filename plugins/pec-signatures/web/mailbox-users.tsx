@@ -1,10 +1,9 @@
 // The people who use a mailbox: listed, removed one by one, added by searching the users by name or
 // e-mail (for those who may read the users), and saved together (setPecMailboxUsers).
-import { createMutation, createQuery, describeTypedError, ErrorNotice, graphql, isStaleVersion, t, TextField, useShell } from '@gea/web-kit';
+import { createMutation, createQuery, describeTypedError, ErrorNotice, graphql, isStaleVersion, t, TextField, useShell , SuccessNotice } from '@gea/web-kit';
 import type { CombinedError } from '@urql/core';
 import { createSignal, For, Show } from 'solid-js';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const FindUsers = graphql(`
   query PecFindUsers($search: String!) {
@@ -98,7 +97,7 @@ export function MailboxUsers(props: {
     <section aria-labelledby="mailbox-users-title">
       <h2 id="mailbox-users-title">{m('mailboxUsers')}</h2>
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <ul class="plain">
         <For each={people()} fallback={<li>{m('noUsers')}</li>}>
           {(person) => (

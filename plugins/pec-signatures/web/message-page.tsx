@@ -5,6 +5,7 @@ import {
   Badge,
   createQuery,
   DataTable,
+  describeError,
   downloadBlob,
   ErrorNotice,
   formatDate,
@@ -12,16 +13,15 @@ import {
   graphql,
   NodePage,
   PageHeading,
+  type ResultOf,
+  SuccessNotice,
   t,
   useClient,
-  describeError,
-  type ResultOf,
 } from '@gea/web-kit';
 import { A, useParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { messageTone } from './messages-section.tsx';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const MessageQuery = graphql(`
   query PecMessage($id: ID!) {
@@ -178,7 +178,7 @@ export default function MessagePage() {
           <section aria-labelledby="message-receipts-title">
             <h2 id="message-receipts-title">{m('receipts')}</h2>
             <ErrorNotice message={failure()} />
-            <SavedNotice message={downloaded()} />
+            <SuccessNotice focus message={downloaded()} />
             <DataTable
               label={m('receipts')}
               caption={m('receiptsCaption')}

@@ -13,11 +13,12 @@ import {
   isTypedError,
   NodePage,
   PageHeading,
+  type ResultOf,
   SelectField,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { A, useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import type { CombinedError } from '@urql/core';
@@ -25,7 +26,6 @@ import { createEffect, createSignal, on, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { m } from './messages.ts';
 import { ProtocolSystemForm } from './protocol-system-form.tsx';
-import { SavedNotice } from './saved-notice.tsx';
 
 const OfficeQuery = graphql(`
   query PecRegistryOffice($id: ID!) {
@@ -203,7 +203,7 @@ export default function OfficePage() {
         <ErrorSummary title={m('errorsTitle')} errors={errors.all()} labels={labels()} idPrefix="office-" />
       </Show>
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <Show when={!canWrite()}>
         <p class="notice notice-info">{m('readOnly')}</p>
       </Show>

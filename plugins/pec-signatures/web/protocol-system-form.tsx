@@ -1,10 +1,9 @@
 // Links a registry office to its protocol system and the API token that system uses (only that
 // token may then register the office's messages and receipts). For those who manage API tokens.
-import { createFieldErrors, createMutation, createQuery, describeTypedError, ErrorNotice, graphql, isTypedError, SelectField, t, TextField } from '@gea/web-kit';
+import { createFieldErrors, createMutation, createQuery, describeTypedError, ErrorNotice, graphql, isTypedError, SelectField, t, TextField , SuccessNotice } from '@gea/web-kit';
 import type { CombinedError } from '@urql/core';
 import { createSignal } from 'solid-js';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const TokensQuery = graphql(`
   query PecProtocolTokens {
@@ -80,7 +79,7 @@ export function ProtocolSystemForm(props: { officeId: string; entityId: string; 
   return (
     <form class="form form-grid" onSubmit={(event) => void submit(event)} aria-label={m('protocolSystem')}>
       <ErrorNotice message={failure()?.message ?? errors.of('')} error={failure()?.error} />
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <TextField id="office-protocol-name" label={m('protocolSystemName')} value={name()} onValue={setName} error={errors.of('name')} />
       <SelectField
         id="office-protocol-token"

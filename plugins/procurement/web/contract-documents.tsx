@@ -1,11 +1,10 @@
 // A contract's documents: the list (kind, name, size, signed or not, who attached it and when), a
 // download that goes through the API's route with the session's token (the route applies the same
 // read check as the contract), and for writers an upload of a PDF or .p7m and removal.
-import { createMutation, DataTable, describeTypedError, downloadFromRoute, ErrorNotice, formatDateTime, formatNumber, graphql, isTypedError, SelectField, t } from '@gea/web-kit';
+import { createMutation, DataTable, describeTypedError, downloadFromRoute, ErrorNotice, formatDateTime, formatNumber, graphql, isTypedError, SelectField, t , SuccessNotice } from '@gea/web-kit';
 import { createSignal, Show } from 'solid-js';
 import type { Failure } from './failure.ts';
 import { DOCUMENT_KINDS, m, type DocumentKind } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const Attach = graphql(`
   mutation ProcurementAttachDocument($contractId: ID!, $input: AttachContractDocumentInput!) {
@@ -107,7 +106,7 @@ export function ContractDocuments(props: { contract: { id: string; documents: re
   return (
     <section aria-labelledby="documents-title">
       <h2 id="documents-title">{m('documents')}</h2>
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
       <DataTable
         label={m('documents')}

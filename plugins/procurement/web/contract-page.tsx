@@ -13,11 +13,12 @@ import {
   isTypedError,
   NodePage,
   PageHeading,
+  type ResultOf,
   SelectField,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { A, useParams, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, Show } from 'solid-js';
@@ -25,7 +26,6 @@ import { ContractForm } from './contract-form.tsx';
 import { ContractDocuments } from './contract-documents.tsx';
 import type { Failure } from './failure.ts';
 import { kindLabel, m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 import './procurement.css';
 
 const ContractQuery = graphql(`
@@ -189,7 +189,7 @@ export default function ContractPage() {
               {kindLabel(current().kind)} · {current().supplier.name} · {current().entities.map((body) => body.name).join(', ')}
             </p>
           </PageHeading>
-          <SavedNotice message={saved()} />
+          <SuccessNotice focus message={saved()} />
           <Show when={!canWrite()}>
             <p class="notice notice-info">{m('readOnly')}</p>
           </Show>
@@ -287,7 +287,7 @@ function Coverage(props: { contract: Contract; canWrite: boolean; onChanged: () 
   return (
     <section aria-labelledby="coverage-title">
       <h2 id="coverage-title">{m('coverage')}</h2>
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <ErrorNotice message={failure()?.message} error={failure()?.error} />
       <h3 id="coverage-assets-title">{m('coveredAssets')}</h3>
       <DataTable

@@ -19,18 +19,18 @@ import {
   locale,
   PageHeading,
   parseEuroToCents,
+  type ResultOf,
   SelectField,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { AssociationYearPicker, createAssociationYear } from './association-year.tsx';
 import type { Failure } from './failure.ts';
 import { EXPENSE_CATEGORIES, EXPENSE_PLANS, GRANT_SOURCES, m, type ExpenseCategory, type ExpensePlan, type GrantSource } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 import './procurement.css';
 
 const ExpensesQuery = graphql(`
@@ -304,7 +304,7 @@ function Expenses(props: { associationId: string; year: number; canWrite: boolea
 
   return (
     <>
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <ErrorNotice error={result.error} />
       <Show when={!props.canWrite}>
         <p class="notice notice-info">{m('viewOnly')}</p>

@@ -13,10 +13,11 @@ import {
   isStaleVersion,
   isTypedError,
   PageHeading,
+  type ResultOf,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -24,7 +25,6 @@ import { AssociationYearPicker, createAssociationYear } from './association-year
 import { BodyChecklist } from './body-checklist.tsx';
 import type { Failure } from './failure.ts';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 import './procurement.css';
 
 const ProjectsQuery = graphql(`
@@ -150,7 +150,7 @@ function Projects(props: { associationId: string; members: readonly { id: string
 
   return (
     <>
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <Show when={!props.canWrite}>
         <p class="notice notice-info">{m('viewOnly')}</p>
       </Show>

@@ -20,18 +20,18 @@ import {
   NumberField,
   PageHeading,
   parseEuroToCents,
+  type ResultOf,
   SelectField,
+  SuccessNotice,
   t,
   TextField,
   useShell,
-  type ResultOf,
 } from '@gea/web-kit';
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { AssociationYearPicker, createAssociationYear } from './association-year.tsx';
 import type { Failure } from './failure.ts';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 import './procurement.css';
 
 const StaffQuery = graphql(`
@@ -224,7 +224,7 @@ function Staff(props: { associationId: string; year: number; members: readonly {
 
   return (
     <>
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <Show when={!props.canWrite}>
         <p class="notice notice-info">{m('viewOnly')}</p>
       </Show>

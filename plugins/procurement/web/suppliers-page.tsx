@@ -15,6 +15,7 @@ import {
   isStaleVersion,
   isTypedError,
   PageHeading,
+  SuccessNotice,
   t,
   TextField,
   useShell,
@@ -23,7 +24,6 @@ import { createMemo, createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Failure } from './failure.ts';
 import { m } from './messages.ts';
-import { SavedNotice } from './saved-notice.tsx';
 
 const SuppliersQuery = graphql(`
   query ProcurementSuppliers($first: Int!, $after: String, $search: String) {
@@ -137,7 +137,7 @@ export default function SuppliersPage() {
       <PageHeading title={m('suppliersTitle')}>
         <p class="lead">{m('suppliersIntro')}</p>
       </PageHeading>
-      <SavedNotice message={saved()} />
+      <SuccessNotice focus message={saved()} />
       <FilterForm label={m('suppliersFilters')} list={list}>
         <TextField id="suppliers-search" type="search" label={m('supplierSearch')} {...list.field('q')} />
       </FilterForm>
