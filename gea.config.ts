@@ -4,7 +4,8 @@ import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import pecSignatures from '@gea/plugin-pec-signatures';
 import procurement from '@gea/plugin-procurement';
+import connectivity from '@gea/plugin-connectivity';
 
 export default {
-  plugins: [inventory, procurement, costSharing, pecSignatures],
+  plugins: [inventory, procurement, costSharing, pecSignatures, connectivity],
 } satisfies GeaConfig;

@@ -20,6 +20,8 @@ export function addSiteSchema(builder: GeaBuilder) {
       name: t.exposeString('name'),
       address: t.exposeString('address'),
       ictStaffPresent: t.exposeBoolean('ictStaffPresent', { description: 'Whether ICT staff work at this site.' }),
+      latitude: t.exposeFloat('latitude', { nullable: true, description: 'WGS84 latitude in decimal degrees, where known.' }),
+      longitude: t.exposeFloat('longitude', { nullable: true, description: 'WGS84 longitude in decimal degrees, where known.' }),
       entity: t.relation('entity'),
     }),
   });
@@ -33,7 +35,20 @@ export function addSiteSchema(builder: GeaBuilder) {
       name: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
       address: t.string({ required: true, validate: z.string().trim().min(1).max(300) }),
       ictStaffPresent: t.boolean({ required: false }),
+      latitude: t.float({ required: false, validate: z.number().min(-90).max(90) }),
+      longitude: t.float({ required: false, validate: z.number().min(-180).max(180) }),
     }),
+    // Both or neither: a point needs the two.
+    validate: z
+      .object({ latitude: z.number().nullish(), longitude: z.number().nullish() })
+      .refine((input) => (input.latitude == null) === (input.longitude == null), {
+        message: 'give both latitude and longitude, or neither',
+        path: ['longitude'],
+      }),
+  });
+  const coordinates = (input: { latitude?: number | null; longitude?: number | null }) => ({
+    latitude: input.latitude ?? null,
+    longitude: input.longitude ?? null,
   });
 
   const conflict = (error: unknown, name: string) => {
@@ -51,7 +66,13 @@ export function addSiteSchema(builder: GeaBuilder) {
         try {
           const site = await context.prisma.site.create({
             ...query,
-            data: { entityId: entityId.id, name: input.name.trim(), address: input.address.trim(), ictStaffPresent: input.ictStaffPresent ?? false },
+            data: {
+              entityId: entityId.id,
+              name: input.name.trim(),
+              address: input.address.trim(),
+              ictStaffPresent: input.ictStaffPresent ?? false,
+              ...coordinates(input),
+            },
           });
           context.audit = { ...context.audit, entityId: entityId.id, targetType: 'Site', targetId: site.id, after: input };
           return site;
@@ -83,7 +104,13 @@ export function addSiteSchema(builder: GeaBuilder) {
           const site = await context.prisma.site.update({
             ...query,
             where: { id: before.id },
-            data: { name: input.name.trim(), address: input.address.trim(), ictStaffPresent: input.ictStaffPresent ?? before.ictStaffPresent },
+            data: {
+              name: input.name.trim(),
+              address: input.address.trim(),
+              ictStaffPresent: input.ictStaffPresent ?? before.ictStaffPresent,
+              // left out: kept (forms that do not show the map keep the point); null: cleared
+              ...(input.latitude === undefined && input.longitude === undefined ? {} : coordinates(input)),
+            },
           });
           context.audit = { ...context.audit, entityId: before.entityId, targetType: 'Site', targetId: before.id, before, after: site };
           return site;
