@@ -1,10 +1,10 @@
 // Installed plugins. Override with GEA_PLUGINS=inventory,... (or GEA_PLUGINS=none for the core alone).
 import type { GeaConfig } from '@gea/api';
+import connectivity from '@gea/plugin-connectivity';
 import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import pecSignatures from '@gea/plugin-pec-signatures';
 import procurement from '@gea/plugin-procurement';
-import connectivity from '@gea/plugin-connectivity';
 
 export default {
   plugins: [inventory, procurement, costSharing, pecSignatures, connectivity],

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, isObjectType } from 'graphql';
 import { installWebPlugins, operationLabel } from '@gea/web-kit/registry';
+import connectivity from '@gea/plugin-connectivity/web';
 import costSharing from '@gea/plugin-cost-sharing/web';
 import inventory from '@gea/plugin-inventory/web';
 import pecSignatures from '@gea/plugin-pec-signatures/web';
@@ -14,7 +15,7 @@ const mutation = schema.getMutationType();
 const mutations = mutation && isObjectType(mutation) ? Object.keys(mutation.getFields()) : [];
 
 describe('operations in words', () => {
-  installWebPlugins(['inventory', 'procurement', 'cost-sharing', 'pec-signatures'], [inventory, procurement, costSharing, pecSignatures]);
+  installWebPlugins(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity'], [inventory, procurement, costSharing, pecSignatures, connectivity]);
   afterAll(() => installWebPlugins([], []));
 
   it('the printed schema has mutations to label', () => {
@@ -27,7 +28,7 @@ describe('operations in words', () => {
   });
 
   it('no label names a mutation the schema does not have, and Italian and English differ', () => {
-    const labelled = [inventory, procurement, costSharing, pecSignatures].flatMap((plugin) => Object.keys(plugin.operations ?? {}));
+    const labelled = [inventory, procurement, costSharing, pecSignatures, connectivity].flatMap((plugin) => Object.keys(plugin.operations ?? {}));
     expect(labelled.filter((name) => !mutations.includes(name))).toEqual([]);
     for (const name of mutations) {
       const label = operationLabel(name);
