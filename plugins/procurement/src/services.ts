@@ -1,7 +1,7 @@
 // What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
 // never from the tables).
 import { centsOf, defineLoader, endOfYear, type GeaContext } from '@gea/core';
-import type { ExpenseCategory, ExpensePlan, Project } from '@gea/db';
+import type { ExpenseCategory, ExpensePlan, Prisma, Project } from '@gea/db';
 
 export interface YearCosts {
   expenses: {
@@ -81,4 +81,46 @@ const projectsById = defineLoader<string, Project | null>('procurement.projectsB
 /** A project by id (null when there is none): all asked in one request cost one query. */
 export function findProject(context: GeaContext, projectId: string): Promise<Project | null> {
   return projectsById(context).load(projectId);
+}
+
+/** What other plugins may know of a contract: its term and the bodies it serves. */
+export interface ContractFacts {
+  id: string;
+  subject: string;
+  cig: string | null;
+  supplierId: string;
+  contractingEntityId: string;
+  startsOn: Date;
+  endsOn: Date;
+  /** Latest date to which it may be renewed, when limited. */
+  renewableUntil: Date | null;
+  valueCents: number;
+  /** The bodies it serves. */
+  entityIds: string[];
+}
+
+/** Contracts by id (absent ids are left out): one query. Any client: a request's, a job's or a seed's. */
+export async function contractFacts(db: { prisma: Prisma.TransactionClient }, contractIds: readonly string[]): Promise<Map<string, ContractFacts>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await db.prisma.contract.findMany({
+    where: { id: { in: [...new Set(contractIds)] } },
+    include: { entities: { select: { entityId: true }, orderBy: { entityId: 'asc' } } },
+  });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        subject: row.subject,
+        cig: row.cig,
+        supplierId: row.supplierId,
+        contractingEntityId: row.contractingEntityId,
+        startsOn: row.startsOn,
+        endsOn: row.endsOn,
+        renewableUntil: row.renewableUntil,
+        valueCents: centsOf(row.valueCents),
+        entityIds: row.entities.map((entity) => entity.entityId),
+      },
+    ]),
+  );
 }

@@ -38,9 +38,9 @@ export function addSiteSchema(builder: GeaBuilder) {
       latitude: t.float({ required: false, validate: z.number().min(-90).max(90) }),
       longitude: t.float({ required: false, validate: z.number().min(-180).max(180) }),
     }),
-    // Both or neither: a point needs the two.
+    // Both or neither: a point needs the two. Loose: the parsed value replaces the input, keep every field.
     validate: z
-      .object({ latitude: z.number().nullish(), longitude: z.number().nullish() })
+      .looseObject({ latitude: z.number().nullish(), longitude: z.number().nullish() })
       .refine((input) => (input.latitude == null) === (input.longitude == null), {
         message: 'give both latitude and longitude, or neither',
         path: ['longitude'],
