@@ -189,7 +189,8 @@ export function addVirtualCircuitType(builder: GeaBuilder) {
         await context.prisma.virtualCircuitTermination.createMany({ data: members.map((member) => ({ virtualCircuitId: before.id, ...member })) });
         // An UPDATE raises the version: a member list is part of the virtual circuit.
         const after = await context.prisma.virtualCircuit.update({ ...query, where: { id: before.id }, data: { updatedAt: new Date() } });
-        const byId = (list: readonly MemberRequest[]) => [...list].sort((a, b) => a.circuitId.localeCompare(b.circuitId));
+        // The trail keeps flat values: each member as "<circuit id>:<role>", by circuit id.
+        const byId = (list: readonly MemberRequest[]) => list.map((member) => `${member.circuitId}:${member.role}`).sort();
         context.audit = {
           ...context.audit,
           targetType: 'VirtualCircuit',
