@@ -83,6 +83,11 @@ export function findProject(context: GeaContext, projectId: string): Promise<Pro
   return projectsById(context).load(projectId);
 }
 
+/** A supplier's id and name (null when there is none), for plugins that build on suppliers (connectivity providers). */
+export function findSupplier(context: Pick<GeaContext, 'prisma'>, supplierId: string): Promise<{ id: string; name: string } | null> {
+  return context.prisma.supplier.findUnique({ where: { id: supplierId }, select: { id: true, name: true } });
+}
+
 /** What other plugins may know of a contract: its term and the bodies it serves. */
 export interface ContractFacts {
   id: string;

@@ -11,6 +11,7 @@ import {
   type GeaBuilder,
   type GeaContext,
 } from '@gea/core';
+import { findSupplier } from '@gea/plugin-procurement';
 import { z } from 'zod';
 import { asnSchema, normalName } from '../rules/provider.ts';
 import { readsSomewhere, scopes, writeAll } from '../scopes.ts';
@@ -67,9 +68,9 @@ export function addProviderType(builder: GeaBuilder) {
   type Input = typeof ProviderInput.$inferInput;
   const optional = (text: string | null | undefined) => (text?.trim() ? text.trim() : null);
 
-  /** The supplier's name, read from procurement's table (the provider is that supplier). */
+  /** The supplier's name, from what procurement exports (the provider is that supplier). */
   const supplierName = async (context: GeaContext, supplierId: string) => {
-    const supplier = await context.prisma.supplier.findUnique({ where: { id: supplierId }, select: { name: true } });
+    const supplier = await findSupplier(context, supplierId);
     if (!supplier) throw new NotFoundError('Supplier');
     return supplier.name;
   };
