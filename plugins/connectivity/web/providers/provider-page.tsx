@@ -434,7 +434,7 @@ function NetworksSection(props: SectionProps) {
               value={form.kind}
               onValue={(v) => setForm('kind', v)}
               options={NETWORK_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }))}
-              empty={m('kind')}
+              empty={m('pickKind')}
               error={errors.of('kind')}
             />
             <TextField id="network-description" label={labels().description} value={form.description} onValue={(v) => setForm('description', v)} error={errors.of('description')} />
