@@ -10,7 +10,7 @@ export interface Share {
 }
 
 /** What is wrong with the shares of a contract serving `servedIds` (empty when nothing). */
-export function shareIssues(servedIds: readonly string[], shares: readonly Share[], path: readonly (string | number)[] = ['input', 'shares']): FieldIssue[] {
+export function shareIssues(servedIds: readonly string[], shares: readonly Share[], path: readonly string[] = ['input', 'shares']): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const given = shares.map((share) => share.entityId);
   const duplicates = given.filter((id, index) => given.indexOf(id) !== index);
@@ -21,8 +21,8 @@ export function shareIssues(servedIds: readonly string[], shares: readonly Share
   if (extra.length > 0) issues.push({ path: [...path], message: `names ${extra.length} body(ies) the contract does not serve` });
   if (missing.length > 0) issues.push({ path: [...path], message: `leaves out ${missing.length} body(ies) the contract serves: every body served needs a share` });
   shares.forEach((share, index) => {
-    if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > WHOLE) {
-      issues.push({ path: [...path, index, 'basisPoints'], message: 'must be a whole number of basis points from 0 to 10000' });
+    if (!Number.isInteger(share.basisPoints) || share.basisPoints < 1 || share.basisPoints > WHOLE) {
+      issues.push({ path: [...path, String(index), 'basisPoints'], message: 'must be a whole number of basis points from 1 to 10000 (a body served pays a share)' });
     }
   });
   const total = shares.reduce((sum, share) => sum + share.basisPoints, 0);
