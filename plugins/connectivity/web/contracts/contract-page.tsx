@@ -31,6 +31,7 @@ import { A, useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { canWriteContracts } from './contracts-page.tsx';
+import './contracts.css';
 import { FRAMEWORKS, frameworkLabel, m, RENEWALS, renewalLabel, stateLabel, type Framework, type Renewal } from './messages.ts';
 
 const ContractQuery = graphql(`

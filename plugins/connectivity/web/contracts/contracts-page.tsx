@@ -98,11 +98,19 @@ export default function ConnectivityContractsPage() {
               </Show>
             ),
           },
-          { header: m('state'), width: 's', cell: (row) => stateLabel(row.state) },
           {
-            header: m('renewal'),
+            // State and renewal in one column, so that the table fits 1280 px.
+            header: m('stateAndRenewal'),
             width: 's',
-            cell: (row) => (row.renewalMonths ? m('renewalEvery', { renewal: renewalLabel(row.renewal), months: String(row.renewalMonths) }) : renewalLabel(row.renewal)),
+            cell: (row) => (
+              <>
+                {stateLabel(row.state)}
+                <br />
+                <span class="muted">
+                  {row.renewalMonths ? m('renewalEvery', { renewal: renewalLabel(row.renewal), months: String(row.renewalMonths) }) : renewalLabel(row.renewal)}
+                </span>
+              </>
+            ),
           },
         ]}
       />
