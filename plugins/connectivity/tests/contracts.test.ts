@@ -233,10 +233,12 @@ describe('connectivity contracts: terms, notice and renewal (art. 7.4)', () => {
   });
 
   it('only the head writes; a referent sees only the contracts, and shares, of their own body', async () => {
-    const k = await contract({ endsOn: addDays(today(), 300) });
+    const k = await contract({ endsOn: addDays(today(), 100) });
     const forbidden = await t.api.gql(SET, { id: k.gid, v: null, input: terms() }, staff());
     expect(forbidden.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await t.db.prisma.connectivityContract.count({ where: { contractId: k.id } })).toBe(0);
+    // The head gives it terms: notice 90 days before a term 100 days away.
+    await gql(SET, { id: k.gid, v: null, input: terms() });
 
     const onlyB = await contract({ endsOn: addDays(today(), 300), entityIds: [b.id] });
     await gql(SET, { id: onlyB.gid, v: null, input: terms({ shares: [{ entityId: b.gid, basisPoints: 10_000 }] }) });
@@ -257,6 +259,10 @@ describe('connectivity contracts: terms, notice and renewal (art. 7.4)', () => {
       const days = (new Date(`${row.noticeDate}T00:00:00Z`).getTime() - today().getTime()) / 86_400_000;
       expect(days >= 0 && days <= 60).toBe(true);
     }
+    expect(within.map((row: { contract: { subject: string } }) => row.contract.subject)).toContain(k.subject);
+    // The filter works whatever fields are asked for.
+    const bare = (await gql(`query { connectivityContracts(filter: { noticeWithinDays: 60 }) { contract { subject } } }`)).connectivityContracts;
+    expect(bare).toEqual(within.map((row: { contract: { subject: string } }) => ({ contract: row.contract })));
     const all = (await gql(LIST, {})).connectivityContracts;
     const dates = all.map((row: { noticeDate: string }) => row.noticeDate);
     expect(dates).toEqual([...dates].sort());

@@ -162,7 +162,9 @@ export function addConnectivityContractType(builder: GeaBuilder) {
             ...(filter?.framework ? [{ framework: filter.framework }] : []),
           ],
         };
-        const rows = await context.prisma.connectivityContract.findMany({ ...query, where, orderBy: [{ currentTermEndsOn: 'asc' }, { contractId: 'asc' }] });
+        // The term's fields are needed for the filter and the order whatever the reader asked for.
+        const selection = 'select' in query && query.select ? { ...query, select: { ...query.select, ...termSelect } } : query;
+        const rows = await context.prisma.connectivityContract.findMany({ ...selection, where, orderBy: [{ currentTermEndsOn: 'asc' }, { contractId: 'asc' }] });
         const facts = await contractFactsById(context).loadMany(rows.map((row) => row.contractId));
         const day = today();
         const terms = rows.map((row, index) => ({ row, term: termOfContract(row, facts[index] instanceof Error ? null : facts[index]!, day) }));
