@@ -101,6 +101,15 @@ describe('connectivity contracts as the ICT head', () => {
     expect(await row.textContent()).toContain(CIG);
     expect(await row.locator('.badge-warn').textContent()).toContain(italian(noticeDate));
     expect(await row.textContent()).toContain('Tacito ogni 12 mesi');
+    expect(await row.textContent()).toContain('entro 10 giorni');
+    // Nothing cut off at 1280 px: the last header cell ends inside the table's box.
+    const fits = await head.evaluate(() => {
+      const wrap = document.querySelector('main .table-wrap')!.getBoundingClientRect();
+      const headers = [...document.querySelectorAll('main table thead th')];
+      const last = headers[headers.length - 1]!.getBoundingClientRect();
+      return last.right <= wrap.right + 1 && last.width > 0;
+    });
+    expect(fits).toBe(true);
     expect(await accessibilityViolations(head)).toEqual([]);
     await screenshot(head, 'connectivity-contracts-03-list');
   });

@@ -76,25 +76,32 @@ export default function ConnectivityContractsPage() {
             rowHeader: true,
             width: 'm',
             phone: true,
-            cell: (row) => <A href={`/connectivity/contracts/${encodeURIComponent(row.contract.id)}`}>{row.contract.subject}</A>,
+            // The CIG under the subject, so that the table fits 1280 px.
+            cell: (row) => (
+              <>
+                <A href={`/connectivity/contracts/${encodeURIComponent(row.contract.id)}`}>{row.contract.subject}</A>
+                <br />
+                <span class="muted">
+                  {m('cig')} {row.contract.cig ?? '—'}
+                </span>
+              </>
+            ),
           },
           { header: m('supplier'), width: 's', cell: (row) => row.contract.supplier.name },
-          { header: m('cig'), width: 's', nowrap: true, cell: (row) => row.contract.cig ?? '—' },
           { header: m('framework'), width: 's', cell: (row) => [frameworkLabel(row.framework), row.frameworkName].filter(Boolean).join(' · ') },
           { header: m('termEndsOn'), width: 's', nowrap: true, phone: true, cell: (row) => formatDate(row.termEndsOn) },
           {
             header: m('noticeDate'),
             width: 's',
-            nowrap: true,
             phone: true,
             cell: (row) => (
               <Show
                 when={!row.noticeGivenOn && row.daysToNotice >= 0 && row.daysToNotice <= NOTICE_WARNING_DAYS}
                 fallback={formatDate(row.noticeDate)}
               >
-                <Badge tone="warn">
-                  {formatDate(row.noticeDate)} ({m('noticeSoon', { days: String(row.daysToNotice) })})
-                </Badge>
+                <Badge tone="warn">{formatDate(row.noticeDate)}</Badge>
+                <br />
+                <span class="muted">{m('noticeSoon', { days: String(row.daysToNotice) })}</span>
               </Show>
             ),
           },
