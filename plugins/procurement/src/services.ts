@@ -1,7 +1,7 @@
 // What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
 // never from the tables).
-import { centsOf, defineLoader, endOfYear, type GeaContext } from '@gea/core';
-import type { ExpenseCategory, ExpensePlan, Prisma, Project } from '@gea/db';
+import { centsOf, ConflictError, defineLoader, endOfYear, type GeaContext } from '@gea/core';
+import type { ContractKind, ExpenseCategory, ExpensePlan, Prisma, Project } from '@gea/db';
 
 export interface YearCosts {
   expenses: {
@@ -91,6 +91,7 @@ export function findSupplier(context: Pick<GeaContext, 'prisma'>, supplierId: st
 /** What other plugins may know of a contract: its term and the bodies it serves. */
 export interface ContractFacts {
   id: string;
+  kind: ContractKind;
   subject: string;
   cig: string | null;
   supplierId: string;
@@ -116,6 +117,7 @@ export async function contractFacts(db: { prisma: Prisma.TransactionClient }, co
       row.id,
       {
         id: row.id,
+        kind: row.kind,
         subject: row.subject,
         cig: row.cig,
         supplierId: row.supplierId,
@@ -128,4 +130,88 @@ export async function contractFacts(db: { prisma: Prisma.TransactionClient }, co
       },
     ]),
   );
+}
+
+/** An expense another module keeps: identified by its `sourceKey`, which starts with the module's prefix. */
+export interface SourcedExpense {
+  sourceKey: string;
+  description: string;
+  amountCents: number;
+  vatCents: number;
+  contractId: string | null;
+  plan: ExpensePlan;
+  category: ExpenseCategory;
+}
+
+export interface SourcedExpensesReplaced {
+  created: number;
+  updated: number;
+  deleted: number;
+  unchanged: number;
+}
+
+/**
+ * Makes an association's expenses of a year whose sourceKey starts with `sourcePrefix` exactly the
+ * listed ones, in the caller's transaction: creates the new keys, updates those that changed (an
+ * unchanged expense is not written, so its version stays), deletes the ones no longer listed.
+ * Every key must start with the prefix; a key already used by another association or year is a
+ * ConflictError (keys name the year, so this means two callers disagree). A fixed number of
+ * statements plus one UPDATE per changed expense.
+ */
+export async function replaceSourcedExpenses(
+  db: { prisma: Prisma.TransactionClient },
+  request: { associationId: string; year: number; sourcePrefix: string; expenses: readonly SourcedExpense[] },
+): Promise<SourcedExpensesReplaced> {
+  const { associationId, year, sourcePrefix } = request;
+  if (!sourcePrefix) throw new Error('replaceSourcedExpenses: an empty prefix would take over every sourced expense');
+  const keys = request.expenses.map((expense) => expense.sourceKey);
+  const stray = keys.find((key) => !key.startsWith(sourcePrefix));
+  if (stray) throw new Error(`replaceSourcedExpenses: ${stray} does not start with ${sourcePrefix}`);
+  if (new Set(keys).size !== keys.length) throw new Error('replaceSourcedExpenses: a sourceKey is listed twice');
+  const existing = await db.prisma.expense.findMany({
+    where: { OR: [{ associationId, year, sourceKey: { startsWith: sourcePrefix } }, { sourceKey: { in: keys } }] },
+    include: { grants: { select: { id: true } } },
+  });
+  const elsewhere = existing.find((row) => row.associationId !== associationId || row.year !== year);
+  if (elsewhere) throw new ConflictError(`The expense ${elsewhere.sourceKey} belongs to another association or year`);
+  const byKey = new Map(existing.map((row) => [row.sourceKey!, row]));
+  const listed = new Set(keys);
+  const stale = existing.filter((row) => !listed.has(row.sourceKey!)).map((row) => row.id);
+  const toCreate: SourcedExpense[] = [];
+  const toUpdate: { id: string; expense: SourcedExpense }[] = [];
+  for (const expense of request.expenses) {
+    const row = byKey.get(expense.sourceKey);
+    if (!row) toCreate.push(expense);
+    else if (
+      row.description !== expense.description ||
+      centsOf(row.amountCents) !== expense.amountCents ||
+      centsOf(row.vatCents) !== expense.vatCents ||
+      row.contractId !== expense.contractId ||
+      row.plan !== expense.plan ||
+      row.category !== expense.category ||
+      row.orderReference !== null ||
+      row.projectId !== null ||
+      row.grants.length > 0
+    ) {
+      toUpdate.push({ id: row.id, expense });
+    }
+  }
+  const data = (expense: SourcedExpense) => ({
+    description: expense.description,
+    amountCents: expense.amountCents,
+    vatCents: expense.vatCents,
+    contractId: expense.contractId,
+    plan: expense.plan,
+    category: expense.category,
+    orderReference: null,
+    projectId: null,
+  });
+  if (stale.length > 0) await db.prisma.expense.deleteMany({ where: { id: { in: stale } } });
+  if (toCreate.length > 0) {
+    await db.prisma.expense.createMany({ data: toCreate.map((expense) => ({ associationId, year, sourceKey: expense.sourceKey, ...data(expense) })) });
+  }
+  for (const { id, expense } of toUpdate) {
+    await db.prisma.expense.update({ where: { id }, data: { ...data(expense), grants: { deleteMany: {} } } });
+  }
+  return { created: toCreate.length, updated: toUpdate.length, deleted: stale.length, unchanged: request.expenses.length - toCreate.length - toUpdate.length };
 }

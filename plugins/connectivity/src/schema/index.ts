@@ -2,6 +2,8 @@ import type { GeaBuilder } from '@gea/core';
 import { addCircuitTerminationType } from './circuit-termination.ts';
 import { addCircuitType } from './circuit.ts';
 import { addConnectivityContractType } from './connectivity-contract.ts';
+import { addConnectivityCosts } from './connectivity-costs.ts';
+import { addContractConnectivityFields } from './extends/contract.ts';
 import { addEntityConnectivityFields } from './extends/entity.ts';
 import { addMaintenanceEventType } from './maintenance-event.ts';
 import { addProviderAccountType } from './provider-account.ts';
@@ -22,4 +24,6 @@ export function addConnectivitySchema(builder: GeaBuilder) {
   addConnectivityContractType(builder);
   addMaintenanceEventType(builder);
   addEntityConnectivityFields(builder);
+  addContractConnectivityFields(builder);
+  addConnectivityCosts(builder);
 }

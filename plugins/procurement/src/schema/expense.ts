@@ -87,6 +87,14 @@ const grantsData = (input: ExpenseInput) =>
     reference: grant.reference?.trim() ?? null,
   }));
 
+/** An expense another module keeps (connectivity's circuits) is changed there, never by hand. */
+function refuseSourced(expense: { sourceKey: string | null }): void {
+  if (expense.sourceKey) {
+    const module = expense.sourceKey.split(':')[0];
+    throw new ConflictError(`This expense is kept by the ${module} module (${expense.sourceKey}): change it there, it is recomputed when its costs are posted again`);
+  }
+}
+
 export function addExpenseType(builder: GeaBuilder) {
   const Expense = builder.prismaNode('Expense', {
     description: 'A cost of the ICT office in a year, shared among the member bodies net of its grants (art. 13).',
@@ -161,6 +169,7 @@ export function addExpenseType(builder: GeaBuilder) {
           expectedVersion,
           read: () => context.prisma.expense.findUnique({ where: { id: id.id }, include: { grants: true } }),
         });
+        refuseSourced(before);
         await checkExpense(context, before.associationId, input);
         const after = await context.prisma.expense.update({
           ...query,
@@ -173,7 +182,7 @@ export function addExpenseType(builder: GeaBuilder) {
     }),
     deleteExpense: t.field({
       type: 'ID',
-      errors: { types: [NotFoundError, StaleVersionError] },
+      errors: { types: [NotFoundError, ConflictError, StaleVersionError] },
       authScopes: writeAll,
       description: 'Deletes an expense (issued documents keep what they said). Returns its id.',
       args: {
@@ -187,6 +196,7 @@ export function addExpenseType(builder: GeaBuilder) {
           expectedVersion,
           read: () => context.prisma.expense.findUnique({ where: { id: id.id }, include: { grants: true } }),
         });
+        refuseSourced(before);
         await context.prisma.expense.delete({ where: { id: before.id } });
         context.audit = { ...context.audit, targetType: 'Expense', targetId: before.id, before };
         return Buffer.from(`Expense:${before.id}`).toString('base64');
