@@ -98,7 +98,7 @@ describe('sites left without a link by maintenance', () => {
         // Intervals of a site are disjoint and do not touch (maximal), and name only events that overlap them.
         for (const site of sites) {
           const mine = report.isolated.filter((i) => i.siteId === site);
-          for (let k = 1; k < mine.length; k += 1) if (!(mine[k - 1].to.getTime() < mine[k].from.getTime())) return false;
+          for (let k = 1; k < mine.length; k += 1) if (!(mine[k - 1]!.to.getTime() < mine[k]!.from.getTime())) return false;
           for (const i of mine) {
             if (i.eventIds.length === 0) return false;
             for (const id of i.eventIds) {

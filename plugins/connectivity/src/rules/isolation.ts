@@ -68,10 +68,12 @@ function intersect(left: Span[], right: Span[]): Span[] {
   let i = 0;
   let j = 0;
   while (i < left.length && j < right.length) {
-    const a = Math.max(left[i][0], right[j][0]);
-    const b = Math.min(left[i][1], right[j][1]);
+    const [l0, l1] = left[i]!;
+    const [r0, r1] = right[j]!;
+    const a = Math.max(l0, r0);
+    const b = Math.min(l1, r1);
     if (b > a) out.push([a, b]);
-    if (left[i][1] < right[j][1]) i += 1;
+    if (l1 < r1) i += 1;
     else j += 1;
   }
   return out;
@@ -102,7 +104,7 @@ export function connectivityRisks(
   const singleLink: ConnectivityRiskReport['singleLink'] = [];
   for (const siteId of [...circuitsOfSite.keys()].sort()) {
     const siteCircuits = circuitsOfSite.get(siteId)!;
-    if (siteCircuits.length === 1) singleLink.push({ siteId, circuitId: siteCircuits[0] });
+    if (siteCircuits.length === 1) singleLink.push({ siteId, circuitId: siteCircuits[0]! });
     let down: Span[] = [clip];
     for (const circuitId of siteCircuits) {
       down = intersect(down, union((windowsOfCircuit.get(circuitId) ?? []).map((w) => [w.startsAt.getTime(), w.endsAt.getTime()] as const)));

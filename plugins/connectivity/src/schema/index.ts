@@ -2,6 +2,7 @@ import type { GeaBuilder } from '@gea/core';
 import { addCircuitTerminationType } from './circuit-termination.ts';
 import { addCircuitType } from './circuit.ts';
 import { addConnectivityContractType } from './connectivity-contract.ts';
+import { addConnectivityRisksType } from './connectivity-risks.ts';
 import { addEntityConnectivityFields } from './extends/entity.ts';
 import { addMaintenanceEventType } from './maintenance-event.ts';
 import { addProviderAccountType } from './provider-account.ts';
@@ -21,5 +22,6 @@ export function addConnectivitySchema(builder: GeaBuilder) {
   addVirtualCircuitType(builder);
   addConnectivityContractType(builder);
   addMaintenanceEventType(builder);
+  addConnectivityRisksType(builder);
   addEntityConnectivityFields(builder);
 }
