@@ -74,7 +74,9 @@ export async function connectivityAlerts(prisma: JobDefinitionContext['prisma'],
   const today = calendarDayInItaly(scheduledAt);
   const notifications: NotificationInput[] = [];
 
-  const deadlines = await loadDeadlines({ prisma }, {}, today, new Date(today.getTime() + Math.max(...DEADLINE_THRESHOLDS) * DAY));
+  const deadlines = await loadDeadlines({ prisma }, {}, today, new Date(today.getTime() + Math.max(...DEADLINE_THRESHOLDS) * DAY), {
+    currentTermOnly: true,
+  });
   for (const deadline of deadlines) {
     const daysLeft = daysBetween(today, deadline.on);
     const threshold = alertThreshold(daysLeft, DEADLINE_THRESHOLDS);

@@ -105,9 +105,10 @@ export function contractTerms(
 /**
  * The deadlines of one contract falling in [from, to] (calendar days), as they stand on `from`: the
  * notice date of each term still open to notice (a tacit contract's later terms too), the end of the
- * term when it will not renew, and the framework's end. A passed notice date is not one.
+ * term when it will not renew, and the framework's end. A passed notice date is not one. With
+ * `currentTermOnly`, a tacit contract's later terms are left out (alerts speak of what is due now).
  */
-export function deadlinesOf(terms: ContractTerms, from: Date, to: Date): { kind: DeadlineKind; on: Date }[] {
+export function deadlinesOf(terms: ContractTerms, from: Date, to: Date, options: { currentTermOnly?: boolean } = {}): { kind: DeadlineKind; on: Date }[] {
   const out: { kind: DeadlineKind; on: Date }[] = [];
   const inRange = (day: Date) => day.getTime() >= from.getTime() && day.getTime() <= to.getTime();
   let day = from;
@@ -119,6 +120,7 @@ export function deadlinesOf(terms: ContractTerms, from: Date, to: Date): { kind:
       if (inRange(term.termEndsOn)) out.push({ kind: 'TERM_END', on: term.termEndsOn });
       break;
     }
+    if (options.currentTermOnly) break;
     // Renews unless notice is given: the next term's deadlines, seen from the day after this notice date.
     const next = addDays(term.noticeDate, 1);
     if (next.getTime() > to.getTime() || next.getTime() <= day.getTime()) break;
@@ -129,14 +131,20 @@ export function deadlinesOf(terms: ContractTerms, from: Date, to: Date): { kind:
 }
 
 /** Deadlines in [from, to] of the connectivity contracts `where` selects, soonest first: two statements. */
-export async function loadDeadlines(db: Db, where: Prisma.ConnectivityContractWhereInput, from: Date, to: Date): Promise<Deadline[]> {
+export async function loadDeadlines(
+  db: Db,
+  where: Prisma.ConnectivityContractWhereInput,
+  from: Date,
+  to: Date,
+  options: { currentTermOnly?: boolean } = {},
+): Promise<Deadline[]> {
   const rows = await db.prisma.connectivityContract.findMany({ where, include: { shares: { select: { entityId: true } } } });
   const facts = await contractFacts(db, rows.map((row) => row.contractId));
   const out: Deadline[] = [];
   for (const row of rows) {
     const fact = facts.get(row.contractId);
     if (!fact) continue;
-    for (const deadline of deadlinesOf(contractTerms(row, fact), from, to)) {
+    for (const deadline of deadlinesOf(contractTerms(row, fact), from, to, options)) {
       out.push({
         ...deadline,
         contractId: row.contractId,
