@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { connectivityAlertsJob, connectivityNotificationKinds } from './jobs/alerts.ts';
 import { connectivityPermissions } from './permissions.ts';
 import { addConnectivitySchema } from './schema/index.ts';
 import { seedConnectivity } from './seed.ts';
@@ -12,4 +13,6 @@ export default definePlugin({
   permissions: connectivityPermissions,
   schema: addConnectivitySchema,
   seed: seedConnectivity,
+  jobs: [connectivityAlertsJob],
+  notifications: connectivityNotificationKinds,
 });

@@ -4,6 +4,7 @@ import { addCircuitType } from './circuit.ts';
 import { addConnectivityContractType } from './connectivity-contract.ts';
 import { addConnectivityCosts } from './connectivity-costs.ts';
 import { addContractConnectivityFields } from './extends/contract.ts';
+import { addConnectivityRisksType } from './connectivity-risks.ts';
 import { addEntityConnectivityFields } from './extends/entity.ts';
 import { addMaintenanceEventType } from './maintenance-event.ts';
 import { addProviderAccountType } from './provider-account.ts';
@@ -23,6 +24,7 @@ export function addConnectivitySchema(builder: GeaBuilder) {
   addVirtualCircuitType(builder);
   addConnectivityContractType(builder);
   addMaintenanceEventType(builder);
+  addConnectivityRisksType(builder);
   addEntityConnectivityFields(builder);
   addContractConnectivityFields(builder);
   addConnectivityCosts(builder);
