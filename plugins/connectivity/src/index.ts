@@ -12,4 +12,5 @@ export default definePlugin({
   permissions: connectivityPermissions,
   schema: addConnectivitySchema,
   seed: seedConnectivity,
+  audit: { contentFields: ['csv'] },
 });
