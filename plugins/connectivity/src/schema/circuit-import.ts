@@ -285,7 +285,7 @@ export async function importCircuitFile(context: GeaContext, input: string, dryR
         if (!issues.some((issue) => issue.line === row.line && issue.column === headerOf(column))) problem(row.line, column, 'is required for a new circuit');
       }
     }
-    if (issues.length === count && data.status && data.downloadKbps !== null && data.uploadKbps !== null) {
+    if (data.status && data.downloadKbps !== null && data.uploadKbps !== null) {
       for (const issue of circuitIssues({ ...data, status: data.status, downloadKbps: data.downloadKbps, uploadKbps: data.uploadKbps })) {
         problem(row.line, columnOfField[issue.field] ?? null, issue.message);
       }

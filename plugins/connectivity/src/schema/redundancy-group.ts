@@ -36,6 +36,13 @@ async function memberFacts(context: Pick<GeaContext, 'prisma'>, members: readonl
   });
 }
 
+/** Members as the audit keeps them (plain values only): the circuit at each priority. */
+const byPriority = (members: readonly { circuitId: string; priority: Priority }[]) => ({
+  PRIMARY: members.find((m) => m.priority === 'PRIMARY')?.circuitId ?? null,
+  SECONDARY: members.find((m) => m.priority === 'SECONDARY')?.circuitId ?? null,
+  TERTIARY: members.find((m) => m.priority === 'TERTIARY')?.circuitId ?? null,
+});
+
 export function addRedundancyGroupType(builder: GeaBuilder) {
   const RedundancyPriority = redundancyPriorityEnum(builder);
   const RedundancyGroup = builder.prismaNode('RedundancyGroup', {
@@ -175,8 +182,8 @@ export function addRedundancyGroupType(builder: GeaBuilder) {
           targetType: 'RedundancyGroup',
           targetId: before.id,
           entityId: before.entityId,
-          before: { members: before.members.map(({ circuitId, priority }) => ({ circuitId, priority })) },
-          after: { members: wanted },
+          before: byPriority(before.members),
+          after: byPriority(wanted),
         };
         return after;
       },
