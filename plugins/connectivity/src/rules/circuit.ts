@@ -22,40 +22,43 @@ export interface CircuitIssue {
   code?: 'INVALID_FORMAT' | 'INVALID_DATE_RANGE' | 'REQUIRED' | 'TOO_BIG' | 'INVALID_VALUE';
 }
 
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
+
+/** The special (not public) range a prefix overlaps, from ipaddr.js's tables, or null. */
+function specialRangeOverlapped(network: Address, length: number): string | null {
+  const ranges = (network as unknown as { SpecialRanges: Record<string, [Address, number][] | [Address, number]> }).SpecialRanges;
+  for (const [name, value] of Object.entries(ranges)) {
+    const list = (Array.isArray(value[0]) ? value : [value]) as [Address, number][];
+    for (const [rangeNetwork, rangeLength] of list) {
+      if (rangeNetwork.kind() !== network.kind()) continue;
+      const overlaps = length >= rangeLength ? network.match(rangeNetwork as never, rangeLength) : rangeNetwork.match(network as never, length);
+      if (overlaps) return name;
+    }
+  }
+  return null;
+}
+
 /** Why a text is not a public IPv4/IPv6 address or CIDR prefix, or null when it is one. */
 export function publicAddressProblem(text: string): string | null {
   const value = text.trim();
-  let first: ipaddr.IPv4 | ipaddr.IPv6;
-  let last: ipaddr.IPv4 | ipaddr.IPv6 | null = null;
+  const [address, length, ...rest] = value.split('/');
+  const malformed = `${value} is not an IPv4/IPv6 address or CIDR prefix`;
+  // Four decimal parts for IPv4: ipaddr.js also reads "1.2.3" and octal "010.1.1.1" the way inet_aton does.
+  if (rest.length > 0 || !address || !ipaddr.isValid(address) || (!address.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(address))) return malformed;
+  if (length === undefined) {
+    const range = ipaddr.parse(address).range();
+    return range === 'unicast' ? null : `${value} is not a public address (${range} range)`;
+  }
+  let network: Address;
+  let bits: number;
   try {
-    if (value.includes('/')) {
-      const [address] = value.split('/');
-      if (!ipaddr.isValid(address!) || (address!.includes('.') && !address!.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(address!))) {
-        return `${value} is not an IPv4/IPv6 address or CIDR prefix`;
-      }
-      const [network, length] = ipaddr.parseCIDR(value);
-      if (network.kind() === 'ipv4') {
-        first = ipaddr.IPv4.networkAddressFromCIDR(value);
-        last = ipaddr.IPv4.broadcastAddressFromCIDR(value);
-      } else {
-        first = ipaddr.IPv6.networkAddressFromCIDR(value);
-        // The longest reserved IPv6 ranges are /16 or shorter; a wider prefix spans several ranges.
-        if (length < 16) return `${value} is wider than any public allocation`;
-      }
-    } else {
-      if (!ipaddr.isValid(value) || (!value.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(value))) {
-        return `${value} is not an IPv4/IPv6 address or CIDR prefix`;
-      }
-      first = ipaddr.parse(value);
-    }
+    [network, bits] = ipaddr.parseCIDR(value);
   } catch {
-    return `${value} is not an IPv4/IPv6 address or CIDR prefix`;
+    return malformed;
   }
-  for (const address of last ? [first, last] : [first]) {
-    const range = address.range();
-    if (range !== 'unicast') return `${value} is not a public address (${range} range)`;
-  }
-  return null;
+  if (!/^\d{1,3}$/.test(length)) return malformed;
+  const range = specialRangeOverlapped(network, bits);
+  return range === null ? null : `${value} is not a public address (${range} range)`;
 }
 
 /** Every problem of a circuit's own fields, one per field at most (in a stable order). */
