@@ -13,6 +13,8 @@ export default definePlugin({
   permissions: connectivityPermissions,
   schema: addConnectivitySchema,
   seed: seedConnectivity,
+  // the CSV of an import is kept in the trail by its size only
+  audit: { contentFields: ['csv'] },
   jobs: [connectivityAlertsJob],
   notifications: connectivityNotificationKinds,
 });

@@ -1,4 +1,5 @@
 import type { GeaBuilder } from '@gea/core';
+import { addCircuitImportSchema } from './circuit-import.ts';
 import { addCircuitTerminationType } from './circuit-termination.ts';
 import { addCircuitType } from './circuit.ts';
 import { addConnectivityContractType } from './connectivity-contract.ts';
@@ -21,6 +22,7 @@ export function addConnectivitySchema(builder: GeaBuilder) {
   addCircuitType(builder);
   addCircuitTerminationType(builder);
   addRedundancyGroupType(builder);
+  addCircuitImportSchema(builder);
   addVirtualCircuitType(builder);
   addConnectivityContractType(builder);
   addMaintenanceEventType(builder);
