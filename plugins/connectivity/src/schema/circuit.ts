@@ -89,6 +89,7 @@ export function addCircuitType(builder: GeaBuilder) {
     fields: (t) => ({
       entityId: t.globalID({ required: false, for: Entity, description: 'Circuits of this body.' }),
       providerId: t.globalID({ required: false, for: ConnectivityProvider }),
+      contractId: t.globalID({ required: false, for: Contract, description: 'Circuits bought under this procurement contract.' }),
       status: t.field({ type: [CircuitStatus], required: false, description: 'Any of these statuses.' }),
       technology: t.field({ type: [CircuitTechnology], required: false, description: 'Any of these technologies.' }),
       search: t.string({ required: false, validate: z.string().trim().max(100), description: 'Part of the circuit id or description.' }),
@@ -100,6 +101,7 @@ export function addCircuitType(builder: GeaBuilder) {
     entity: scopes.readableEntities(context),
     ...(filter?.entityId ? { entityId: filter.entityId.id } : {}),
     ...(filter?.providerId ? { providerId: filter.providerId.id } : {}),
+    ...(filter?.contractId ? { contractId: filter.contractId.id } : {}),
     ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
     ...(filter?.technology?.length ? { technology: { in: filter.technology } } : {}),
     ...(filter?.search?.trim()
