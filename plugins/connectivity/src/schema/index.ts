@@ -3,7 +3,9 @@ import { addCircuitTerminationType } from './circuit-termination.ts';
 import { addCircuitType } from './circuit.ts';
 import { addConnectivityContractType } from './connectivity-contract.ts';
 import { addEntityConnectivityFields } from './extends/entity.ts';
+import { addConnectivityHub } from './hub.ts';
 import { addMaintenanceEventType } from './maintenance-event.ts';
+import { addNetworkView } from './network-view.ts';
 import { addProviderAccountType } from './provider-account.ts';
 import { addProviderNetworkType } from './provider-network.ts';
 import { addProviderType } from './provider.ts';
@@ -22,4 +24,6 @@ export function addConnectivitySchema(builder: GeaBuilder) {
   addConnectivityContractType(builder);
   addMaintenanceEventType(builder);
   addEntityConnectivityFields(builder);
+  addConnectivityHub(builder);
+  addNetworkView(builder);
 }
