@@ -16,6 +16,9 @@ const AssociationsQuery = graphql(`
     associations {
       id
       name
+      connectivityHub {
+        siteId
+      }
     }
   }
 `);
@@ -38,9 +41,15 @@ export default function NetworkPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{ association?: string; body?: string }>();
   const [associations] = createQuery({ query: AssociationsQuery });
-  const associationId = () => params.association || associations.data?.associations[0]?.id;
+  // The association asked for, else the first with a central site, else the first.
+  const associationId = () => {
+    const list = associations.data?.associations ?? [];
+    return params.association || (list.find((a) => a.connectivityHub) ?? list[0])?.id;
+  };
   const [colourBy, setColourBy] = createSignal<ColourBy>('technology');
   const bodies = () => shell().bodiesWithModule('connectivity', 'connectivity:read');
+  // The hub's body may be one the reader may not open (a referent): its node and row lead nowhere.
+  const readable = (entityId: string) => bodies().some((body) => body.id === entityId);
   const [network] = createQuery({
     query: NetworkQuery,
     pause: () => !associationId(),
@@ -122,7 +131,7 @@ export default function NetworkPage() {
                   data={current()}
                   colourBy={colourBy()}
                   label={summary()}
-                  onSite={(entityId) => navigate(`/connectivity/bodies/${encodeURIComponent(entityId)}`)}
+                  onSite={(entityId) => readable(entityId) && navigate(`/connectivity/bodies/${encodeURIComponent(entityId)}`)}
                 />
               </Suspense>
               <div class="connectivity-legend">
@@ -167,7 +176,11 @@ export default function NetworkPage() {
                     header: m('body'),
                     width: 'l',
                     phone: true,
-                    cell: (site) => <A href={`/connectivity/bodies/${encodeURIComponent(site.entityId)}`}>{site.entityName}</A>,
+                    cell: (site) => (
+                      <Show when={readable(site.entityId)} fallback={site.entityName}>
+                        <A href={`/connectivity/bodies/${encodeURIComponent(site.entityId)}`}>{site.entityName}</A>
+                      </Show>
+                    ),
                   },
                   { header: m('coordinates'), width: 'm', cell: (site) => coordinates(site) },
                   { header: m('linkCount'), width: 's', numeric: true, phone: true, cell: (site) => String(site.circuitCount) },
