@@ -101,7 +101,7 @@ describe('connectivity as ICT staff', () => {
     await page.locator('section[aria-labelledby="network-sites-title"] a', { hasText: 'San Godenzo' }).click();
     await heading(page, 'Connettività di San Godenzo');
     await page.locator('[data-single-link="true"]').waitFor();
-    expect(await page.locator('main tbody tr', { hasText: 'RTRT-048039-01' }).count()).toBe(1);
+    expect(await page.locator('section.connectivity-site tbody tr', { hasText: 'RTRT-048039-01' }).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'connectivity-network-sheet-single-link');
 
@@ -109,7 +109,7 @@ describe('connectivity as ICT staff', () => {
     await page.locator('.connectivity-graph[data-ready="true"]').waitFor();
     await page.locator('section[aria-labelledby="network-sites-title"] a', { hasText: 'Pelago' }).click();
     await heading(page, 'Connettività di Pelago');
-    await page.locator('main tbody tr', { hasText: 'RTRT-048032-01' }).waitFor();
+    await page.locator('section.connectivity-site tbody tr', { hasText: 'RTRT-048032-01' }).waitFor();
     expect(await page.locator('[data-single-link="true"]').count()).toBe(0);
     expect(await page.locator('main', { hasText: 'Secondario' }).count()).toBe(1);
     const latitude = page.locator('input[id$="-latitude"]').first();
@@ -155,7 +155,7 @@ describe('connectivity as the referent of Pelago', () => {
 
     await page.locator('section[aria-labelledby="network-sites-title"] a', { hasText: 'Pelago' }).click();
     await heading(page, 'Connettività di Pelago');
-    await page.locator('main tbody tr', { hasText: 'RTRT-048032-01' }).waitFor();
+    await page.locator('section.connectivity-site tbody tr', { hasText: 'RTRT-048032-01' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'connectivity-network-sheet-referent');
     await page.setViewportSize({ width: 375, height: 800 });

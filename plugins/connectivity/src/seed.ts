@@ -4,7 +4,8 @@
 // central site as hub; the contracts behind the links, one of them with its notice date next month.
 import { addDays, daysBetween, today, type SeedContext } from '@gea/core';
 import type { CircuitTechnology, Prisma } from '@gea/db';
-import { cigFor } from '@gea/plugin-procurement';
+import { recordDemoAssets } from '@gea/plugin-inventory';
+import { cigFor, recordDemoContract, recordDemoSuppliers } from '@gea/plugin-procurement';
 import { addMonths, noticeDateOf } from './rules/contract-term.ts';
 
 type Tx = SeedContext['prisma'];
@@ -112,11 +113,11 @@ export async function seedConnectivity({ prisma, log }: SeedContext, day: Date =
 
   // Routers at each town hall and at the central site: the inventory's demo has no network devices there.
   const routerSites = [...municipalities.map((m) => ({ body: m, site: townHalls.get(m.id)! })), { body: byName(UNION_NAME), site: central }];
-  const routers = await prisma.asset.createManyAndReturn({
-    data: routerSites.map(({ body, site }) => ({
+  const routers = await recordDemoAssets(
+    { prisma },
+    routerSites.map(({ body, site }) => ({
       entityId: body.id,
       kind: 'NETWORK_DEVICE' as const,
-      status: 'IN_SERVICE' as const,
       manufacturer: 'Cisco',
       model: body.id === union.id ? 'Catalyst 8300' : 'ISR 1121',
       inventoryTag: `${(body.cadastralCode ?? 'UVV').trim()}-RTR-0001`,
@@ -127,20 +128,15 @@ export async function seedConnectivity({ prisma, log }: SeedContext, day: Date =
       floor: 'Locale tecnico',
       supplier: 'Regione Toscana - RTRT',
     })),
-    select: { id: true, siteId: true },
-  });
-  await prisma.assetStatusChange.createMany({
-    data: routers.map((r) => ({ assetId: r.id, status: 'IN_SERVICE' as const, effectiveOn: new Date('2021-02-15') })),
-  });
+    new Date('2021-02-15'),
+  );
   const routerAt = new Map(routers.map((r) => [r.siteId!, r.id]));
 
   // Suppliers (procurement) and providers.
-  const [regione, wireless] = await prisma.supplier.createManyAndReturn({
-    data: [
+  const [regione, wireless] = await recordDemoSuppliers({ prisma }, [
       { name: 'Regione Toscana - RTRT', vatNumber: '01386030488', pecAddress: 'regionetoscana@postacert.toscana.it' },
       { name: 'Valdisieve Wireless S.r.l.', pecAddress: 'valdisievewireless@pec.example.it' },
-    ],
-  });
+  ]);
   const [rtrt, fwa] = await prisma.connectivityProvider.createManyAndReturn({
     data: [
       { supplierId: regione!.id, name: 'Regione Toscana - RTRT', supportContact: 'Centro servizi RTRT: assistenza.rtrt@regione.toscana.it', note: 'Rete Telematica Regionale Toscana' },
@@ -172,8 +168,7 @@ export async function seedConnectivity({ prisma, log }: SeedContext, day: Date =
   });
   const population = (id: string) => populations.find((p) => p.entityId === id)?.population ?? 1;
   const term = rtrtTerm(day);
-  const rtrtContract = await prisma.contract.create({
-    data: {
+  const rtrtContract = await recordDemoContract({ prisma }, {
       kind: 'SERVICES',
       subject: RTRT_SUBJECT,
       supplierId: regione!.id,
@@ -184,7 +179,6 @@ export async function seedConnectivity({ prisma, log }: SeedContext, day: Date =
       renewableUntil: addMonths(term.termEndsOn, 24),
       valueCents: 25_200_000,
       entities: { createMany: { data: municipalities.map((m) => ({ entityId: m.id })) } },
-    },
   });
   const rtrtShares = basisPointsBy(municipalities.map((m) => population(m.id)));
   await prisma.connectivityContract.create({
@@ -201,8 +195,7 @@ export async function seedConnectivity({ prisma, log }: SeedContext, day: Date =
     },
   });
   const backupBodies = [...municipalities.filter((m) => LINKS[m.name]!.backup), byName(UNION_NAME)];
-  const backupContract = await prisma.contract.create({
-    data: {
+  const backupContract = await recordDemoContract({ prisma }, {
       kind: 'SERVICES',
       subject: 'Connettività di backup FWA e FTTC delle sedi',
       supplierId: wireless!.id,
@@ -213,7 +206,6 @@ export async function seedConnectivity({ prisma, log }: SeedContext, day: Date =
       endsOn: new Date('2027-12-31'),
       valueCents: 1_470_000,
       entities: { createMany: { data: backupBodies.map((b) => ({ entityId: b.id })) } },
-    },
   });
   const backupShares = basisPointsBy(backupBodies.map(() => 1));
   await prisma.connectivityContract.create({

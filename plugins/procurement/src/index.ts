@@ -5,7 +5,7 @@ import { procurementPermissions } from './permissions.ts';
 import { addProcurementSchema } from './schema/index.ts';
 import { seedProcurement } from './seed.ts';
 
-export { contractFacts, costsOfYear, findProject, membersDuringYear, type ContractFacts, type YearCosts } from './services.ts';
+export { contractFacts, costsOfYear, findProject, membersDuringYear, recordDemoContract, recordDemoSuppliers, type ContractFacts, type YearCosts } from './services.ts';
 export { procurementRefs, contractKindEnum, expenseCategoryEnum, expensePlanEnum, grantSourceEnum, type ProcurementRefs } from './schema/enums.ts';
 export { cigFor, isValidCig, isValidCup, isValidVatNumber } from './codes.ts';
 

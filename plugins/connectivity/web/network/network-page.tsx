@@ -5,7 +5,7 @@ import { createQuery, DataTable, ErrorNotice, graphql, Loading, PageHeading, Sel
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, lazy, Show, Suspense } from 'solid-js';
 import type { ColourBy, GraphData } from './network-graph.tsx';
-import { HUB_COLOUR, NETWORK_COLOUR, SITE_COLOUR, STATUS_COLOURS, TECHNOLOGY_COLOURS } from './colours.ts';
+import { STATUS_COLOURS, TECHNOLOGY_COLOURS } from './colours.ts';
 import { coordinates, formatKbps, m, priorityLabel, statusLabel, technologyLabel } from './messages.ts';
 import './network.css';
 
@@ -137,13 +137,13 @@ export default function NetworkPage() {
               <div class="connectivity-legend">
                 <h3>{m('legend')}</h3>
                 <ul>
-                  <li><span class="swatch swatch-hub" style={{ 'background-color': HUB_COLOUR }} aria-hidden="true" /> {m('hub')}</li>
-                  <li><span class="swatch swatch-site" style={{ 'background-color': SITE_COLOUR }} aria-hidden="true" /> {m('site')}</li>
-                  <li><span class="swatch swatch-network" style={{ 'background-color': NETWORK_COLOUR }} aria-hidden="true" /> {m('network')}</li>
+                  <li><span class="swatch swatch-hub" aria-hidden="true" /> {m('hub')}</li>
+                  <li><span class="swatch swatch-site" aria-hidden="true" /> {m('site')}</li>
+                  <li><span class="swatch swatch-network" aria-hidden="true" /> {m('network')}</li>
                   <For each={legend()}>
                     {([key, colour]) => (
                       <li>
-                        <span class="swatch swatch-line" style={{ 'background-color': colour }} aria-hidden="true" />{' '}
+                        <span class="swatch swatch-line" ref={(el) => el.style.setProperty('background-color', colour)} aria-hidden="true" />{' '}
                         {colourBy() === 'technology' ? technologyLabel(key) : statusLabel(key)}
                       </li>
                     )}
