@@ -40,6 +40,7 @@ export interface GraphData {
 
 export type ColourBy = 'technology' | 'status';
 
+const CYTOSCAPE_STYLESHEET = '__________cytoscape_stylesheet';
 const WIDTH = 900;
 const HEIGHT = 520;
 
@@ -145,6 +146,14 @@ export default function NetworkGraph(props: {
   onMount(async () => {
     const { default: cytoscape } = await import('cytoscape');
     if (disposed) return;
+    // Cytoscape adds a <style> element unless one with this id exists: the Content-Security-Policy
+    // (style-src 'self') refuses inline styles, so its one rule is in network.css and a placeholder
+    // tells it not to try.
+    if (!document.getElementById(CYTOSCAPE_STYLESHEET)) {
+      const placeholder = document.createElement('template');
+      placeholder.id = CYTOSCAPE_STYLESHEET;
+      document.head.append(placeholder);
+    }
     cy = cytoscape({
       container,
       layout: { name: 'preset' },
