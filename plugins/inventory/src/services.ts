@@ -94,3 +94,14 @@ export async function assetIdsOfBodies(
   });
   return rows.map((row) => row.id);
 }
+
+/**
+ * Records equipment another plugin's demo data needs (connectivity's routers at the town halls), in
+ * service since `since`, with its status history as the inventory keeps it. For seeds: the screens
+ * and the API record assets through the inventory's own mutations.
+ */
+export async function recordDemoAssets({ prisma }: Db, rows: readonly Prisma.AssetCreateManyInput[], since: Date): Promise<{ id: string; siteId: string | null }[]> {
+  const assets = await prisma.asset.createManyAndReturn({ data: rows.map((row) => ({ ...row, status: 'IN_SERVICE' as const })), select: { id: true, siteId: true } });
+  await prisma.assetStatusChange.createMany({ data: assets.map((asset) => ({ assetId: asset.id, status: 'IN_SERVICE' as const, effectiveOn: since })) });
+  return assets;
+}

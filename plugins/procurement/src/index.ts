@@ -11,6 +11,8 @@ export {
   findProject,
   findSupplier,
   membersDuringYear,
+  recordDemoContract,
+  recordDemoSuppliers,
   replaceSourcedExpenses,
   type ContractFacts,
   type SourcedExpense,

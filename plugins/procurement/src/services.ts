@@ -215,3 +215,12 @@ export async function replaceSourcedExpenses(
   }
   return { created: toCreate.length, updated: toUpdate.length, deleted: stale.length, unchanged: request.expenses.length - toCreate.length - toUpdate.length };
 }
+
+/**
+ * Records suppliers and contracts another plugin's demo data needs (connectivity's providers and the
+ * contracts behind the links). For seeds: the screens and the API go through procurement's mutations.
+ */
+export const recordDemoSuppliers = ({ prisma }: { prisma: Prisma.TransactionClient }, data: Prisma.SupplierCreateManyInput[]) =>
+  prisma.supplier.createManyAndReturn({ data });
+export const recordDemoContract = ({ prisma }: { prisma: Prisma.TransactionClient }, data: Prisma.ContractUncheckedCreateInput) =>
+  prisma.contract.create({ data });

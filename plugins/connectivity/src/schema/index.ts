@@ -7,7 +7,9 @@ import { addConnectivityCosts } from './connectivity-costs.ts';
 import { addContractConnectivityFields } from './extends/contract.ts';
 import { addConnectivityRisksType } from './connectivity-risks.ts';
 import { addEntityConnectivityFields } from './extends/entity.ts';
+import { addConnectivityHub } from './hub.ts';
 import { addMaintenanceEventType } from './maintenance-event.ts';
+import { addNetworkView } from './network-view.ts';
 import { addProviderAccountType } from './provider-account.ts';
 import { addProviderNetworkType } from './provider-network.ts';
 import { addProviderType } from './provider.ts';
@@ -30,4 +32,6 @@ export function addConnectivitySchema(builder: GeaBuilder) {
   addEntityConnectivityFields(builder);
   addContractConnectivityFields(builder);
   addConnectivityCosts(builder);
+  addConnectivityHub(builder);
+  addNetworkView(builder);
 }
