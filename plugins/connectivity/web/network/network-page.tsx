@@ -12,7 +12,7 @@ import './network.css';
 const NetworkGraph = lazy(() => import('./network-graph.tsx'));
 
 const AssociationsQuery = graphql(`
-  query ConnectivityAssociations {
+  query NetworkViewAssociations {
     associations {
       id
       name
