@@ -130,7 +130,7 @@ export default function CircuitPage() {
   const navigate = useNavigate();
   const shell = useShell();
   const isNew = () => !params.id || params.id === 'new';
-  const [circuit, refetch] = createQuery({ query: CircuitQuery, variables: () => ({ id: params.id ?? '' }), pause: () => isNew() });
+  const [circuit, refetch] = createQuery({ query: CircuitQuery, variables: () => ({ id: decodeURIComponent(params.id ?? '') }), pause: () => isNew() });
   const [providers] = createQuery({ query: ProvidersQuery });
   const [, create] = createMutation(CreateCircuit);
   const [, update] = createMutation(UpdateCircuit);
