@@ -98,7 +98,7 @@ describe("the plugins' screens", () => {
   });
 
   it('contracts: the list with days to end, filtered by kind', async () => {
-    await head.locator('#app-nav a', { hasText: 'Contratti' }).click();
+    await head.locator('#app-nav a', { hasText: /^Contratti$/ }).click();
     await heading(head, 'Contratti');
     const rows = head.locator('main tbody tr');
     await rows.first().waitFor();

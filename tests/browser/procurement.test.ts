@@ -51,7 +51,7 @@ async function lastColumnVisible(page: Page): Promise<boolean> {
 describe('procurement as the ICT head', () => {
   it('records a supplier: a wrong partita IVA is shown at its field, then saved', async () => {
     await signIn(head, server.base, 'admin@gea.local');
-    await head.locator('#app-nav a', { hasText: 'Fornitori' }).click();
+    await head.locator('#app-nav a', { hasText: /^Fornitori$/ }).click();
     await heading(head, 'Fornitori');
     await head.locator('main tbody tr').first().waitFor();
     await head.locator('#supplier-name').fill('Archivi Digitali Toscani S.r.l.');
@@ -71,7 +71,7 @@ describe('procurement as the ICT head', () => {
   });
 
   it('the contracts list keeps its value column whole at 1280 and 1366 px, and three columns on a phone', async () => {
-    await head.locator('#app-nav a', { hasText: 'Contratti' }).first().click();
+    await head.locator('#app-nav a', { hasText: /^Contratti$/ }).click();
     await heading(head, 'Contratti');
     await head.locator('main tbody tr').first().waitFor();
     expect(await lastColumnVisible(head)).toBe(true);
