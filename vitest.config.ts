@@ -57,6 +57,8 @@ export default defineConfig({
               test: {
                 name: 'browser',
                 include: ['tests/browser/**/*.test.ts'],
+                // one migrated and seeded data folder, copied by each file's server
+                globalSetup: ['packages/test-kit/src/global-setup-browser.ts'],
                 testTimeout: 120_000,
                 hookTimeout: 240_000,
               },

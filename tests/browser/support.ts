@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { corePermissions } from '@gea/core/permissions';
@@ -8,6 +8,8 @@ import { installedPluginKeys } from '@gea/web/server';
 import { roleHolds, type Role } from '@gea/web-kit/access';
 import type { PermissionRoles, WebPluginDefinition } from '@gea/web-kit/plugin';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import '@gea/test-kit/provided.ts';
 import { startServerProcess, type ServerProcess } from '@gea/test-kit/server-process.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,9 +38,13 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** `npm start` as a real process on a fresh embedded database with the demo data (builds the client if stale). */
+/**
+ * `npm start` as a real process on a fresh embedded database with the demo data: a copy of the folder
+ * the browser project's global setup migrated and seeded once (the same `npm start` did it).
+ */
 export async function startWebServer(env: Record<string, string> = {}): Promise<WebServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'gea-browser-'));
+  await cp(inject('browserDataTemplate'), dataDir, { recursive: true });
   const process = startServerProcess({ GEA_DATA_DIR: dataDir, ...env });
   const graphql = await process.ready;
   return {

@@ -6,5 +6,7 @@ export type TestDatabaseInfo =
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabase: TestDatabaseInfo;
+    /** The browser project's demo data folder, migrated and seeded once (global-setup-browser.ts). */
+    browserDataTemplate: string;
   }
 }
