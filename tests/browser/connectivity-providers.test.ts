@@ -139,6 +139,8 @@ describe('connectivity providers as ICT staff', () => {
     await staff.setViewportSize({ width: 375, height: 800 });
     await staff.goto(`${server.base}/connectivity/providers`);
     await heading(staff, 'Fornitori di connettività');
+    // the table renders when its query answers, after the heading
+    await staff.locator('main table thead th').first().waitFor();
     const shown = await staff.locator('main table thead th').evaluateAll((cells) => cells.filter((cell) => getComputedStyle(cell).display !== 'none').map((cell) => cell.textContent?.trim()));
     expect(shown).toEqual(['Nome', 'ASN']);
     await screenshot(staff, 'connectivity-providers-06-phone');
