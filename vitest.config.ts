@@ -35,6 +35,7 @@ export default defineConfig({
           // cross-plugin tests, and each plugin's own integration tests
           include: ['tests/integration/**/*.test.ts', 'plugins/*/tests/**/*.test.ts'],
           globalSetup: [`packages/test-kit/src/global-setup-${database}.ts`],
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

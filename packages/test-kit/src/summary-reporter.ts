@@ -18,10 +18,19 @@ export default class SummaryReporter implements Reporter {
     const slowest = testModules
       .map((module) => ({ name: `${module.project.name} ${module.relativeModuleId}`, seconds: module.diagnostic().duration / 1000 }))
       .sort((a, b) => b.seconds - a.seconds)
-      .slice(0, 12);
+      .slice(0, 20);
     if (slowest.length > 1) {
       console.log('\nSlowest test files:');
       for (const file of slowest) console.log(`  ${file.seconds.toFixed(1).padStart(6)} s  ${file.name}`);
+      const perProject = new Map<string, { files: number; seconds: number }>();
+      for (const module of testModules) {
+        const total = perProject.get(module.project.name) ?? { files: 0, seconds: 0 };
+        total.files++;
+        total.seconds += module.diagnostic().duration / 1000;
+        perProject.set(module.project.name, total);
+      }
+      console.log('\nTime per project (sum over its files; two run at a time):');
+      for (const [name, total] of perProject) console.log(`  ${total.seconds.toFixed(0).padStart(6)} s  ${name} (${total.files} files)`);
     }
     console.log(`\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   }
