@@ -5,7 +5,8 @@ import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import pecSignatures from '@gea/plugin-pec-signatures';
 import procurement from '@gea/plugin-procurement';
+import webHosting from '@gea/plugin-web-hosting';
 
 export default {
-  plugins: [inventory, procurement, costSharing, pecSignatures, connectivity],
+  plugins: [inventory, procurement, costSharing, pecSignatures, connectivity, webHosting],
 } satisfies GeaConfig;

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, isObjectType } from 'graphql';
 import { installWebPlugins, operationLabel } from '@gea/web-kit/registry';
 import connectivity from '@gea/plugin-connectivity/web';
+import webHosting from '@gea/plugin-web-hosting/web';
 import costSharing from '@gea/plugin-cost-sharing/web';
 import inventory from '@gea/plugin-inventory/web';
 import pecSignatures from '@gea/plugin-pec-signatures/web';
@@ -15,7 +16,7 @@ const mutation = schema.getMutationType();
 const mutations = mutation && isObjectType(mutation) ? Object.keys(mutation.getFields()) : [];
 
 describe('operations in words', () => {
-  installWebPlugins(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity'], [inventory, procurement, costSharing, pecSignatures, connectivity]);
+  installWebPlugins(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity', 'web-hosting'], [inventory, procurement, costSharing, pecSignatures, connectivity, webHosting]);
   afterAll(() => installWebPlugins([], []));
 
   it('the printed schema has mutations to label', () => {
@@ -28,7 +29,7 @@ describe('operations in words', () => {
   });
 
   it('no label names a mutation the schema does not have, and Italian and English differ', () => {
-    const labelled = [inventory, procurement, costSharing, pecSignatures, connectivity].flatMap((plugin) => Object.keys(plugin.operations ?? {}));
+    const labelled = [inventory, procurement, costSharing, pecSignatures, connectivity, webHosting].flatMap((plugin) => Object.keys(plugin.operations ?? {}));
     expect(labelled.filter((name) => !mutations.includes(name))).toEqual([]);
     for (const name of mutations) {
       const label = operationLabel(name);

@@ -5,6 +5,7 @@ import { translateRequestRefusal } from '../../packages/web-kit/src/issue-codes.
 import { createCallers, defaultQueryLimits, useCaller, useQueryLimits, type CallerKind, callerKindOf, queryCost } from '@gea/api';
 import { clientDocuments } from '@gea/web/server';
 import connectivity from '@gea/plugin-connectivity';
+import webHosting from '@gea/plugin-web-hosting';
 import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import pecSignatures from '@gea/plugin-pec-signatures';
@@ -25,7 +26,7 @@ import {
 import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 
-const composed = composeSchema([inventory, procurement, costSharing, pecSignatures, connectivity], { ...defaultAuthOptions, oidcLoginUrl: null });
+const composed = composeSchema([inventory, procurement, costSharing, pecSignatures, connectivity, webHosting], { ...defaultAuthOptions, oidcLoginUrl: null });
 
 /** Which kind of caller sends a document: sign-in is anonymous, administration is the ICT office's, the rest any member. */
 function kindFor(file: string): CallerKind {

@@ -49,7 +49,7 @@ describe('virtual:gea-plugins: the client is built from the installed plugin key
 describe('the installed keys, without running any plugin code', () => {
   it('reads gea.config.ts as text: the plugin packages it lists, in its order', () => {
     const text = readFileSync(path.join(webRoot, '../../gea.config.ts'), 'utf8');
-    expect(pluginKeysFromConfigText(text)).toEqual(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity']);
+    expect(pluginKeysFromConfigText(text)).toEqual(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity', 'web-hosting']);
   });
 
   it('follows named and renamed imports and a plugin made by a function; ignores commented-out ones', () => {
@@ -76,6 +76,6 @@ describe('the installed keys, without running any plugin code', () => {
     expect(installedPluginKeys({ GEA_PLUGINS: 'inventory, procurement' })).toEqual(['inventory', 'procurement']);
     expect(installedPluginKeys({ GEA_PLUGINS: 'none' })).toEqual([]);
     expect(() => installedPluginKeys({ GEA_PLUGINS: 'Inventory' })).toThrow(/not a plugin key/);
-    expect(installedPluginKeys({})).toEqual(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity']);
+    expect(installedPluginKeys({})).toEqual(['inventory', 'procurement', 'cost-sharing', 'pec-signatures', 'connectivity', 'web-hosting']);
   });
 });

@@ -57,6 +57,8 @@ export interface GeaSchemaTypes {
     Cents: { Input: number; Output: number | bigint };
     /** A file of a GraphQL multipart request (input only). */
     Upload: { Input: File; Output: never };
+    /** A JSON object whose shape a field's description gives (a page's fields, checked by its content model). */
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };

@@ -13,6 +13,8 @@ export const graphql = initGraphQLTada<{
     DateTime: string;
     /** Euro cents, a JSON number within ±(2^53 - 1): exact as a JavaScript number. */
     Cents: number;
+    /** A JSON object (a CMS page's fields): its shape is the field's to describe. */
+    JSONObject: Record<string, unknown>;
   };
 }>();
 

@@ -1,4 +1,4 @@
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import type { GeaBuilder } from '../builder.ts';
 import { InputError } from '../errors.ts';
 import { centsOf, parseCents, parseCentsLiteral } from '../cents.ts';
@@ -7,6 +7,8 @@ export function addScalars(builder: GeaBuilder) {
   builder.addScalarType('DateTime', DateTimeResolver);
   // ISO calendar date (YYYY-MM-DD): reference dates, purchase dates, terms.
   builder.addScalarType('Date', DateResolver);
+  // Structured content whose shape is checked by the field that takes it (a CMS page's fields).
+  builder.addScalarType('JSONObject', JSONObjectResolver);
   builder.scalarType('Cents', {
     description:
       'An amount in euro cents, up to ±9007199254740991 (2^53 - 1). Sent as a JSON number; accepted as a JSON integer ' +
