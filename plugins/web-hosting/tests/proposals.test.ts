@@ -119,9 +119,9 @@ describe('the half-of-the-bodies rule through the API (art. 11.4)', () => {
     expect((await api().vote(p.id, b!, 'YES')).tally).toMatchObject({ yes: 2, members: 5, needed: 3 });
     await t.db.prisma.associationMember.updateMany({ where: { associationId: u.associationId, entityId: a!.id }, data: { leftOn: today() } });
     const read = await api().raw(`query ($id: ID!) { node(id: $id) { ... on ServiceProposal { tally { yes members needed } votes { entity { name } } } } }`, { id: p.id }, b!.referent);
-    expect(read.body.data.node.tally).toEqual({ yes: 1, members: 4, needed: 2 });
+    expect(read.body.data!.node.tally).toEqual({ yes: 1, members: 4, needed: 2 });
     // the vote stays on the record
-    expect(read.body.data.node.votes).toHaveLength(2);
+    expect(read.body.data!.node.votes).toHaveLength(2);
     const gone = await api().vote(p.id, a!, 'NO');
     expect(gone.__typename).toBe('InputError');
     const approved = await api().vote(p.id, c!, 'YES');
