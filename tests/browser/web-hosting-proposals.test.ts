@@ -84,6 +84,7 @@ describe('service proposals between two referents', () => {
     await card(rufina).getByRole('button', { name: 'Vota sì per Rufina' }).click();
     await rufina.locator('.notice-success', { hasText: 'Voto di Rufina registrato.' }).waitFor();
     await card(rufina).locator('.proposal-count', { hasText: '1 su 8, ne servono 4' }).waitFor();
+    await card(rufina).locator('.proposal-vote', { hasText: 'Voto attuale di Rufina: Sì' }).waitFor();
     await card(rufina).locator('summary').click();
     const vote = card(rufina).locator('.proposal-votes tbody tr', { hasText: 'Rufina' });
     await vote.waitFor();

@@ -367,14 +367,21 @@ function Votes(props: { proposal: { id: string; title: string; votes: readonly V
 
 /** One pair of buttons for the person's own body; a choice of body first for whoever speaks for several. */
 function VoteButtons(props: {
-  proposal: { id: string; title: string; canVoteFor: readonly { id: string; name: string }[] };
+  proposal: { id: string; title: string; canVoteFor: readonly { id: string; name: string }[]; votes: readonly VoteRow[] };
   busy: boolean;
   onVote: (body: { id: string; name: string }, choice: 'YES' | 'NO') => void;
 }) {
   const [picked, setPicked] = createSignal('');
   const body = () => (props.proposal.canVoteFor.length === 1 ? props.proposal.canVoteFor[0]! : props.proposal.canVoteFor.find((b) => b.id === picked()));
+  const current = () => {
+    const chosen = body();
+    return chosen ? props.proposal.votes.find((v) => v.entity.id === chosen.id) : undefined;
+  };
   return (
     <div class="proposal-vote">
+      <Show when={current()}>
+        {(vote) => <p>{m('currentVote', { body: vote().entity.name, choice: vote().choice === 'YES' ? m('yes') : m('no') })}</p>}
+      </Show>
       <Show when={props.proposal.canVoteFor.length > 1}>
         <SelectField
           id={`vote-body-${props.proposal.id}`}
