@@ -91,7 +91,9 @@ export function addOnlineServiceType(builder: GeaBuilder) {
     description: 'An online service of the catalogue (art. 11.4), and the bodies that offer it.',
     id: { field: 'id' },
     nullable: true,
-    authScopes: serviceScopes.readSome,
+    // A reader of one association never sees another's: read rights on a body that is or was a member.
+    select: { id: true, association: { select: { members: { select: { entityId: true } } } } },
+    authScopes: (service) => serviceScopes.readAny([...new Set(service.association.members.map((member) => member.entityId))]),
     fields: (t) => ({
       name: t.exposeString('name'),
       description: t.exposeString('description', { nullable: true }),

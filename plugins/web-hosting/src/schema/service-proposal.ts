@@ -96,7 +96,9 @@ export function addServiceProposalType(builder: GeaBuilder) {
     description: "A body's proposal of a new online service for every member body (art. 11.4), with the votes of the member bodies.",
     id: { field: 'id' },
     nullable: true,
-    authScopes: serviceScopes.readSome,
+    // A reader of one association never sees another's: read rights on a body that is or was a member.
+    select: { id: true, association: { select: { members: { select: { entityId: true } } } } },
+    authScopes: (proposal) => serviceScopes.readAny([...new Set(proposal.association.members.map((member) => member.entityId))]),
     fields: (t) => ({
       title: t.exposeString('title'),
       description: t.exposeString('description'),
