@@ -1,4 +1,6 @@
 import { definePlugin } from '@gea/core';
+import { attachmentDownloadRoute } from './http/attachment-download.ts';
+import { contentNotificationKinds, scheduledPublishingJob } from './jobs/scheduled-publishing.ts';
 import { webHostingPermissions } from './permissions.ts';
 import { addWebHostingSchema } from './schema/index.ts';
 import { seedWebHosting } from './seed.ts';
@@ -11,4 +13,9 @@ export default definePlugin({
   permissions: webHostingPermissions,
   schema: addWebHostingSchema,
   seed: seedWebHosting,
+  // uploaded attachments are kept in the trail by their size only
+  audit: { contentFields: ['file'] },
+  http: [attachmentDownloadRoute],
+  jobs: [scheduledPublishingJob],
+  notifications: contentNotificationKinds,
 });
