@@ -34,7 +34,7 @@ import {
   submitForReview,
   unpublishPage,
 } from '../services/content.ts';
-import { contentAuthorRef } from './content-revision.ts';
+import { contentAuthorRef, revisionPageSelect } from './content-revision.ts';
 import { contentStatusEnum, contentTypeEnum } from './enums.ts';
 
 /** The body and review setting of the site of a page, for scopes: null when the page does not exist. */
@@ -92,7 +92,7 @@ export function addContentItemType(builder: GeaBuilder) {
         description: 'The revision scheduled for publication at publishAt.',
         select: { scheduledRevisionId: true },
         resolve: (item, _args, context) =>
-          item.scheduledRevisionId ? (context.prisma.contentRevision.findUnique({ where: { id: item.scheduledRevisionId } }) as never) : null,
+          item.scheduledRevisionId ? (context.prisma.contentRevision.findUnique({ where: { id: item.scheduledRevisionId }, include: revisionPageSelect }) as never) : null,
       }),
       unpublishAt: t.expose('unpublishAt', { type: 'DateTime', nullable: true, description: 'Scheduled removal from the site.' }),
       createdBy: t.field({

@@ -34,6 +34,9 @@ const attachmentSites = defineLoader<string, string | null>('webHosting.attachme
   return ids.map((id) => byId.get(id) ?? null);
 });
 
+/** What a revision's scopes and its own fields read of its page: include it when loading a revision outside a relation. */
+export const revisionPageSelect = { item: { select: { siteId: true, type: true, slug: true, site: { select: { entityId: true } } } } } as const;
+
 export function addContentRevisionType(builder: GeaBuilder) {
   const RevisionKind = revisionKindEnum(builder);
   const ContentAuthor = contentAuthorRef(builder);
@@ -43,7 +46,7 @@ export function addContentRevisionType(builder: GeaBuilder) {
     id: { field: 'id' },
     nullable: true,
     // A revision is its page's: readable by whoever may read the drafts of the page's site's body.
-    select: { itemId: true, item: { select: { siteId: true, type: true, slug: true, site: { select: { entityId: true } } } } },
+    select: { itemId: true, ...revisionPageSelect },
     authScopes: (revision) => contentScopes.readOn(revision.item.site.entityId),
     fields: (t) => ({
       number: t.exposeInt('number', { description: '1, 2, 3... per page.' }),

@@ -4,6 +4,7 @@ import type { ContentTypeName } from '../model/content-types.ts';
 import { referencesOf } from '../rules/revision-check.ts';
 import { diffRevisions, type DiffPart, type RevisionChange } from '../rules/revision-diff.ts';
 import { contentScopes } from '../scopes.ts';
+import { revisionPageSelect } from './content-revision.ts';
 import { revisionContent } from '../services/content.ts';
 
 interface RevisionDiff {
@@ -41,8 +42,8 @@ export function addRevisionDiffQuery(builder: GeaBuilder) {
   const Diff = builder.objectRef<RevisionDiff>('RevisionDiff').implement({
     authScopes,
     fields: (t) => ({
-      from: t.field({ type: ContentRevision, nullable: true, resolve: (diff, _args, context) => context.prisma.contentRevision.findUnique({ where: { id: diff.fromId } }) as never }),
-      to: t.field({ type: ContentRevision, nullable: true, resolve: (diff, _args, context) => context.prisma.contentRevision.findUnique({ where: { id: diff.toId } }) as never }),
+      from: t.field({ type: ContentRevision, nullable: true, resolve: (diff, _args, context) => context.prisma.contentRevision.findUnique({ where: { id: diff.fromId }, include: revisionPageSelect }) as never }),
+      to: t.field({ type: ContentRevision, nullable: true, resolve: (diff, _args, context) => context.prisma.contentRevision.findUnique({ where: { id: diff.toId }, include: revisionPageSelect }) as never }),
       changes: t.field({ type: [Change], description: 'In the order of the page form; empty when they say the same.', resolve: (diff) => diff.changes }),
     }),
   });
