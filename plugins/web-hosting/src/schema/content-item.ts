@@ -167,7 +167,6 @@ function addContentMutations(
     context.audit = { ...context.audit, targetId: after.id, entityId: site?.entityId, ...(before ? { before } : {}), after: { ...after, ...extra } };
     auditConcerns(context, [site?.entityId]);
   };
-  const beforeOf = (context: GeaContext, itemId: string) => context.prisma.contentItem.findUnique({ where: { id: itemId } });
   const reload = (context: GeaContext, query: object, id: string) => context.prisma.contentItem.findUniqueOrThrow({ ...query, where: { id } });
 
   builder.mutationFields((t) => ({
@@ -202,7 +201,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => writeOnItemBody(args.input.itemId.id)(context),
       resolve: async (query, _root, { input }, context) => {
         const userId = begin(context, input.itemId.id);
-        const before = await beforeOf(context, input.itemId.id);
+        const before = await lockItem(context.prisma, input.itemId.id, input.expectedVersion);
         const after = await savePage(context.prisma, userId, {
           itemId: input.itemId.id,
           expectedVersion: input.expectedVersion,
@@ -229,7 +228,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => writeOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await restoreRevision(context.prisma, userId, { itemId: args.itemId.id, revisionId: args.revisionId.id, expectedVersion: args.expectedVersion });
         await finish(context, before, after);
         return reload(context, query, after.id);
@@ -249,7 +248,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => publishOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await publishPage(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion, revisionId: args.revisionId?.id });
         await finish(context, before, after);
         return reload(context, query, after.id);
@@ -271,7 +270,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => publishOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await schedulePage(context.prisma, userId, {
           itemId: args.itemId.id,
           expectedVersion: args.expectedVersion,
@@ -292,7 +291,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => publishOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await cancelSchedule(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
         await finish(context, before, after);
         return reload(context, query, after.id);
@@ -307,7 +306,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => publishOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await unpublishPage(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
         await finish(context, before, after);
         return reload(context, query, after.id);
@@ -322,7 +321,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => writeOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await submitForReview(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
         await finish(context, before, after);
         return reload(context, query, after.id);
@@ -341,7 +340,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => reviewOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await rejectReview(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion, note: args.note });
         await finish(context, before, after, { reviewNote: args.note.trim(), rejectedRevisionId: before?.reviewRevisionId ?? null });
         return reload(context, query, after.id);
@@ -361,7 +360,7 @@ function addContentMutations(
       authScopes: (_root, args, context) => writeOnItemBody(args.itemId.id)(context),
       resolve: async (query, _root, args, context) => {
         const userId = begin(context, args.itemId.id);
-        const before = await beforeOf(context, args.itemId.id);
+        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
         const after = await movePage(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion, parentId: args.parentId?.id ?? null, slug: args.slug });
         await finish(context, before, after);
         return reload(context, query, after.id);
