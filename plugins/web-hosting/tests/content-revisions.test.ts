@@ -122,6 +122,9 @@ describe('revisions', () => {
       [2, 'SAVE', 'Accessibilità'],
       [1, 'SAVE', 'Pagina'],
     ]);
+    // Restoring what the working copy already says writes nothing.
+    const same = await mutate(t.api, RESTORE, { itemId: restored.id, revisionId: v2.headRevision.id, v: restored.version }, w.editorA);
+    expect(same).toMatchObject({ __typename: 'ContentItem', version: restored.version, headRevision: { number: 4 } });
     // A revision of another page is refused.
     const other = await newPage(t.api, w.editorA, w.a.site.gid, 'altra');
     const wrong = await mutate(t.api, RESTORE, { itemId: other.id, revisionId: v2.headRevision.id, v: other.version }, w.editorA);

@@ -267,6 +267,8 @@ async function revisionOf(db: ContentDb, itemId: string, revisionId: string, pat
 export async function restoreRevision(db: ContentDb, userId: string, input: { itemId: string; revisionId: string; expectedVersion?: number | null }): Promise<ContentItem> {
   const item = await lockItem(db, input.itemId, input.expectedVersion);
   const source = await revisionOf(db, item.id, input.revisionId, ['revisionId']);
+  // Restoring what the working copy already says changes nothing, like an unchanged save.
+  if ((await headOf(db, item)).contentHash === source.contentHash) return item;
   const content = revisionContent(source);
   // Pages and files it pointed at may have gone since.
   const refs = await referenceIssues(db, item.siteId, item.type as ContentTypeName, content.fields);
