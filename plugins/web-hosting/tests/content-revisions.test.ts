@@ -200,6 +200,11 @@ describe('revisions', () => {
     const loop = await mutate(t.api, MOVE, { itemId: parent.id, v: parent.version, parentId: child.id }, w.editorA);
     expect(loop).toMatchObject({ __typename: 'InputError', issues: [{ path: ['parentId'] }] });
 
+    // A page a required link of the site points to stays until the link points elsewhere.
+    const link = await t.db.prisma.siteLink.create({ data: { siteId: w.a.site.id, kind: 'PRIVACY', contentItemId: rawId(moved.id) } });
+    const linked = await mutate(t.api, DELETE, { itemId: moved.id, v: moved.version }, w.editorA);
+    expect(linked).toMatchObject({ __typename: 'ConflictError', message: expect.stringMatching(/required links/) });
+    await t.db.prisma.siteLink.delete({ where: { siteId_kind: { siteId: link.siteId, kind: link.kind } } });
     const deleted = await mutate(t.api, DELETE, { itemId: moved.id, v: moved.version }, w.editorA);
     expect(deleted).toMatchObject({ __typename: 'ContentItem', title: 'Pagina' });
     expect(await t.db.prisma.contentItem.findUnique({ where: { id: rawId(moved.id) } })).toBeNull();

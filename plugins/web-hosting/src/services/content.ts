@@ -442,6 +442,8 @@ export async function movePage(db: ContentDb, _userId: string, input: { itemId: 
 export async function deletePage(db: ContentDb, _userId: string, input: { itemId: string; expectedVersion?: number | null }): Promise<ContentItem> {
   const item = await lockItem(db, input.itemId, input.expectedVersion);
   if (item.firstPublishedAt || item.status !== 'DRAFT') throw new ConflictError('A page that has been published is kept: unpublish it instead.');
+  const links = await client(db).siteLink.count({ where: { contentItemId: item.id } });
+  if (links > 0) throw new ConflictError("One of the site's required links points to this page: point it elsewhere first.");
   // The head points at a revision the cascade deletes: let go of it first.
   await client(db).contentItem.update({ where: { id: item.id }, data: { headRevisionId: null, reviewRevisionId: null, publishAt: null, scheduledRevisionId: null } });
   await client(db).contentItem.delete({ where: { id: item.id } });
