@@ -211,6 +211,20 @@ describe('revisions', () => {
     expect(await t.db.prisma.contentRevision.count({ where: { itemId: rawId(moved.id) } })).toBe(0);
   });
 
+  it('a site lists its pages by title, filtered by type, status and part of the title or address', async () => {
+    const LIST = `query ($id: ID!, $type: ContentType, $status: ContentStatus, $search: String) { node(id: $id) { ... on HostedSite {
+      contents(type: $type, status: $status, search: $search) { slug title type status } } } }`;
+    const list = async (filter: Record<string, unknown>) =>
+      ((await gql(t.api, LIST, { id: w.a.site.gid, ...filter }, w.editorA)).node.contents as { slug: string; title: string; type: string; status: string }[]);
+    const all = await list({});
+    expect(all.length).toBeGreaterThan(5);
+    expect(all[0]!.title).toBe('Accessibilità');
+    expect((await list({ search: 'LEGALI' })).map((item) => item.slug)).toContain('note-legali');
+    expect((await list({ search: 'accessib' })).map((item) => item.slug)).toEqual(['accessibilita']);
+    expect((await list({ type: 'LUOGO' })).every((item) => item.type === 'LUOGO')).toBe(true);
+    expect((await list({ status: 'PUBLISHED' })).map((item) => item.slug)).toEqual(['faq']);
+  });
+
   it('only people write: an actor without a user id is refused with FORBIDDEN', async () => {
     const system = actorWithPermissions('script', ['*'], 'system');
     const code = await refusal(t.api, CREATE, { input: { siteId: w.a.site.gid, type: 'PAGINA', slug: 'da-script', title: 'X' } }, system);
