@@ -1,5 +1,7 @@
 import { definePlugin } from '@gea/core';
 import { proposalClosingJob } from './jobs/proposal-closing.ts';
+import { attachmentDownloadRoute } from './http/attachment-download.ts';
+import { contentNotificationKinds, scheduledPublishingJob } from './jobs/scheduled-publishing.ts';
 import { webHostingPermissions } from './permissions.ts';
 import { addWebHostingSchema } from './schema/index.ts';
 import { seedWebHosting } from './seed.ts';
@@ -12,5 +14,9 @@ export default definePlugin({
   permissions: webHostingPermissions,
   schema: addWebHostingSchema,
   seed: seedWebHosting,
-  jobs: [proposalClosingJob],
+  // uploaded attachments are kept in the trail by their size only
+  audit: { contentFields: ['file'] },
+  http: [attachmentDownloadRoute],
+  jobs: [scheduledPublishingJob, proposalClosingJob],
+  notifications: contentNotificationKinds,
 });

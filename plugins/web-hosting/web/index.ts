@@ -3,10 +3,11 @@
 // routes, widgets and operation labels; they are composed here.
 import { defineWebPlugin } from '@gea/web-kit/plugin';
 import { webHostingPermissions } from '../src/permissions.ts';
+import * as contentLabels from './content-labels/definition.ts';
 import * as proposals from './proposals/definition.ts';
 import * as sites from './sites/definition.ts';
 
-const areas = [sites, proposals];
+const areas = [sites, proposals, contentLabels];
 
 export default defineWebPlugin({
   key: 'web-hosting',
