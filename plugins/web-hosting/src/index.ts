@@ -1,5 +1,6 @@
 import { definePlugin } from '@gea/core';
 import { webHostingPermissions } from './permissions.ts';
+import { publicRoutes } from './public/routes.ts';
 import { addWebHostingSchema } from './schema/index.ts';
 import { seedWebHosting } from './seed.ts';
 
@@ -10,5 +11,6 @@ export default definePlugin({
   prismaSchema: 'prisma/schema/web-hosting.prisma',
   permissions: webHostingPermissions,
   schema: addWebHostingSchema,
+  http: [...publicRoutes],
   seed: seedWebHosting,
 });
