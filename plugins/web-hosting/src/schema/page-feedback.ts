@@ -40,9 +40,11 @@ export function addPageFeedback(builder: GeaBuilder) {
     ratings: t.exposeIntList('ratings', { description: 'Answers with 1, 2, 3, 4 and 5 stars, in this order.' }),
   });
   const Reason = builder.objectRef<{ key: string; count: number }>('FeedbackReasonCount').implement({
+    authScopes: feedbackScopes.readSome,
     fields: (t) => ({ key: t.exposeString('key'), count: t.exposeInt('count') }),
   });
   const PageRef = builder.objectRef<PageStats>('PageFeedbackSummary').implement({
+    authScopes: feedbackScopes.readSome,
     description: "Visitors' ratings of one page (or list) of a site.",
     fields: (t) => ({
       path: t.exposeString('path', { description: 'The site path rated ("" for the home page).' }),
@@ -52,6 +54,7 @@ export function addPageFeedback(builder: GeaBuilder) {
     }),
   });
   const SummaryRef = builder.objectRef<FeedbackSummary>('FeedbackSummary').implement({
+    authScopes: feedbackScopes.readSome,
     description: "Visitors' ratings of a site's pages (\"Quanto sono chiare le informazioni su questa pagina?\").",
     fields: (t) => ({
       ...statsFields(t as never),
@@ -59,6 +62,7 @@ export function addPageFeedback(builder: GeaBuilder) {
     }),
   });
   const EntryRef = builder.objectRef<FeedbackEntry>('PageFeedbackEntry').implement({
+    authScopes: feedbackScopes.readSome,
     description: 'One visitor answer; nothing identifies the visitor.',
     fields: (t) => ({
       path: t.exposeString('path'),

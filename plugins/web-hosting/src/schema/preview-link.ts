@@ -14,6 +14,7 @@ interface PreviewLink {
 
 export function addPreviewLink(builder: GeaBuilder) {
   const PreviewLinkRef = builder.objectRef<PreviewLink>('PreviewLink').implement({
+    authScopes: contentScopes.readSome,
     description: 'A link that shows one revision of a page on the site for an hour, to whoever holds it.',
     fields: (t) => ({
       path: t.exposeString('path', { description: 'Where the reference front end shows it: /sites/<slug>/<site path>?preview=<token>.' }),
