@@ -5,7 +5,7 @@ import type { GeaContext } from '@gea/core';
 import { contentTypeDefinitions, type ContentTypeName, type FieldDefinition, type Label } from '../model/content-types.ts';
 import { findTerm } from '../model/taxonomies.ts';
 import { isFilled, referencesOf } from '../rules/revision-check.ts';
-import { richTextToHtml } from '../rules/rich-text.ts';
+import { richTextHtml } from './rich-text-html.ts';
 import { jsonLdOf } from './json-ld.ts';
 import { breadcrumbOf } from './menu.ts';
 import { publishedWhere } from './resolve-path.ts';
@@ -89,7 +89,7 @@ function renderValue(field: FieldDefinition, value: unknown, targets: Awaited<Re
   const ids = (raw: unknown) => (Array.isArray(raw) ? raw : [raw]).filter((id): id is string => typeof id === 'string');
   switch (field.kind) {
     case 'richText':
-      return { html: richTextToHtml(value) };
+      return { html: richTextHtml(value) };
     case 'term':
       return termOf(field, value);
     case 'terms':
