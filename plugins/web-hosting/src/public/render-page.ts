@@ -5,7 +5,7 @@ import type { GeaContext } from '@gea/core';
 import { contentTypeDefinitions, type ContentTypeName, type FieldDefinition, type Label } from '../model/content-types.ts';
 import { findTerm } from '../model/taxonomies.ts';
 import { isFilled, referencesOf } from '../rules/revision-check.ts';
-import { richTextHtml } from './rich-text-html.ts';
+import { renderRichText } from './rich-text-html.ts';
 import { jsonLdOf } from './json-ld.ts';
 import { breadcrumbOf } from './menu.ts';
 import { publishedWhere } from './resolve-path.ts';
@@ -88,8 +88,11 @@ async function loadTargets(context: Pick<GeaContext, 'db'>, siteId: string, site
 function renderValue(field: FieldDefinition, value: unknown, targets: Awaited<ReturnType<typeof loadTargets>>): unknown {
   const ids = (raw: unknown) => (Array.isArray(raw) ? raw : [raw]).filter((id): id is string => typeof id === 'string');
   switch (field.kind) {
-    case 'richText':
-      return { html: richTextHtml(value) };
+    case 'richText': {
+      // parsed once: isFilled would parse it again to find it empty
+      const { text, html } = renderRichText(value);
+      return text === '' ? null : { html };
+    }
     case 'term':
       return termOf(field, value);
     case 'terms':
@@ -123,7 +126,7 @@ export async function renderPage(
   const targets = await loadTargets(context, site.id, site.slug, page.type, fields, options.previewToken);
   const sections = definition.sections.flatMap((section) => {
     const rendered = section.fields.flatMap((field) => {
-      if (!isFilled(field, fields[field.key])) return [];
+      if (field.kind === 'richText' ? fields[field.key] == null : !isFilled(field, fields[field.key])) return [];
       const value = renderValue(field, fields[field.key], targets);
       return isEmptyRendered(value) ? [] : [{ key: field.key, label: field.label, kind: field.kind, value }];
     });

@@ -11,7 +11,16 @@ let serializer: DOMSerializer | undefined;
 
 /** HTML of a rich-text document, checked by parseRichText first (a bad one throws RichTextError). */
 export function richTextHtml(value: unknown): string {
+  return richTextNodeHtml(parseRichText(value));
+}
+
+/** The text and HTML of a document parsed once (each parse checks the whole document against the schema). */
+export function renderRichText(value: unknown): { text: string; html: string } {
   const node = parseRichText(value);
+  return { text: node.textBetween(0, node.content.size, '\n', ' ').trim(), html: richTextNodeHtml(node) };
+}
+
+function richTextNodeHtml(node: ReturnType<typeof parseRichText>): string {
   window ??= new Window({
     settings: {
       disableJavaScriptEvaluation: true,
