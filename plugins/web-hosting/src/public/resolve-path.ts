@@ -4,6 +4,7 @@ import type { Prisma } from '@gea/db';
 import { contentTypeDefinitions, contentTypes, type ContentTypeName, type Label } from '../model/content-types.ts';
 import { menu } from '../model/menus.ts';
 import { findTerm, organisationUnitTypes, personTypes } from '../model/taxonomies.ts';
+import { italianDay } from './cache.ts';
 import { breadcrumbOf, menuLabelOf, type Crumb } from './menu.ts';
 import { publishedPathOf } from './site.ts';
 
@@ -111,7 +112,8 @@ export async function readList(context: Pick<GeaContext, 'db'>, siteId: string, 
 
 /** The home page: latest news, upcoming events, services, and the topics in use. */
 export async function readHome(context: Pick<GeaContext, 'db'>, siteId: string, now = new Date()) {
-  const startOfDay = new Date(now.getTime() - 24 * 3600 * 1000);
+  // Events from the start of today in Italy (UTC+1 or +2: two hours before UTC midnight covers both).
+  const startOfDay = new Date(Date.parse(`${italianDay(now)}T00:00:00Z`) - 2 * 3600 * 1000);
   const [news, events, services, topicRows] = await Promise.all([
     context.db.contentItem.findMany({ where: { ...publishedWhere(siteId), type: 'NOTIZIA' }, select: cardSelect, orderBy: listOrder, take: 6 }),
     context.db.contentItem.findMany({
