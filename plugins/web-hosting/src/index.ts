@@ -3,6 +3,7 @@ import { proposalClosingJob } from './jobs/proposal-closing.ts';
 import { attachmentDownloadRoute } from './http/attachment-download.ts';
 import { contentNotificationKinds, scheduledPublishingJob } from './jobs/scheduled-publishing.ts';
 import { webHostingPermissions } from './permissions.ts';
+import { publicRoutes } from './public/routes.ts';
 import { addWebHostingSchema } from './schema/index.ts';
 import { seedWebHosting } from './seed.ts';
 
@@ -16,7 +17,7 @@ export default definePlugin({
   seed: seedWebHosting,
   // uploaded attachments are kept in the trail by their size only
   audit: { contentFields: ['file'] },
-  http: [attachmentDownloadRoute],
+  http: [attachmentDownloadRoute, ...publicRoutes],
   jobs: [scheduledPublishingJob, proposalClosingJob],
   notifications: contentNotificationKinds,
 });

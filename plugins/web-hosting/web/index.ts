@@ -4,10 +4,11 @@
 import { defineWebPlugin } from '@gea/web-kit/plugin';
 import { webHostingPermissions } from '../src/permissions.ts';
 import * as contentLabels from './content-labels/definition.ts';
+import * as preview from './preview/definition.ts';
 import * as proposals from './proposals/definition.ts';
 import * as sites from './sites/definition.ts';
 
-const areas = [sites, proposals, contentLabels];
+const areas = [sites, proposals, contentLabels, preview];
 
 export default defineWebPlugin({
   key: 'web-hosting',

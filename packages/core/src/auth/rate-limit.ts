@@ -64,6 +64,12 @@ export interface RateLimits {
   signInAttempt(account: string, address: string): Promise<void>;
   signInFailed(account: string): Promise<void>;
   signInSucceeded(account: string, address: string): Promise<void>;
+  /**
+   * Spends one point of a budget of the caller's own (a plugin's public form: `name` unique across
+   * plugins, `<plugin>:<what>`), in the same store as the limits above: null while under the budget,
+   * else the seconds to wait.
+   */
+  spend(name: string, key: string, budget: Budget): Promise<number | null>;
 }
 
 export interface RateLimitStore {
@@ -107,8 +113,18 @@ export function createRateLimits(settings: RateLimitSettings = defaultRateLimitS
     return state.consumedPoints > points ? Math.ceil(state.msBeforeNext / 1000) || 1 : null;
   };
 
+  // Budgets of the callers' own, one limiter per name and budget (a handful per installation).
+  const custom = new Map<string, RateLimiterAbstract>();
+  const customLimiter = (name: string, budget: Budget) => {
+    const id = `${name}|${budget.points}|${budget.seconds}`;
+    let found = custom.get(id);
+    if (!found) custom.set(id, (found = limiter(`x:${name}:${budget.points}:${budget.seconds}`, budget.points, budget.seconds)));
+    return found;
+  };
+
   return {
     anonymousRequest: (address) => spend(anonymous, address, settings.anonymous.points),
+    spend: (name, key, budget) => spend(customLimiter(name, budget), key, budget.points),
     credentialRefused: (address) => spend(refused, address, settings.refusedCredentials.points),
 
     // Counted before the password is checked, so parallel guesses cannot all slip under a limit.

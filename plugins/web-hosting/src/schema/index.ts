@@ -7,6 +7,8 @@ import { addHostedSiteType } from './hosted-site.ts';
 import { addOnlineServiceType } from './online-service.ts';
 import { addServiceProposalType } from './service-proposal.ts';
 import { addRevisionDiffQuery } from './revision-diff.ts';
+import { addPageFeedback } from './page-feedback.ts';
+import { addPreviewLink } from './preview-link.ts';
 
 /** One file per type; fields this plugin adds to other types go in ./extends/. */
 export function addWebHostingSchema(builder: GeaBuilder) {
@@ -18,4 +20,6 @@ export function addWebHostingSchema(builder: GeaBuilder) {
   addContentAttachmentType(builder);
   addHostedSiteContents(builder);
   addRevisionDiffQuery(builder);
+  addPreviewLink(builder);
+  addPageFeedback(builder);
 }
