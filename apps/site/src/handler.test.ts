@@ -116,4 +116,20 @@ describe('createSiteHandler', () => {
     expect(thanks.headers.get('cache-control')).toBe('private, no-store');
     expect(await thanks.text()).toContain('Grazie, il tuo giudizio');
   });
+
+  it('answers 404 when the API route is missing (another handler answered) and 503 when the API fails', async () => {
+    const html = createSiteHandler({ fetchApi: async () => new Response('<!doctype html><p>client</p>', { headers: { 'content-type': 'text/html' } }) });
+    const missing = (await html(new Request('http://localhost/sites/pelago/')))!;
+    expect(missing.status).toBe(404);
+    const failing = createSiteHandler({
+      fetchApi: async () => {
+        throw new Error('secret stack');
+      },
+    });
+    const response = (await failing(new Request('http://localhost/sites/pelago/')))!;
+    expect(response.status).toBe(503);
+    expect(await response.text()).not.toContain('secret stack');
+    const down = createSiteHandler({ fetchApi: async () => new Response(null, { status: 500 }) });
+    expect((await down(new Request('http://localhost/sites/pelago/')))!.status).toBe(503);
+  });
 });

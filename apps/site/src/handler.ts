@@ -97,7 +97,8 @@ export function createSiteHandler({ fetchApi, basePath = '/sites', apiBase = '/w
 
   const getJson = async <T>(path: string, context: unknown, headers: Record<string, string> = {}) => {
     const response = await fetchApi(path, { method: 'GET', headers: { accept: 'application/json', ...headers } }, context);
-    if (response.status !== 200) {
+    // Anything but JSON (no such route: another handler's page) is no answer of the API.
+    if (response.status !== 200 || !/^application\/(?:[\w.+-]+\+)?json\b/i.test(response.headers.get('content-type') ?? '')) {
       await response.body?.cancel();
       return { response, json: null as T | null };
     }
@@ -133,6 +134,16 @@ export function createSiteHandler({ fetchApi, basePath = '/sites', apiBase = '/w
   }
 
   return async function handle(request, serverContext) {
+    try {
+      return await respond(request, serverContext);
+    } catch (error) {
+      // Never a stack trace to a visitor; the operator gets it in the log.
+      console.error(`site: unexpected error in ${request.method} ${new URL(request.url).pathname}:`, error);
+      return unavailable(request);
+    }
+  };
+
+  async function respond(request: Request, serverContext: unknown): Promise<Response | null> {
     const url = new URL(request.url);
     if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return null;
     const rest = url.pathname.slice(basePath.length + 1);
@@ -209,5 +220,5 @@ export function createSiteHandler({ fetchApi, basePath = '/sites', apiBase = '/w
     if (etag && !context.preview) headers.etag = etag;
     if (context.preview) headers['x-robots-tag'] = 'noindex';
     return htmlResponse(request, 200, body, headers);
-  };
+  }
 }
