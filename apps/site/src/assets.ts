@@ -64,10 +64,12 @@ export interface SiteAssets {
 
 export function createSiteAssets(basePath: string): SiteAssets {
   const siteCss = readFileSync(join(ownStatic, 'site.css'));
-  const version = `${bootstrapItaliaVersion}-${createHash('sha256').update(siteCss).digest('hex').slice(0, 8)}`;
+  const siteJs = readFileSync(join(ownStatic, 'site.js'));
+  const version = `${bootstrapItaliaVersion}-${createHash('sha256').update(siteCss).update(siteJs).digest('hex').slice(0, 8)}`;
   const prefix = `${basePath}/_assets/${version}`;
   const generated = new Map<string, Buffer>([
     ['site.css', siteCss],
+    ['site.js', siteJs],
     ['fonts.css', Buffer.from(fontFaces(prefix))],
   ]);
   const cache = new Map<string, Asset | null>();

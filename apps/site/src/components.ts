@@ -35,9 +35,10 @@ export function card(context: RenderContext, item: CardJson, headingLevel: 2 | 3
 </div>`;
 }
 
-export function cardList(context: RenderContext, items: readonly CardJson[] | undefined, headingLevel: 2 | 3 = 3): SafeHtml {
+export function cardList(context: RenderContext, items: readonly CardJson[] | undefined, options: { headingLevel?: 2 | 3; grid?: boolean } = {}): SafeHtml {
   if (!items || items.length === 0) return html`<p>Non ci sono contenuti da mostrare.</p>`;
-  return html`<ul class="site-card-list">${items.map((item) => html`<li>${card(context, item, headingLevel)}</li>`)}</ul>`;
+  const { headingLevel = 3, grid = false } = options;
+  return html`<ul class="site-card-list${grid ? ' row' : ''}">${items.map((item) => html`<li${grid ? html` class="col-12 col-md-6 col-lg-4"` : null}>${card(context, item, headingLevel)}</li>`)}</ul>`;
 }
 
 /** Numbered pages (?page=N) as links the validator follows ([data-element="pager-link"]). */

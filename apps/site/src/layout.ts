@@ -246,9 +246,11 @@ export function layout(context: RenderContext, options: LayoutOptions): string {
 <title>${title}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : null}
 ${context.preview ? html`<meta name="robots" content="noindex, nofollow">` : null}
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${context.assets}/css/bootstrap-italia.min.css">
 <link rel="stylesheet" href="${context.assets}/fonts.css">
 <link rel="stylesheet" href="${context.assets}/site.css">
+<script src="${context.assets}/site.js" defer></script>
 <script src="${context.assets}/js/bootstrap-italia.bundle.min.js" defer></script>
 ${options.jsonLd ? html`<script type="application/ld+json" data-element="metatag">${jsonScript(options.jsonLd)}</script>` : null}
 </head>

@@ -13,9 +13,9 @@ export function renderHomePage(context: RenderContext, home: HomeJson): string {
   ${more ? html`<p><a class="btn btn-outline-primary" href="${hrefOf(context, more.path)}">${more.label}</a></p>` : null}
 </div></section>`;
   const main = html`<h1 class="visually-hidden">${name}</h1>
-${block('home-news', 'Notizie', cardList(context, home.news), { path: 'novita', label: 'Tutte le novità' })}
-${block('home-events', 'Eventi', cardList(context, home.events), { path: 'vivere-il-comune/eventi', label: 'Tutti gli eventi' })}
-${block('home-services', 'Servizi in evidenza', cardList(context, home.services), { path: 'servizi', label: 'Tutti i servizi' })}
+${block('home-news', 'Notizie', cardList(context, home.news, { grid: true }), { path: 'novita', label: 'Tutte le novità' })}
+${block('home-events', 'Eventi', cardList(context, home.events, { grid: true }), { path: 'vivere-il-comune/eventi', label: 'Tutti gli eventi' })}
+${block('home-services', 'Servizi in evidenza', cardList(context, home.services, { grid: true }), { path: 'servizi', label: 'Tutti i servizi' })}
 ${block(
   'home-topics',
   'Esplora per argomento',
