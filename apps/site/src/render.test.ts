@@ -3,6 +3,7 @@ import type { RenderContext } from './layout.ts';
 import { renderContentPage } from './pages/content.ts';
 import { renderHomePage } from './pages/home.ts';
 import { renderListPage } from './pages/list.ts';
+import { renderTopicsPage } from './pages/topics.ts';
 import { homeJson, servicePage, servicesListJson, siteJson } from './testing/fixtures.ts';
 
 const context = (overrides: Partial<RenderContext> = {}): RenderContext => ({
@@ -130,5 +131,19 @@ describe('apps/site renderer', () => {
     const thanked = renderContentPage(context({ feedback: 'grazie' }), servicePage.page);
     expect(thanked).toContain('Grazie, il tuo giudizio');
     expect(thanked).not.toContain('<form method="post"');
+  });
+
+  it('keeps the service hooks to service pages, and lists every topic on the topics page', () => {
+    const news = structuredClone(servicePage.page);
+    news.type = 'NOTIZIA';
+    const html = renderContentPage(context({ path: 'novita/notizie/x' }), news);
+    expect(dataElements(html).filter((element) => element!.startsWith('service-'))).toEqual([]);
+    expect(dataElements(html)).toContain('page-index');
+    const topics = renderTopicsPage(context({ path: 'argomenti' }), [
+      { key: 'residenza', label: 'Residenza', count: 3 },
+      { key: 'istruzione', label: 'Istruzione', count: 1 },
+    ]);
+    expect(dataElements(topics).filter((element) => element === 'topic-element')).toHaveLength(2);
+    expect(topics).toContain('href="/sites/pelago/argomenti/residenza"');
   });
 });
