@@ -171,8 +171,8 @@ export function createApi({
     const clientAddress = addressOf(request, serverContext);
     return createContext({ requestId, prisma: db.prisma, actor, installedModules, clientAddress, rateLimits: limits, refusals, events });
   };
-  const fetchOwnRoute = (path: string, init: RequestInit, serverContext: unknown): Promise<Response> =>
-    Promise.resolve(yoga.fetch(new URL(path, 'http://localhost'), init, serverContext as Record<string, unknown>));
+  const fetchOwnRoute = (url: string, init: RequestInit, serverContext: unknown): Promise<Response> =>
+    Promise.resolve(yoga.fetch(url, init, serverContext as Record<string, unknown>));
   const yoga: YogaServerInstance<Record<string, unknown>, GeaContext> = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
     graphqlEndpoint: '/graphql',

@@ -16,7 +16,7 @@ interface VisitorContext {
  * API, which it calls in-process with the visitor's server context: the API's rate limits count the
  * visitor, not this server. Before the web client, which would answer its index.html.
  */
-export function useSites(fetchInProcess: (path: string, init: RequestInit, serverContext: unknown) => Promise<Response>): Plugin {
+export function useSites(fetchInProcess: (url: string, init: RequestInit, serverContext: unknown) => Promise<Response>): Plugin {
   const handle = createSiteHandler({
     basePath: SITES_BASE_PATH,
     fetchApi: (path, init = {}, context) => {
@@ -24,7 +24,8 @@ export function useSites(fetchInProcess: (path: string, init: RequestInit, serve
       const headers = new Headers(init.headers);
       const forwardedFor = visitor.request.headers.get('x-forwarded-for');
       if (forwardedFor) headers.set('x-forwarded-for', forwardedFor);
-      return fetchInProcess(path, { ...init, headers }, visitor.serverContext);
+      // The visitor's origin: whatever the API writes as an absolute URL is one the visitor can open.
+      return fetchInProcess(new URL(path, visitor.request.url).href, { ...init, headers }, visitor.serverContext);
     },
   });
   return {
