@@ -2,6 +2,7 @@
 // skip links, header (slim bar, brand, main menu with the validator's data-element attributes),
 // breadcrumbs, the feedback box ("Quanto sono chiare le informazioni su questa pagina?"), footer
 // with the required links. Pages fill <main>.
+import { menu as modelMenu, requiredLinks } from '@gea/plugin-web-hosting/model';
 import type { Crumb, SiteJson } from './api-types.ts';
 import { isHttpUrl, labelOf } from './format.ts';
 import { de, html, jsonScript, type SafeHtml } from './html.ts';
@@ -33,6 +34,10 @@ export function linkHref(context: RenderContext, href: string | null | undefined
   if (/^[a-z0-9][a-z0-9/_-]*$/i.test(href)) return hrefOf(context, href);
   return null;
 }
+
+// The validator's hooks from the model itself, when the API leaves one out.
+const MENU_DATA_ELEMENTS = new Map<string, string>(modelMenu.map((entry) => [entry.path, entry.dataElement]));
+const LINK_DATA_ELEMENTS = new Map<string, string>(requiredLinks.map((link) => [link.kind, link.dataElement]));
 
 export function icon(context: RenderContext, name: string, classes = ''): SafeHtml {
   return html`<svg class="icon ${classes}" aria-hidden="true" focusable="false"><use href="${context.assets}/svg/sprites.svg#${name}"></use></svg>`;
@@ -99,7 +104,7 @@ function header(context: RenderContext): SafeHtml {
               <ul class="navbar-nav" data-element="main-navigation">
                 ${menu.map(
                   (entry) =>
-                    html`<li class="nav-item"><a class="nav-link${context.path === entry.path || context.path.startsWith(`${entry.path}/`) ? ' active' : ''}" href="${hrefOf(context, entry.path)}"${de(entry.dataElement ?? null)}${context.path === entry.path ? html` aria-current="page"` : null}><span>${labelOf(entry.label)}</span></a></li>`,
+                    html`<li class="nav-item"><a class="nav-link${context.path === entry.path || context.path.startsWith(`${entry.path}/`) ? ' active' : ''}" href="${hrefOf(context, entry.path)}"${de(entry.dataElement ?? MENU_DATA_ELEMENTS.get(entry.path))}${context.path === entry.path ? html` aria-current="page"` : null}><span>${labelOf(entry.label)}</span></a></li>`,
                 )}
               </ul>
               <ul class="navbar-nav navbar-secondary">
@@ -214,7 +219,7 @@ function footer(context: RenderContext): SafeHtml {
         <div class="col-md-3 footer-items-wrapper">
           <h3 class="footer-heading-title">Informazioni</h3>
           <ul class="footer-list">
-            ${links.map((link) => html`<li><a href="${link.href}"${de(link.dataElement ?? null)}>${labelOf(link.label)}</a></li>`)}
+            ${links.map((link) => html`<li><a href="${link.href}"${de(link.dataElement ?? LINK_DATA_ELEMENTS.get(link.kind))}>${labelOf(link.label)}</a></li>`)}
           </ul>
         </div>
       </div>

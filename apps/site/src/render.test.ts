@@ -146,4 +146,12 @@ describe('apps/site renderer', () => {
     expect(dataElements(topics).filter((element) => element === 'topic-element')).toHaveLength(2);
     expect(topics).toContain('href="/sites/pelago/argomenti/residenza"');
   });
+
+  it("takes the validator's hooks of the menu and the links from the model when the API leaves them out", () => {
+    const site = structuredClone(siteJson);
+    for (const entry of site.menu!) delete entry.dataElement;
+    for (const link of site.site.links!) delete link.dataElement;
+    const found = dataElements(renderContentPage(context({ site }), servicePage.page));
+    expect(found).toEqual(expect.arrayContaining(['management', 'news', 'all-services', 'live', 'accessibility-link', 'privacy-policy-link', 'faq']));
+  });
 });
