@@ -24,6 +24,7 @@ export default defineConfig({
             'plugins/*/src/**/*.test.ts',
             'apps/web/src/**/*.test.ts',
             'apps/web/server/**/*.test.ts',
+            'apps/site/src/**/*.test.ts',
             'tests/static/**/*.test.ts',
           ],
         },

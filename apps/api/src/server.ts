@@ -36,6 +36,7 @@ import { useStreamRevalidation } from './yoga/use-stream-revalidation.ts';
 import { requestIdOf, useRequestId } from './yoga/use-request-id.ts';
 import { useUploadGuard } from './yoga/use-upload-guard.ts';
 import { isApiPath, useWebClient } from './yoga/use-web-client.ts';
+import { isSitesPath, useSites } from './yoga/use-sites.ts';
 import { createCallers, useCaller } from './yoga/use-caller.ts';
 import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
 import { useRefusalMessages } from './yoga/refusals.ts';
@@ -60,6 +61,8 @@ export interface ApiOptions {
   oidc?: OidcLoginOptions;
   /** The built web client, served from `/` (see prepareWebClient); none: the API alone. */
   webClient?: ReadonlyMap<string, StaticFile>;
+  /** The bodies' sites under /sites/ (apps/site), read from the web-hosting plugin's public API. */
+  sites?: boolean;
   /** How often an open subscription's credential is checked again when no event comes (default 5 s). */
   streamRecheckMs?: number;
   /** Limits on anonymous requests, refused credentials and sign-in guesses; false: none (tests of other things). */
@@ -121,6 +124,7 @@ export function createApi({
   corsOrigins = [],
   oidc,
   webClient,
+  sites = false,
   streamRecheckMs = 5_000,
   rateLimits,
   redis,
@@ -167,7 +171,9 @@ export function createApi({
     const clientAddress = addressOf(request, serverContext);
     return createContext({ requestId, prisma: db.prisma, actor, installedModules, clientAddress, rateLimits: limits, refusals, events });
   };
-  const yoga = createYoga<Record<string, unknown>, GeaContext>({
+  const fetchOwnRoute = (url: string, init: RequestInit, serverContext: unknown): Promise<Response> =>
+    Promise.resolve(yoga.fetch(url, init, serverContext as Record<string, unknown>));
+  const yoga: YogaServerInstance<Record<string, unknown>, GeaContext> = createYoga<Record<string, unknown>, GeaContext>({
     schema: composed.schema,
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
@@ -209,7 +215,9 @@ export function createApi({
             useRateLimits({
               limits,
               refusals,
-              guards: (pathname) => (isApiPath(pathname) && pathname !== '/live' && pathname !== '/health') || pluginRoutes.serves(pathname),
+              // the sites' pages are not counted: the API calls behind them are, for the same visitor
+              guards: (pathname) =>
+                (isApiPath(pathname) && pathname !== '/live' && pathname !== '/health' && !isSitesPath(pathname)) || pluginRoutes.serves(pathname),
               addressOf,
               actorOf,
             }),
@@ -219,6 +227,8 @@ export function createApi({
       ...(oidc ? [useOidcLogin(db.prisma, oidc)] : []),
       // before the web client, whose pages share the `/<key>` prefix
       usePluginRoutes(pluginRoutes, (request) => contextOf(request)),
+      // in-process calls of the public API, as the visitor (their socket: their rate limits)
+      ...(sites ? [useSites(fetchOwnRoute)] : []),
       ...(webClient ? [useWebClient(webClient)] : []),
       // Requests a browser could send cross-site without a preflight (GET, multipart) need a custom header.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-gea-client'] }),

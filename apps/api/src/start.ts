@@ -241,6 +241,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       corsOrigins,
       oidc: oidc && pendingSignIns ? { ...oidc, pendingSignIns } : oidc,
       webClient: web.files,
+      sites: composed.plugins.some((plugin) => plugin.key === 'web-hosting'),
       redis,
       rateLimitKeyPrefix: `${redisKeyPrefixFromEnv(env)}rl:`,
       ...guards,

@@ -11,7 +11,10 @@ export function isApiPath(pathname: string): boolean {
     pathname.startsWith('/graphql/') ||
     pathname === '/health' ||
     pathname === '/live' ||
-    pathname.startsWith('/auth/')
+    pathname.startsWith('/auth/') ||
+    // the hosted sites (use-sites.ts)
+    pathname === '/sites' ||
+    pathname.startsWith('/sites/')
   );
 }
 
