@@ -2,6 +2,7 @@
 // links and published pages written in Italian by the body's demo web editor; the supported
 // versions of the other CMSs. One certificate expires soon, to show the alert.
 import { addDays, today, type SeedContext } from '@gea/core';
+import { seedServiceProposals } from './seed/proposals.ts';
 import { seedSitePages } from './seed/site-pages.ts';
 
 type Tx = SeedContext['prisma'];
@@ -101,5 +102,7 @@ export async function seedWebHosting({ prisma, log }: SeedContext, day: Date = t
       ],
     });
   }
+  const proposals = await seedServiceProposals(prisma);
+  if (proposals) log('web hosting: an approved service proposal with its service, and an open one with votes');
   log(`web hosting: ${members.length} sites on GEA with ${pages} published pages, demo web editors redazione@<site>.gea.local (the referents' password)`);
 }

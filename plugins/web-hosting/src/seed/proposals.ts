@@ -1,13 +1,13 @@
 // Demo data for art. 11.4: one approved proposal with its service offered by every member body,
 // and one open proposal with a few votes, in the union (the association with a UNION kind).
 import { addDays, calendarDayInItaly } from '@gea/core';
-import type { GeaPrismaClient } from '@gea/db';
+import type { GeaPrismaClient, Prisma } from '@gea/db';
 import { closingInstant, neededYes } from '../rules/proposal-decision.ts';
 
 const DAY = 86_400_000;
 
 /** Seeds the proposals of the demo union; does nothing without a union with members or when proposals exist. */
-export async function seedServiceProposals(prisma: GeaPrismaClient): Promise<{ approved: string; open: string } | null> {
+export async function seedServiceProposals(prisma: GeaPrismaClient | Prisma.TransactionClient): Promise<{ approved: string; open: string } | null> {
   if ((await prisma.serviceProposal.count()) > 0) return null;
   const association = await prisma.association.findFirst({ where: { kind: 'UNION' }, orderBy: { startDate: 'asc' }, select: { id: true } });
   if (!association) return null;
