@@ -1,4 +1,5 @@
 import { definePlugin } from '@gea/core';
+import { webHostingAlertsJob, webHostingNotificationKinds } from './jobs/alerts.ts';
 import { webHostingPermissions } from './permissions.ts';
 import { addWebHostingSchema } from './schema/index.ts';
 import { seedWebHosting } from './seed.ts';
@@ -11,4 +12,6 @@ export default definePlugin({
   permissions: webHostingPermissions,
   schema: addWebHostingSchema,
   seed: seedWebHosting,
+  jobs: [webHostingAlertsJob],
+  notifications: webHostingNotificationKinds,
 });
