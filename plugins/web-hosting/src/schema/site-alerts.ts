@@ -10,6 +10,7 @@ import { siteLinkKindEnum } from './enums.ts';
 /** What the alerts need of a site. */
 export const alertFactsSelect = {
   id: true,
+  entityId: true,
   status: true,
   cms: true,
   cmsVersion: true,
@@ -18,12 +19,12 @@ export const alertFactsSelect = {
 } as const satisfies Prisma.HostedSiteSelect;
 export type AlertFacts = Prisma.HostedSiteGetPayload<{ select: typeof alertFactsSelect }>;
 
-type SiteAlertView = SiteAlert & { siteId: string };
+type SiteAlertView = SiteAlert & { siteId: string; entityId: string };
 
 /** The alerts of a site on `today` (a calendar day as DATE columns read: UTC midnight). */
 export async function alertsOfSite(context: GeaContext, site: AlertFacts, today: Date): Promise<SiteAlertView[]> {
   const policies = await cmsPolicies(context).load('all');
-  return siteAlerts({ ...site, linkKinds: new Set(site.links.map((link) => link.kind)) }, policies.get(site.cms), today).map((alert) => ({ ...alert, siteId: site.id }));
+  return siteAlerts({ ...site, linkKinds: new Set(site.links.map((link) => link.kind)) }, policies.get(site.cms), today).map((alert) => ({ ...alert, siteId: site.id, entityId: site.entityId }));
 }
 
 /** Today in Italy: a certificate's last day ends at midnight there. */
@@ -46,6 +47,7 @@ export function addSiteAlertType(builder: GeaBuilder) {
   const SiteAlertRef = builder.objectRef<SiteAlertView>('SiteAlert');
   SiteAlertRef.implement({
     description: 'Something on a hosted site that needs attention today (Italian time).',
+    authScopes: (alert) => siteScopes.readOn(alert.entityId),
     fields: (t) => ({
       kind: t.field({ type: SiteAlertKind, resolve: (alert) => alert.kind }),
       message: t.string({ description: 'In English; clients word it from kind, dueOn and linkKind.', resolve: (alert) => alert.message }),

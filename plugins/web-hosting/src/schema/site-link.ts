@@ -12,6 +12,7 @@ import { siteLinkKindEnum } from './enums.ts';
 
 export interface SiteLinkView {
   siteId: string;
+  entityId: string;
   siteSlug: string;
   kind: SiteLinkKind;
   url: string | null;
@@ -21,15 +22,16 @@ export interface SiteLinkView {
 /** What HostedSite.links selects of a site. */
 export const siteLinksSelect = {
   slug: true,
+  entityId: true,
   links: { select: { kind: true, url: true, contentItem: { select: { id: true, title: true, slug: true } } } },
 } as const;
-type LinkRows = { id: string; slug: string; links: { kind: SiteLinkKind; url: string | null; contentItem: { id: string; title: string; slug: string } | null }[] };
+type LinkRows = { id: string; entityId: string; slug: string; links: { kind: SiteLinkKind; url: string | null; contentItem: { id: string; title: string; slug: string } | null }[] };
 
 /** The six required links in the model's order, with what each points to (url and page null when missing). */
 export function linksOf(site: LinkRows): SiteLinkView[] {
   return requiredLinks.map(({ kind }) => {
     const row = site.links.find((link) => link.kind === kind);
-    return { siteId: site.id, siteSlug: site.slug, kind, url: row?.url ?? null, page: row?.contentItem ?? null };
+    return { siteId: site.id, entityId: site.entityId, siteSlug: site.slug, kind, url: row?.url ?? null, page: row?.contentItem ?? null };
   });
 }
 
@@ -54,6 +56,7 @@ const siteLinkObject = (() => {
     const SiteLink = builder.objectRef<SiteLinkView>('SiteLink');
     SiteLink.implement({
       description: 'A required link of a site: where it points (an https address or a page of the site), or nothing yet.',
+      authScopes: (link) => siteScopes.readOn(link.entityId),
       fields: (t) => ({
         kind: t.field({ type: SiteLinkKindEnum, resolve: (link) => link.kind }),
         label: t.string({ description: 'The label the model gives the link (Italian).', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.label.it }),
