@@ -17,7 +17,8 @@ import type { HostedSite as HostedSiteRow } from '@gea/db';
 import { z } from 'zod';
 import { followsMunicipalForm, municipalDomain, normalizeDomain, slugProblem } from '../rules/domain.ts';
 import { siteScopes } from '../scopes.ts';
-import { cmsKindEnum, hostedSiteStatusEnum } from './enums.ts';
+import { cmsKindEnum, hostedSiteStatusEnum, siteAlertKindEnum } from './enums.ts';
+import { alertFactsSelect, alertsOfSite, italianToday } from './site-alerts.ts';
 
 /** Where the reference front end (apps/site) shows a site. */
 export const sitePublicPath = (slug: string) => `/sites/${slug}/`;
@@ -91,11 +92,12 @@ export function addHostedSiteType(builder: GeaBuilder) {
       status: t.field({ type: [HostedSiteStatus], required: false, description: 'Any of these statuses.' }),
       cms: t.field({ type: [CmsKind], required: false, description: 'Any of these CMS.' }),
       search: t.string({ required: false, validate: z.string().trim().max(100), description: 'Part of the name, slug or a domain.' }),
+      alertKinds: t.field({ type: [siteAlertKindEnum(builder)], required: false, description: 'Sites with an alert of any of these kinds today.' }),
     }),
   });
-  const listWhere = (context: GeaContext, entityId: { id: string } | null | undefined, filter?: typeof HostedSiteFilter.$inferInput | null) => {
+  const listWhere = async (context: GeaContext, entityId: { id: string } | null | undefined, filter?: typeof HostedSiteFilter.$inferInput | null) => {
     const search = filter?.search?.trim().toLowerCase();
-    return {
+    const where = {
       entity: siteScopes.readableEntities(context),
       ...(entityId ? { entityId: entityId.id } : {}),
       ...(filter?.status?.length ? { status: { in: filter.status } } : {}),
@@ -111,6 +113,13 @@ export function addHostedSiteType(builder: GeaBuilder) {
           }
         : {}),
     };
+    if (!filter?.alertKinds?.length) return where;
+    // alerts are computed, not stored: the sites are few, so they are computed for every candidate
+    const kinds = new Set<string>(filter.alertKinds);
+    const today = italianToday();
+    const candidates = await context.prisma.hostedSite.findMany({ where, select: alertFactsSelect });
+    const alerted = await Promise.all(candidates.map(async (site) => ((await alertsOfSite(context, site, today)).some((alert) => kinds.has(alert.kind)) ? site.id : null)));
+    return { ...where, id: { in: alerted.filter((id): id is string => id !== null) } };
   };
   builder.queryField('hostedSites', (t) =>
     t.prismaConnection({
@@ -119,9 +128,9 @@ export function addHostedSiteType(builder: GeaBuilder) {
       description: 'Hosted sites of the bodies the reader may see (or of one body), by name.',
       authScopes: (_root, args) => siteScopes.readList(args.entityId),
       args: { entityId: t.arg.globalID({ required: false, for: Entity }), filter: t.arg({ type: HostedSiteFilter, required: false }) },
-      totalCount: (_root, args, context) => context.prisma.hostedSite.count({ where: listWhere(context, args.entityId, args.filter) }),
-      resolve: (query, _root, args, context) =>
-        context.prisma.hostedSite.findMany({ ...query, where: listWhere(context, args.entityId, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      totalCount: async (_root, args, context) => context.prisma.hostedSite.count({ where: await listWhere(context, args.entityId, args.filter) }),
+      resolve: async (query, _root, args, context) =>
+        context.prisma.hostedSite.findMany({ ...query, where: await listWhere(context, args.entityId, args.filter), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     }),
   );
   builder.queryField('hostedSite', (t) =>

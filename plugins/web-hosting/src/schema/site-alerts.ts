@@ -2,10 +2,10 @@
 // missing required links. Computed on read from the site, its links and the CMS policies.
 import { calendarDayInItaly, modelRef, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
-import { siteAlertKinds, siteAlerts, type SiteAlert } from '../rules/site-alerts.ts';
+import { siteAlerts, type SiteAlert } from '../rules/site-alerts.ts';
 import { siteScopes } from '../scopes.ts';
 import { cmsPolicies } from './cms-version-policy.ts';
-import { siteLinkKindEnum } from './enums.ts';
+import { siteAlertKindEnum, siteLinkKindEnum } from './enums.ts';
 
 /** What the alerts need of a site. */
 export const alertFactsSelect = {
@@ -33,16 +33,7 @@ export const italianToday = () => calendarDayInItaly(new Date());
 export function addSiteAlertType(builder: GeaBuilder) {
   const HostedSite = modelRef(builder, 'HostedSite');
   const SiteLinkKindEnum = siteLinkKindEnum(builder);
-  const SiteAlertKind = builder.enumType('SiteAlertKind', {
-    description: 'What needs attention on a hosted site.',
-    values: {
-      TLS_EXPIRED: { description: 'The TLS certificate of the primary domain has expired.' },
-      TLS_EXPIRING: { description: 'The TLS certificate expires within 30 days.' },
-      CMS_UNSUPPORTED: { description: "The CMS version is below the oldest the office supports." },
-      CMS_OUTDATED: { description: 'The CMS version is below the latest released.' },
-      REQUIRED_LINK_MISSING: { description: 'A required site-wide link (linkKind) points nowhere.' },
-    } satisfies Record<(typeof siteAlertKinds)[number], unknown>,
-  });
+  const SiteAlertKind = siteAlertKindEnum(builder);
 
   const SiteAlertRef = builder.objectRef<SiteAlertView>('SiteAlert');
   SiteAlertRef.implement({
