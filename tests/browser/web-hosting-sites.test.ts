@@ -80,7 +80,7 @@ describe('hosted sites as ICT staff', () => {
 
     await staff.locator('#site-slug').fill('sito-prova');
     await submit(staff, 'site-form-title');
-    await heading(staff, `Sito ${SITE}`);
+    await heading(staff, SITE);
     expect(await staff.locator('#site-primaryDomain').inputValue()).toBe('www.prova-gea.example.it');
   });
 

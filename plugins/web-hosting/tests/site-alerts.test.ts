@@ -149,4 +149,18 @@ describe('alerts on read, today in Italy', () => {
     const all = await t.api.gql(ALERTS, { kinds: ['CMS_UNSUPPORTED'] }, actorForRoles(t.api.composed, 'staff', [{ role: 'ICT_STAFF', entityId: null }]));
     expect(all.body.data!.siteAlerts.map((alert: { site: { slug: string } }) => alert.site.slug)).toEqual(['vecchio']);
   });
+
+  it('filters the site list by kind of alert', async () => {
+    const staff = actorForRoles(t.api.composed, 'staff', [{ role: 'ICT_STAFF', entityId: null }]);
+    const LIST = 'query ($kinds: [SiteAlertKind!]) { hostedSites(first: 50, filter: { alertKinds: $kinds }) { totalCount edges { node { slug } } } }';
+    const slugs = async (kinds: string[]) => {
+      const response = await t.api.gql(LIST, { kinds }, staff);
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data!.hostedSites.edges.map((edge: { node: { slug: string } }) => edge.node.slug);
+    };
+    expect(await slugs(['CMS_UNSUPPORTED'])).toEqual(['vecchio']);
+    expect(await slugs(['CMS_OUTDATED', 'CMS_UNSUPPORTED'])).toEqual(['pelago-oggi', 'vecchio']);
+    // every site of these tests has its required links but the one made above
+    expect(await slugs(['REQUIRED_LINK_MISSING'])).toEqual(['pelago-oggi']);
+  });
 });

@@ -67,7 +67,6 @@ const it = {
     REPORT_PROBLEM: 'Segnalazione disservizio',
     FAQ: 'Domande frequenti',
   },
-  siteTitle: 'Sito {{ name }}',
   newTitle: 'Nuovo sito ospitato',
   backToSites: 'Torna ai siti',
   notFound: 'Sito non trovato o non visibile.',
@@ -167,7 +166,6 @@ const en: typeof it = {
     REPORT_PROBLEM: 'Report a problem',
     FAQ: 'Frequently asked questions',
   },
-  siteTitle: 'Site {{ name }}',
   newTitle: 'New hosted site',
   backToSites: 'Back to the sites',
   notFound: 'Site not found or not visible.',
@@ -220,5 +218,5 @@ export function alertText(alert: { kind: AlertKind; dueOn?: string | null; linkK
   });
 }
 
-/** Expired certificates and unsupported CMS are errors; the rest warnings. */
-export const alertTone = (kind: AlertKind): 'warn' | 'off' => (kind === 'TLS_EXPIRED' || kind === 'CMS_UNSUPPORTED' ? 'warn' : 'off');
+/** Certificates and unsupported CMS call for action; an outdated CMS or a missing link can wait. */
+export const alertTone = (kind: AlertKind): 'warn' | 'off' => (kind === 'TLS_EXPIRED' || kind === 'TLS_EXPIRING' || kind === 'CMS_UNSUPPORTED' ? 'warn' : 'off');

@@ -128,7 +128,7 @@ export default function SitePage() {
           </Show>
         }
       >
-        <PageHeading title={isNew() ? m('newTitle') : m('siteTitle', { name: site()!.name })}>
+        <PageHeading title={isNew() ? m('newTitle') : site()!.name}>
           <Show when={site()}>
             <p class="lead">
               {site()!.entity?.name} · {site()!.primaryDomain} · {m(`statuses.${site()!.status}`)}
@@ -354,7 +354,7 @@ function LinkForm(props: { site: Site; link: Site['links'][number]; canWrite: bo
   }
 
   return (
-    <form class="form form-grid" onSubmit={(event) => void submit(event)} aria-labelledby={`${prefix}-title`}>
+    <form class="form site-link-form" onSubmit={(event) => void submit(event)} aria-labelledby={`${prefix}-title`}>
       <h3 id={`${prefix}-title`}>{name()}</h3>
       <p class="site-link-target">
         <Show when={props.link.href} fallback={<Badge tone="warn">{m('linkMissing')}</Badge>}>
@@ -367,15 +367,17 @@ function LinkForm(props: { site: Site; link: Site['links'][number]; canWrite: bo
       <Show when={props.canWrite}>
         <fieldset>
           <legend class="visually-hidden">{name()}</legend>
-          <TextField id={`${prefix}-url`} label={m('linkUrl')} type="url" autocomplete="off" value={url()} onValue={setUrl} error={error()} />
+          <TextField id={`${prefix}-url`} label={m('linkUrl')} inputmode="url" autocomplete="off" value={url()} onValue={setUrl} error={error()} />
         </fieldset>
         <div class="form-actions">
           <button type="submit" class="button-secondary">
             {m('setLink')}
+            <span class="visually-hidden"> {name()}</span>
           </button>
           <Show when={props.link.href}>
             <button type="button" class="button-secondary" onClick={() => void remove()}>
               {m('clearLink')}
+              <span class="visually-hidden"> {name()}</span>
             </button>
           </Show>
         </div>
