@@ -79,11 +79,11 @@ export default function SitesPage() {
       </PageHeading>
       <p class="actions">
         <Show when={canWrite()}>
-          <A class="button-primary" href="/web-hosting/sites/new">
+          <A class="button button-primary" href="/web-hosting/sites/new">
             {m('newSite')}
           </A>{' '}
         </Show>
-        <A class="button-secondary" href="/web-hosting/cms-policies">
+        <A class="button button-secondary" href="/web-hosting/cms-policies">
           {m('policiesLink')}
         </A>
       </p>
