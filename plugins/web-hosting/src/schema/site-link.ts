@@ -1,7 +1,7 @@
 // The site-wide pages and links every municipal site must show (accessibility declaration, privacy,
 // legal notes, booking, report a problem, FAQ): each points to an https address or to a page of
 // the site itself. Visitors see them, so every change raises the site's publication stamp.
-import { auditConcerns, InputError, lockForChange, modelRef, NotFoundError, type GeaBuilder, type GeaContext } from '@gea/core';
+import { auditConcerns, InputError, lockForChange, modelRef, NotFoundError, perBuilder, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { SiteLinkKind } from '@gea/db';
 import { z } from 'zod';
 import { pagePath, requiredLinks } from '../model/menus.ts';
@@ -48,41 +48,34 @@ export function linkUrlProblem(text: string): string | null {
   return 'problem' in normalizeDomain(url.hostname) ? `${url.hostname} is not a valid host name` : null;
 }
 
-export const siteLinkRef = (builder: GeaBuilder) => siteLinkObject(builder);
-const siteLinkObject = (() => {
-  const defined = new WeakMap<GeaBuilder, ReturnType<typeof define>>();
-  const define = (builder: GeaBuilder) => {
-    const SiteLinkKindEnum = siteLinkKindEnum(builder);
-    const SiteLink = builder.objectRef<SiteLinkView>('SiteLink');
-    SiteLink.implement({
-      description: 'A required link of a site: where it points (an https address or a page of the site), or nothing yet.',
-      authScopes: (link) => siteScopes.readOn(link.entityId),
-      fields: (t) => ({
-        kind: t.field({ type: SiteLinkKindEnum, resolve: (link) => link.kind }),
-        label: t.string({ description: 'The label the model gives the link (Italian).', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.label.it }),
-        labelEn: t.string({ description: 'The label in English.', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.label.en }),
-        dataElement: t.string({ description: 'The data-element attribute the validator looks for.', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.dataElement }),
-        url: t.string({ nullable: true, description: 'The address it points to, when it is not a page of the site.', resolve: (link) => link.url }),
-        pageId: t.id({
-          nullable: true,
-          description: 'The global id of the page (a ContentItem of type PAGINA) it points to.',
-          resolve: (link) => (link.page ? Buffer.from(`ContentItem:${link.page.id}`).toString('base64') : null),
-        }),
-        pageTitle: t.string({ nullable: true, resolve: (link) => link.page?.title ?? null }),
-        href: t.string({
-          nullable: true,
-          description: 'Where a visitor goes: the address, or the page on GEA\'s site (/sites/<slug>/<page>); null when missing.',
-          resolve: (link) => link.url ?? (link.page ? `${sitePublicPath(link.siteSlug)}${pagePath('PAGINA', link.page.slug, {})}` : null),
-        }),
+/** The SiteLink type, defined once per builder (HostedSite.links and SiteLink.page use it). */
+export const siteLinkRef = perBuilder((builder) => {
+  const SiteLinkKindEnum = siteLinkKindEnum(builder);
+  const SiteLink = builder.objectRef<SiteLinkView>('SiteLink');
+  SiteLink.implement({
+    description: 'A required link of a site: where it points (an https address or a page of the site), or nothing yet.',
+    authScopes: (link) => siteScopes.readOn(link.entityId),
+    fields: (t) => ({
+      kind: t.field({ type: SiteLinkKindEnum, resolve: (link) => link.kind }),
+      label: t.string({ description: 'The label the model gives the link (Italian).', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.label.it }),
+      labelEn: t.string({ description: 'The label in English.', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.label.en }),
+      dataElement: t.string({ description: 'The data-element attribute the validator looks for.', resolve: (link) => requiredLinks.find((r) => r.kind === link.kind)!.dataElement }),
+      url: t.string({ nullable: true, description: 'The address it points to, when it is not a page of the site.', resolve: (link) => link.url }),
+      pageId: t.id({
+        nullable: true,
+        description: 'The global id of the page (a ContentItem of type PAGINA) it points to.',
+        resolve: (link) => (link.page ? Buffer.from(`ContentItem:${link.page.id}`).toString('base64') : null),
       }),
-    });
-    return SiteLink;
-  };
-  return (builder: GeaBuilder) => {
-    if (!defined.has(builder)) defined.set(builder, define(builder));
-    return defined.get(builder)!;
-  };
-})();
+      pageTitle: t.string({ nullable: true, resolve: (link) => link.page?.title ?? null }),
+      href: t.string({
+        nullable: true,
+        description: 'Where a visitor goes: the address, or the page on GEA\'s site (/sites/<slug>/<page>); null when missing.',
+        resolve: (link) => link.url ?? (link.page ? `${sitePublicPath(link.siteSlug)}${pagePath('PAGINA', link.page.slug, {})}` : null),
+      }),
+    }),
+  });
+  return SiteLink;
+});
 
 /**
  * `SiteLink.page: ContentItem`, once the ContentItem node exists (it is defined with the pages):
