@@ -2,6 +2,7 @@ import { definePlugin } from '@gea/core';
 import { proposalClosingJob } from './jobs/proposal-closing.ts';
 import { attachmentDownloadRoute } from './http/attachment-download.ts';
 import { contentNotificationKinds, scheduledPublishingJob } from './jobs/scheduled-publishing.ts';
+import { webHostingAlertsJob, webHostingNotificationKinds } from './jobs/alerts.ts';
 import { webHostingPermissions } from './permissions.ts';
 import { publicRoutes } from './public/routes.ts';
 import { addWebHostingSchema } from './schema/index.ts';
@@ -18,6 +19,6 @@ export default definePlugin({
   // uploaded attachments are kept in the trail by their size only
   audit: { contentFields: ['file'] },
   http: [attachmentDownloadRoute, ...publicRoutes],
-  jobs: [scheduledPublishingJob, proposalClosingJob],
-  notifications: contentNotificationKinds,
+  jobs: [webHostingAlertsJob, scheduledPublishingJob, proposalClosingJob],
+  notifications: { ...webHostingNotificationKinds, ...contentNotificationKinds },
 });

@@ -16,3 +16,15 @@ export const contentStatusEnum = perBuilder((builder) => builder.enumType(Conten
 export const revisionKindEnum = perBuilder((builder) => builder.enumType(RevisionKind, { name: 'RevisionKind' }));
 export const serviceProposalStatusEnum = perBuilder((builder) => builder.enumType(ServiceProposalStatus, { name: 'ServiceProposalStatus' }));
 export const voteChoiceEnum = perBuilder((builder) => builder.enumType(VoteChoice, { name: 'VoteChoice' }));
+export const siteAlertKindEnum = perBuilder((builder) =>
+  builder.enumType('SiteAlertKind', {
+    description: 'What needs attention on a hosted site.',
+    values: {
+      TLS_EXPIRED: { description: 'The TLS certificate of the primary domain has expired.' },
+      TLS_EXPIRING: { description: 'The TLS certificate expires within 30 days.' },
+      CMS_UNSUPPORTED: { description: 'The CMS version is below the oldest the office supports.' },
+      CMS_OUTDATED: { description: 'The CMS version is below the latest released.' },
+      REQUIRED_LINK_MISSING: { description: 'A required site-wide link (linkKind) points nowhere.' },
+    } as const,
+  }),
+);

@@ -9,6 +9,9 @@ import { addServiceProposalType } from './service-proposal.ts';
 import { addRevisionDiffQuery } from './revision-diff.ts';
 import { addPageFeedback } from './page-feedback.ts';
 import { addPreviewLink } from './preview-link.ts';
+import { addCmsVersionPolicyType } from './cms-version-policy.ts';
+import { addSiteAlertType } from './site-alerts.ts';
+import { addSiteLinkPageField, addSiteLinkType } from './site-link.ts';
 
 /** One file per type; fields this plugin adds to other types go in ./extends/. */
 export function addWebHostingSchema(builder: GeaBuilder) {
@@ -22,4 +25,8 @@ export function addWebHostingSchema(builder: GeaBuilder) {
   addRevisionDiffQuery(builder);
   addPreviewLink(builder);
   addPageFeedback(builder);
+  addSiteLinkType(builder);
+  addCmsVersionPolicyType(builder);
+  addSiteAlertType(builder);
+  addSiteLinkPageField(builder);
 }
