@@ -6,7 +6,7 @@ import type { ContentTypeName } from '../model/content-types.ts';
 import { contentTypeDefinitions } from '../model/content-types.ts';
 import { findTerm } from '../model/taxonomies.ts';
 import { richTextToPlain } from '../rules/rich-text.ts';
-import type { PublicReference } from './render-page.ts';
+import type { PublicReference } from './public-reference.ts';
 import type { PublicSite } from './site.ts';
 
 interface JsonLdInput {

@@ -7,9 +7,12 @@ import { findTerm } from '../model/taxonomies.ts';
 import { isFilled, referencesOf } from '../rules/revision-check.ts';
 import { renderRichText } from './rich-text-html.ts';
 import { jsonLdOf } from './json-ld.ts';
+import type { PublicReference } from './public-reference.ts';
 import { breadcrumbOf } from './menu.ts';
 import { publishedWhere } from './resolve-path.ts';
 import { publishedPathOf, type PublicSite } from './site.ts';
+
+export type { PublicReference };
 
 export interface RevisionToRender {
   title: string;
@@ -23,14 +26,6 @@ export interface PageToRender {
   slug: string;
   firstPublishedAt: Date | null;
   lastPublishedAt: Date | null;
-}
-
-export interface PublicReference {
-  type: ContentTypeName;
-  title: string;
-  summary: string;
-  path: string | null;
-  contact?: Record<string, string>;
 }
 
 export interface PublicAttachment {
