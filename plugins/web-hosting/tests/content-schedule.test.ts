@@ -66,6 +66,12 @@ describe('scheduled publishing, on a clock the test controls', () => {
     await runAt(70);
     expect(await row(v3.id)).toMatchObject({ status: 'UNPUBLISHED', publishedRevisionId: null, unpublishAt: null });
     expect(await stampOf()).toBe(stamp + 2);
+    // what the job did is in the trail, under the page's body, with the job as the actor
+    const trail = await t.db.prisma.auditEvent.findMany({ where: { targetId: rawId(v3.id), actorKind: 'system' }, orderBy: { at: 'asc' } });
+    expect(trail.map((event) => [event.operation, event.actorLabel, event.entityId])).toEqual([
+      ['publishContentItem', 'web-hosting:scheduled-publishing', w.a.id],
+      ['unpublishContentItem', 'web-hosting:scheduled-publishing', w.a.id],
+    ]);
   });
 
   it('refuses times in the past, a removal before the publication, and a revision that cannot be published', async () => {

@@ -5,5 +5,5 @@ export { modelRef, perBuilder, type ModelName } from './refs.ts';
 export { pluginScopes, entityScopes, type PluginScopes } from './scopes.ts';
 export { assertReadableThrough, fileResponse } from './access.ts';
 export { lockRow, lockForChange, assertVersion, quotedTableName, versionDescription, expectedVersionDescription, type LockedChange } from './versions.ts';
-export { auditConcerns } from './audit.ts';
+export { auditConcerns, recordSystemEvent, type SystemEvent } from './audit.ts';
 export { limitRate } from './rate-limit.ts';

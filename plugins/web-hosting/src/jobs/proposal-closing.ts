@@ -2,8 +2,7 @@
 // decided on the votes of the bodies that were members that day; an open one may also be decided
 // without a vote, when the members changed (a body that voted no left, so the yes votes now reach
 // half) or when every member has voted.
-import { randomUUID } from 'node:crypto';
-import { lockRow, type JobDefinition } from '@gea/core';
+import { lockRow, recordSystemEvent, type JobDefinition } from '@gea/core';
 import type { GeaPrismaClient } from '@gea/db';
 import { settleProposal, type Settled } from '../proposal-store.ts';
 
@@ -22,26 +21,20 @@ export async function closeProposals(prisma: GeaPrismaClient, instant: Date): Pr
       if (proposal.status !== 'OPEN') return null;
       const result = await settleProposal(client, id, instant);
       if (!result) return null;
-      await client.auditEvent.create({
-        data: {
-          requestId: `job-${randomUUID()}`,
-          actorKind: 'system',
-          actorLabel: PROPOSAL_CLOSING_JOB,
-          entityId: proposal.proposedByEntityId,
-          entityIds: [...new Set([proposal.proposedByEntityId, ...result.memberIds])],
-          operation: 'closeServiceProposal',
-          targetType: 'ServiceProposal',
-          targetId: id,
-          outcome: 'SUCCESS',
-          input: { scheduledAt: instant.toISOString() },
-          after: {
-            decision: result.outcome,
-            decidedAt: result.decidedAt.toISOString(),
-            yes: result.tally.yes,
-            no: result.tally.no,
-            members: result.tally.members,
-            serviceId: result.serviceId,
-          },
+      await recordSystemEvent(client, {
+        job: PROPOSAL_CLOSING_JOB,
+        operation: 'closeServiceProposal',
+        targetType: 'ServiceProposal',
+        targetId: id,
+        entityIds: [proposal.proposedByEntityId, ...result.memberIds],
+        input: { scheduledAt: instant.toISOString() },
+        after: {
+          decision: result.outcome,
+          decidedAt: result.decidedAt.toISOString(),
+          yes: result.tally.yes,
+          no: result.tally.no,
+          members: result.tally.members,
+          serviceId: result.serviceId,
         },
       });
       return result;

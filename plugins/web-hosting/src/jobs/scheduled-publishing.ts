@@ -3,7 +3,7 @@
 // taken down since): if it can no longer be published, the schedule is dropped and the page's
 // editors are told, its last author among them.
 import type { JobDefinition, NotificationKindDefinition } from '@gea/core';
-import { runScheduledPublishing } from '../services/content.ts';
+import { runScheduledPublishing, SCHEDULED_PUBLISHING_JOB } from '../services/content.ts';
 
 export const SCHEDULED_PUBLICATION_FAILED = 'web-hosting:scheduled-publication-failed';
 
@@ -19,7 +19,7 @@ const formatInstant = (instant: Date, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Rome' }).format(instant);
 
 export const scheduledPublishingJob: JobDefinition = {
-  key: 'web-hosting:scheduled-publishing',
+  key: SCHEDULED_PUBLISHING_JOB,
   schedule: '* * * * *',
   description: 'Publish the pages whose scheduled time has come and take down those whose removal time has come.',
   run: async ({ prisma, scheduledAt, notify, log }) => {

@@ -4,7 +4,7 @@
 // Every change of content writes a revision with its author (art. 11.1); history is never rewritten,
 // except an autosave that its own author's next autosave replaces.
 import { createHash } from 'node:crypto';
-import { ConflictError, GeaError, InputError, lockForChange, NotFoundError, save, type FieldIssue } from '@gea/core';
+import { ConflictError, GeaError, InputError, lockForChange, NotFoundError, recordSystemEvent, save, type FieldIssue } from '@gea/core';
 import type { ContentItem, ContentRevision, ContentType, GeaPrismaClient, Prisma } from '@gea/db';
 import { contentTypeDefinitions, type ContentTypeName } from '../model/content-types.ts';
 import { checkPublishable, checkRevisionShape, referencesOf, type RevisionContent } from '../rules/revision-check.ts';
@@ -528,6 +528,9 @@ export interface ScheduledOutcome {
 }
 
 /** Publishes what is due and takes down what has expired at `now`, each page in its own transaction. */
+/** The job that publishes and takes down pages at their time: the actor of what it records in the trail. */
+export const SCHEDULED_PUBLISHING_JOB = 'web-hosting:scheduled-publishing';
+
 export async function runScheduledPublishing(prisma: GeaPrismaClient, now: Date): Promise<ScheduledOutcome> {
   const outcome: ScheduledOutcome = { published: [], unpublished: [], skipped: [] };
   const due = await prisma.contentItem.findMany({ where: { publishAt: { lte: now } }, select: { id: true }, orderBy: { publishAt: 'asc' } });
@@ -542,9 +545,27 @@ export async function runScheduledPublishing(prisma: GeaPrismaClient, now: Date)
         const site = await client(tx).hostedSite.findUniqueOrThrow({ where: { id: item.siteId }, select: { name: true } });
         outcome.skipped.push({ itemId: item.id, entityId: item.site.entityId, siteName: site.name, title: item.title, authorId: head.authorId, issues, publishAt: item.publishAt });
         await client(tx).contentItem.update({ where: { id: item.id }, data: { publishAt: null, scheduledRevisionId: null } });
+        await recordSystemEvent(client(tx), {
+          job: SCHEDULED_PUBLISHING_JOB,
+          operation: 'publishContentItem',
+          targetType: 'ContentItem',
+          targetId: item.id,
+          entityIds: [item.site.entityId],
+          input: { scheduledAt: now.toISOString(), revision: revision.number },
+          after: { published: false, issues: issues.map((issue) => issue.message) },
+        });
         return;
       }
       await applyPublication(tx, item, revision, now);
+      await recordSystemEvent(client(tx), {
+        job: SCHEDULED_PUBLISHING_JOB,
+        operation: 'publishContentItem',
+        targetType: 'ContentItem',
+        targetId: item.id,
+        entityIds: [item.site.entityId],
+        input: { scheduledAt: now.toISOString(), revision: revision.number },
+        after: { published: true, status: 'PUBLISHED' },
+      });
       outcome.published.push(item.id);
     });
   }
@@ -561,6 +582,15 @@ export async function runScheduledPublishing(prisma: GeaPrismaClient, now: Date)
       });
       if (item.status === 'PUBLISHED') {
         await bumpPublicationStamp(tx, item.siteId, now);
+        await recordSystemEvent(client(tx), {
+          job: SCHEDULED_PUBLISHING_JOB,
+          operation: 'unpublishContentItem',
+          targetType: 'ContentItem',
+          targetId: item.id,
+          entityIds: [item.site.entityId],
+          input: { scheduledAt: now.toISOString() },
+          after: { status: 'UNPUBLISHED' },
+        });
         outcome.unpublished.push(item.id);
       }
     });
