@@ -102,7 +102,7 @@ export function createSiteHandler({ fetchApi, basePath = '/sites', apiBase = '/w
       await response.body?.cancel();
       return { response, json: null as T | null };
     }
-    return { response, json: (await response.json()) as T };
+    return { response, json: italianLabels(await response.json()) as T };
   };
 
   const notFound = (request: Request, context: RenderContext | null) =>
@@ -221,4 +221,18 @@ export function createSiteHandler({ fetchApi, basePath = '/sites', apiBase = '/w
     if (context.preview) headers['x-robots-tag'] = 'noindex';
     return htmlResponse(request, 200, body, headers);
   }
+}
+
+/**
+ * The public API gives every label in both languages (`{ it, en }`); this site is Italian, so each
+ * such pair becomes its Italian text once, here, and the pages deal in plain strings.
+ */
+export function italianLabels(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(italianLabels);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 2 && typeof (value as { it?: unknown }).it === 'string' && typeof (value as { en?: unknown }).en === 'string') {
+    return (value as { it: string }).it;
+  }
+  return Object.fromEntries(entries.map(([key, inner]) => [key, key === 'jsonLd' ? inner : italianLabels(inner)]));
 }
