@@ -3,9 +3,10 @@
 // routes, widgets and operation labels; they are composed here.
 import { defineWebPlugin } from '@gea/web-kit/plugin';
 import { webHostingPermissions } from '../src/permissions.ts';
+import * as pages from './pages/definition.ts';
 import * as sites from './sites/definition.ts';
 
-const areas = [sites];
+const areas = [sites, pages];
 
 export default defineWebPlugin({
   key: 'web-hosting',
