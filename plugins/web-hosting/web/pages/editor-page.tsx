@@ -34,8 +34,7 @@ import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { contentTypeDefinitions, type ContentTypeName, type FieldDefinition, type SectionDefinition } from '../../src/model/content-types.ts';
 import { emptyValue, fieldsToSave, issueTarget, pageStatus } from '../../src/model/editing.ts';
 import { vocabularies, type VocabularyTerm } from '../../src/model/taxonomies.ts';
-import { m } from './messages.ts';
-import { statusTone } from './page-tree-page.tsx';
+import { m, statusTone } from './messages.ts';
 import './pages.css';
 
 const RichTextEditor = lazy(() => import('./rich-text-editor.tsx'));
@@ -245,8 +244,22 @@ function Editor(props: { item: Item; reload: () => void }) {
   const setField = (key: string, value: unknown) => change(() => setForm('fields', key, value as never));
 
   const [, saveRevision] = createMutation(SaveRevision);
+  // A save asked for while another runs (autosave, then "Salva"): run once that one is done.
+  let saveAgain = false;
   async function save(autosave: boolean): Promise<boolean> {
-    if (saving() || !canWrite()) return false;
+    if (!canWrite()) return false;
+    if (saving()) {
+      saveAgain = true;
+      return false;
+    }
+    const ok = await saveOnce(autosave);
+    if (saveAgain) {
+      saveAgain = false;
+      if (ok && dirty()) return save(false);
+    }
+    return ok;
+  }
+  async function saveOnce(autosave: boolean): Promise<boolean> {
     const at = changes();
     setSaving(true);
     setFailure(undefined);
@@ -477,7 +490,7 @@ function Editor(props: { item: Item; reload: () => void }) {
           </section>
           <section class="cms-panel" classList={{ 'cms-issues': issues().length > 0 }} aria-labelledby="issues-title">
             <h2 id="issues-title">{issues().length > 0 ? m('missingTitle') : m('publication')}</h2>
-            <Show when={issues().length > 0} fallback={<p>{m('missingNone')}</p>}>
+            <Show when={issues().length > 0} fallback={<p>{props.item.headRevision ? m('missingNone') : m('saveFirst')}</p>}>
               <ul>
                 <For each={issues()}>
                   {(issue) => (

@@ -1,6 +1,7 @@
 // The CMS screens' own words (page tree, editor, revisions), in every language of the client. The
 // content model's labels (types, sections, fields, vocabularies) come from src/model/ itself.
 import { createMessages } from '@gea/web-kit';
+import type { PageStatusKey } from '../../src/model/editing.ts';
 
 const it = {
   sitesTitle: 'Pagine dei siti',
@@ -153,8 +154,6 @@ const it = {
   diffLegend: 'Il testo aggiunto è sottolineato, quello tolto è barrato.',
   added: 'aggiunto: ',
   removed: 'tolto: ',
-  addedEnd: ' (fine aggiunta)',
-  removedEnd: ' (fine testo tolto)',
   before: 'Prima',
   after: 'Dopo',
   empty: '(vuoto)',
@@ -312,8 +311,6 @@ const en: typeof it = {
   diffLegend: 'Added text is underlined, removed text is struck through.',
   added: 'added: ',
   removed: 'removed: ',
-  addedEnd: ' (end of addition)',
-  removedEnd: ' (end of removal)',
   before: 'Before',
   after: 'After',
   empty: '(empty)',
@@ -324,3 +321,7 @@ const en: typeof it = {
 };
 
 export const m = createMessages({ it, en });
+
+/** The badge colour of a page's status: live, waiting for something, or not on the site. */
+export const statusTone = (status: PageStatusKey): 'ok' | 'warn' | 'off' =>
+  status === 'PUBLISHED' ? 'ok' : status === 'DRAFT' || status === 'UNPUBLISHED' ? 'off' : 'warn';

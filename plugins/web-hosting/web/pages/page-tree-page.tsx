@@ -25,8 +25,8 @@ import {
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { contentTypeDefinitions, contentTypes, type ContentTypeName } from '../../src/model/content-types.ts';
-import { buildPageTree, filterPages, isValidSlug, pageGroupOf, pageGroups, pageStatus, slugFromTitle, type PageStatusKey, type TreeNode } from '../../src/model/editing.ts';
-import { m } from './messages.ts';
+import { buildPageTree, filterPages, isValidSlug, pageGroupOf, pageGroups, pageStatus, slugFromTitle, type TreeNode } from '../../src/model/editing.ts';
+import { m, statusTone } from './messages.ts';
 import './pages.css';
 
 const SitePagesQuery = graphql(`
@@ -53,9 +53,6 @@ const CreatePage = graphql(`
 
 type Site = Extract<NonNullable<ResultOf<typeof SitePagesQuery>['node']>, { contents: unknown }>;
 type Page = Site['contents'][number];
-
-export const statusTone = (status: PageStatusKey): 'ok' | 'warn' | 'off' =>
-  status === 'PUBLISHED' ? 'ok' : status === 'DRAFT' || status === 'UNPUBLISHED' ? 'off' : 'warn';
 
 export default function PageTreePage() {
   const params = useParams<{ id: string }>();
