@@ -245,13 +245,13 @@ describe('the CMS screens', () => {
     await staff.getByRole('button', { name: `Ripristina la revisione ${second}` }).click();
     await staff.locator('.notice-success', { hasText: `Revisione ${second} ripristinata` }).waitFor();
     await staff.locator('main tbody tr', { hasText: 'Ripristino' }).first().waitFor();
-    expect(await rows.count()).toBe(count + 1);
+    await expect.poll(() => rows.count()).toBe(count + 1);
     expect(await staff.locator('main tbody tr').first().textContent()).toContain(`dalla revisione ${second}`);
     // And back to the complete one, to publish it.
     await staff.getByRole('button', { name: `Ripristina la revisione ${newest}` }).click();
     await staff.locator('.notice-success', { hasText: `Revisione ${newest} ripristinata` }).waitFor();
     await staff.locator('main tbody tr', { hasText: `dalla revisione ${newest}` }).first().waitFor();
-    expect(await rows.count()).toBe(count + 2);
+    await expect.poll(() => rows.count()).toBe(count + 2);
   });
 
   it('previews the working revision in a new tab, then publishes the page', async () => {

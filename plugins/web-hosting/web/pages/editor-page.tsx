@@ -567,6 +567,7 @@ function SectionFields(props: {
         {(field) => (
           <FieldInput
             field={field}
+            sectionLabel={props.section.label[locale()]}
             item={props.item}
             value={props.values[field.key]}
             onValue={(value) => props.onValue(field.key, value)}
@@ -584,6 +585,8 @@ function SectionFields(props: {
 
 function FieldInput(props: {
   field: FieldDefinition;
+  /** A field named as its section is labelled for assistive technology only: the section's heading shows the name. */
+  sectionLabel: string;
   item: Item;
   value: unknown;
   onValue: (value: unknown) => void;
@@ -623,7 +626,7 @@ function FieldInput(props: {
           <LongText id={id()} label={label()} required={field.required} hint={props.issue} issue={!!props.issue} error={props.error} value={text()} onValue={(value) => props.onValue(value)} />
         </Match>
         <Match when={field.kind === 'richText'}>
-          <RichTextField id={id()} label={label()} required={field.required} issue={props.issue} error={props.error} readOnly={props.readOnly} value={props.value} onValue={props.onValue} />
+          <RichTextField id={id()} label={label()} hideLabel={label() === props.sectionLabel} required={field.required} issue={props.issue} error={props.error} readOnly={props.readOnly} value={props.value} onValue={props.onValue} />
         </Match>
         <Match when={field.kind === 'date'}>
           <DateField id={id()} label={label()} required={field.required} value={text()} onValue={(value) => props.onValue(value || null)} hint={props.issue} error={props.error} />
@@ -837,10 +840,10 @@ function Choices(props: {
   );
 }
 
-function RichTextField(props: { id: string; label: string; required?: boolean; issue?: string | undefined; error?: string | undefined; readOnly: boolean; value: unknown; onValue: (value: unknown) => void }) {
+function RichTextField(props: { id: string; label: string; hideLabel?: boolean; required?: boolean; issue?: string | undefined; error?: string | undefined; readOnly: boolean; value: unknown; onValue: (value: unknown) => void }) {
   return (
     <div class="field" classList={{ 'field-invalid': !!props.error }}>
-      <span class="cms-field-label" id={`${props.id}-label`}>
+      <span class="cms-field-label" classList={{ 'visually-hidden': !!props.hideLabel }} id={`${props.id}-label`}>
         {props.label}
         <Show when={props.required}>
           <span class="required" aria-hidden="true">

@@ -30,7 +30,7 @@ const tools: Tool[] = [
   {
     key: 'link',
     label: () => m('link'),
-    text: '🔗',
+    text: 'Link',
     active: (e) => e.isActive('link'),
     run: (e) => {
       const previous = String(e.getAttributes('link').href ?? '');
@@ -80,14 +80,15 @@ export default function RichTextEditor(props: RichTextEditorProps) {
             <button
               type="button"
               title={tool.label()}
-              aria-label={tool.label()}
               aria-pressed={(tick(), editor ? String(tool.active(editor)) : 'false') as 'true' | 'false'}
               disabled={props.readOnly}
               // Keeps the text's selection: the button does not take the focus from the editor on click.
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => editor && tool.run(editor)}
             >
+              {/* Named by the hidden word, not the short visible sign (G, C, T3...). */}
               <span aria-hidden="true">{tool.text}</span>
+              <span class="visually-hidden">{tool.label()}</span>
             </button>
           )}
         </For>
