@@ -278,13 +278,38 @@ describe('the CMS screens', () => {
     expect(body.page.sections.map((section) => section.label)).toEqual(expect.arrayContaining(['A chi è rivolto', 'Contatti']));
   });
 
+  it('says so and reloads when someone else changed the page meanwhile', async () => {
+    const itemId = decodeURIComponent(new URL(staff.url()).pathname.split('/').pop()!);
+    const current = await api<{ node: { version: number; headRevision: { title: string; topics: string[]; fields: Record<string, unknown> } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on ContentItem { version headRevision { title topics fields } } } }',
+      { id: itemId },
+    );
+    // Another tab saves first...
+    ok(
+      (await api<{ saveContentRevision: ItemResult }>(
+        `mutation ($id: ID!, $v: Int!, $title: String!, $topics: [String!]!, $fields: JSONObject!) {
+          saveContentRevision(input: { itemId: $id, expectedVersion: $v, title: $title, summary: "Cambiata in un'altra scheda.", topics: $topics, fields: $fields, autosave: false }) { ${ITEM} }
+        }`,
+        { id: itemId, v: current.node.version, title: current.node.headRevision.title, topics: current.node.headRevision.topics, fields: current.node.headRevision.fields },
+      )).saveContentRevision,
+      'save elsewhere',
+    );
+    // ...then this one, on the version it loaded.
+    await staff.locator('#field-summary').fill('Cambiata in questa scheda.');
+    await staff.locator('main form button[type=submit]', { hasText: 'Salva' }).click();
+    await staff.locator('[role=alert]', { hasText: 'ha cambiato questa pagina' }).waitFor();
+    await expect.poll(() => staff.locator('#field-summary').inputValue(), { timeout: 10_000 }).toBe("Cambiata in un'altra scheda.");
+    await waitSaved();
+    await staff.locator('main .lead .badge', { hasText: 'Modifiche non pubblicate' }).waitFor();
+  });
+
   it('works on a 375 px phone: tree, editor and history', async () => {
     await staff.setViewportSize({ width: 375, height: 800 });
     try {
       await staff.goto(`${server.base}/web-hosting/sites/${encodeURIComponent(site.id)}/pages`);
       await heading(staff, `Pagine di ${site.name}`);
       await staff.locator('main li', { hasText: SERVICE_TITLE }).first().waitFor();
-      expect(await staff.locator('main li', { hasText: SERVICE_TITLE }).first().textContent()).toContain('Pubblicata');
+      expect(await staff.locator('main li', { hasText: SERVICE_TITLE }).first().textContent()).toContain('Modifiche non pubblicate');
       expect(await accessibilityViolations(staff)).toEqual([]);
       await screenshot(staff, 'web-hosting-editor-05-tree-375');
       await staff.getByRole('link', { name: SERVICE_TITLE }).click();

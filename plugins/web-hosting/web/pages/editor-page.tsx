@@ -225,13 +225,14 @@ function Editor(props: { item: Item; reload: () => void }) {
   };
   // After a stale save the fresh page replaces the form, once it has come.
   let reloadWhenFresh = false;
+  // Tracked by version and head: the query's answer is merged into the same object, not replaced.
   createEffect(
     on(
-      () => props.item,
-      (item) => {
-        if (reloadWhenFresh && item.version >= version()) {
+      () => [props.item.version, props.item.headRevision?.id],
+      () => {
+        if (reloadWhenFresh && props.item.version >= version()) {
           reloadWhenFresh = false;
-          reloadForm(item);
+          reloadForm(props.item);
         }
       },
     ),
