@@ -91,6 +91,7 @@ export function addContentStub(builder: GeaBuilder) {
     fields: (t) => ({
       path: t.exposeStringList('path'),
       label: t.exposeString('label'),
+      labelEn: t.string({ resolve: (change) => change.label }),
       before: t.exposeString('before', { nullable: true }),
       after: t.exposeString('after', { nullable: true }),
       parts: t.field({ type: [DiffPart], resolve: (change) => change.parts }),
@@ -114,6 +115,9 @@ export function addContentStub(builder: GeaBuilder) {
       downloadPath: t.string({ resolve: notImplemented }),
     }),
   });
+  builder.prismaObjectFields('ContentItem', (t) => ({
+    attachments: t.field({ type: [ContentAttachment], resolve: notImplemented }),
+  }));
   const PreviewLink = builder.objectRef<{ path: string; expiresAt: Date }>('PreviewLink').implement({
     authScopes: readSome,
     fields: (t) => ({ path: t.exposeString('path'), expiresAt: t.expose('expiresAt', { type: 'DateTime' }) }),

@@ -15,6 +15,8 @@ export const routes: readonly WebRoute[] = [
   { path: '/web-hosting/pages/:id/revisions', load: () => import('./revisions-page.tsx'), permission: 'web-hosting:content:read' },
 ];
 export const widgets: readonly AnyWebWidget[] = [];
+// The content API's labels, for this branch alone: helper 2's web/content-labels and helper 3's
+// web/preview label the same mutations, so at merge these go (or theirs do).
 export const operations: Readonly<Record<string, Label>> = {
   createContentItem: { it: 'Creazione di una pagina di un sito', en: 'Create a site page' },
   saveContentRevision: { it: 'Salvataggio di una pagina di un sito', en: 'Save a site page' },

@@ -51,6 +51,7 @@ const EditorQuery = graphql(`
         headRevision { id number title summary topics fields createdAt author { name } publicationIssues { path message code } }
         publishedRevision { id number }
         reviewRevision { id number }
+        attachments { id fileName }
       }
     }
   }
@@ -208,7 +209,8 @@ function Editor(props: { item: Item; reload: () => void }) {
   const [saveErrors, setSaveErrors] = createSignal<Record<string, string>>({});
   const [failure, setFailure] = createSignal<string | undefined>();
   const [notice, setNotice] = createSignal<string | null>(null);
-  const [attachmentNames, setAttachmentNames] = createSignal<Record<string, string>>({});
+  const [uploadedNames, setAttachmentNames] = createSignal<Record<string, string>>({});
+  const attachmentNames = () => ({ ...Object.fromEntries(props.item.attachments.map((file) => [file.id, file.fileName])), ...uploadedNames() });
   const dirty = () => changes() !== savedChanges();
 
   // A newer version from the server (after a save or an action) moves the expected version on.

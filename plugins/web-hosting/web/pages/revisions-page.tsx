@@ -11,6 +11,7 @@ import {
   isStaleVersion,
   isTypedError,
   Loading,
+  locale,
   NodePage,
   PageHeading,
   SuccessNotice,
@@ -39,7 +40,7 @@ const RevisionsQuery = graphql(`
 const DiffQuery = graphql(`
   query WebHostingRevisionDiff($fromId: ID!, $toId: ID!) {
     revisionDiff(fromId: $fromId, toId: $toId) {
-      changes { path label before after parts { value added removed } }
+      changes { path label labelEn before after parts { value added removed } }
     }
   }
 `);
@@ -197,7 +198,7 @@ function Revisions(props: { item: Item; reload: () => void }) {
                 <For each={diff.data!.revisionDiff.changes}>
                   {(change) => (
                     <li>
-                      <h3>{change.label}</h3>
+                      <h3>{locale() === 'en' ? change.labelEn : change.label}</h3>
                       <Show
                         when={change.parts.length > 0}
                         fallback={
