@@ -5,7 +5,7 @@
 // autosave and save, the revision history with a diff and a restore, the preview in a new tab, and
 // publishing, after which the public API serves the page. Screenshots at 1280 and 375 px go to
 // __screenshots__ (prefix `web-hosting-editor-`); axe finds no WCAG A/AA violation on the tree, the
-// editor or the history.
+// editor or the history. Last, on a site with review, the page goes to the body's referent, who sends it back.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, DEMO_PASSWORD, gql, heading, launchBrowser, menu, screenshot, signIn, startWebServer, type WebServer } from './support.ts';
@@ -323,6 +323,49 @@ describe('the CMS screens', () => {
       await screenshot(staff, 'web-hosting-editor-07-revisions-375');
     } finally {
       await staff.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('on a site with review: the writer sends the page for review, the body’s referent sends it back with a note', async () => {
+    // Review on (helper 1's updateHostedSite replaces every field: the current ones are sent back).
+    const current = await api<{ node: { version: number; slug: string; name: string; primaryDomain: string; cms: string; entity: { id: string; referent: { email: string } | null } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on HostedSite { version slug name primaryDomain cms entity { id referent { email } } } } }',
+      { id: site.id },
+    );
+    const { version, entity, ...fields } = current.node;
+    const updated = await api<{ updateHostedSite: { __typename: string; message?: string } }>(
+      'mutation ($id: ID!, $v: Int!, $input: HostedSiteInput!) { updateHostedSite(id: $id, expectedVersion: $v, input: $input) { __typename ... on Error { message } } }',
+      { id: site.id, v: version, input: { ...fields, entityId: entity.id, reviewRequired: true } },
+    );
+    expect(updated.updateHostedSite.__typename, updated.updateHostedSite.message).toBe('HostedSite');
+    expect(entity.referent, 'the demo body of the site has a referent').not.toBeNull();
+
+    await staff.goto(`${server.base}/web-hosting/sites/${encodeURIComponent(site.id)}/pages`);
+    await staff.getByRole('link', { name: SERVICE_TITLE }).click();
+    await heading(staff, SERVICE_TITLE);
+    await staff.locator('.cms-panel', { hasText: 'Su questo sito le pagine vanno online dopo la revisione.' }).waitFor();
+    await staff.getByRole('button', { name: 'Invia in revisione' }).click();
+    await staff.locator('.notice-success', { hasText: 'Pagina inviata in revisione.' }).waitFor();
+    await staff.locator('main .lead .badge', { hasText: 'In revisione' }).waitFor();
+    const pageUrl = staff.url();
+
+    const reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
+    try {
+      const reviewer = await reviewerContext.newPage();
+      reviewer.on('pageerror', (error) => pageErrors.push(`${reviewer.url()}: ${error.message}`));
+      await signIn(reviewer, server.base, entity.referent!.email);
+      await reviewer.goto(pageUrl);
+      await heading(reviewer, SERVICE_TITLE);
+      // A referent reviews: no writing, publish or send back.
+      expect(await reviewer.locator('main form button[type=submit]', { hasText: 'Salva' }).count()).toBe(0);
+      await reviewer.getByRole('button', { name: 'Pubblica', exact: true }).waitFor();
+      await reviewer.locator('#reject-note').fill('Manca il costo della carta.');
+      await reviewer.getByRole('button', { name: 'Rifiuta' }).click();
+      await reviewer.locator('.notice-success', { hasText: 'Revisione rifiutata' }).waitFor();
+      expect(await accessibilityViolations(reviewer)).toEqual([]);
+      await screenshot(reviewer, 'web-hosting-editor-08-review-rejected');
+    } finally {
+      await reviewerContext.close();
     }
   });
 
