@@ -272,10 +272,20 @@ describe('the CMS screens', () => {
 
     const response = await fetch(`${server.base}/web-hosting/public/sites/${site.slug}/path/servizi/anagrafe-e-stato-civile/${SERVICE_SLUG}`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { kind: string; page: { title: string; sections: { label: string }[] } };
+    const body = (await response.json()) as { kind: string; page: { title: string; sections: { label: { it: string } }[] } };
     expect(body.kind).toBe('page');
     expect(body.page.title).toBe(SERVICE_TITLE);
-    expect(body.page.sections.map((section) => section.label)).toEqual(expect.arrayContaining(['A chi è rivolto', 'Contatti']));
+    expect(body.page.sections.map((section) => section.label.it)).toEqual(expect.arrayContaining(['A chi è rivolto', 'Contatti']));
+
+    // And on the site itself (apps/site).
+    const visitor = await context.newPage();
+    try {
+      await visitor.goto(`${server.base}/sites/${site.slug}/servizi/anagrafe-e-stato-civile/${SERVICE_SLUG}`);
+      await visitor.locator('h1', { hasText: SERVICE_TITLE }).waitFor();
+      await screenshot(visitor, 'web-hosting-editor-04b-on-the-site');
+    } finally {
+      await visitor.close();
+    }
   });
 
   it('says so and reloads when someone else changed the page meanwhile', async () => {
