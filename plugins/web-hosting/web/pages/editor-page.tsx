@@ -317,7 +317,11 @@ function Editor(props: { item: Item; reload: () => void }) {
     }, AUTOSAVE_DELAY_MS);
   };
   createEffect(on(changes, () => dirty() && schedule(), { defer: true }));
-  onCleanup(() => clearTimeout(timer));
+  onCleanup(() => {
+    clearTimeout(timer);
+    // Leaving for another screen of the client: what was typed since the last save is saved on the way out.
+    if (dirty() && !saving() && Object.keys(saveErrors()).length === 0) void saveOnce(true);
+  });
   // Leaving the page with unsaved changes: the browser asks.
   const beforeUnload = (event: BeforeUnloadEvent) => {
     if (dirty()) event.preventDefault();

@@ -72,13 +72,27 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     });
   });
   onCleanup(() => editor?.destroy());
+  // A toolbar is one stop of the Tab key; the arrow keys move between its buttons.
+  const [current, setCurrent] = createSignal(0);
+  let bar!: HTMLDivElement;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const last = tools.length - 1;
+    const next = { ArrowRight: current() + 1, ArrowLeft: current() - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = next < 0 ? last : next > last ? 0 : next;
+    setCurrent(index);
+    bar.querySelectorAll('button')[index]?.focus();
+  };
   return (
     <div class="rich-text">
-      <div class="rich-text-toolbar" role="toolbar" aria-label={m('richToolbar', { label: props.label })} aria-controls={props.id}>
+      <div class="rich-text-toolbar" role="toolbar" aria-label={m('richToolbar', { label: props.label })} aria-controls={props.id} ref={bar} onKeyDown={onKeyDown}>
         <For each={tools}>
-          {(tool) => (
+          {(tool, index) => (
             <button
               type="button"
+              tabindex={index() === current() ? 0 : -1}
+              onFocus={() => setCurrent(index())}
               title={tool.label()}
               aria-pressed={(tick(), editor ? String(tool.active(editor)) : 'false') as 'true' | 'false'}
               disabled={props.readOnly}
