@@ -196,6 +196,10 @@ describe('the CMS screens', () => {
     await staff.keyboard.type('Prenota un appuntamento');
     expect(await staff.getByRole('toolbar', { name: 'Formattazione di «Come fare»' }).getByRole('button', { name: 'Grassetto' }).getAttribute('aria-pressed')).toBe('true');
     expect(await staff.locator('#field-howTo strong').textContent()).toBe('Prenota un appuntamento');
+    // The toolbar is one Tab stop: the arrow keys move along it.
+    await staff.getByRole('toolbar', { name: 'Formattazione di «Come fare»' }).getByRole('button', { name: 'Grassetto' }).focus();
+    await staff.keyboard.press('ArrowRight');
+    expect(await staff.evaluate(() => document.activeElement?.textContent)).toContain('Corsivo');
     await rich('requirements', 'Una fototessera e la vecchia carta d’identità.');
     await rich('outcome', 'La carta d’identità elettronica, spedita a casa.');
     await rich('timing', 'Sei giorni lavorativi.');
