@@ -828,21 +828,23 @@ function Choices(props: {
         </Show>
       </legend>
       <FieldNotes id={props.id} hint={props.hint} issue={props.issue} error={props.error} />
-      <For each={props.options}>
-        {(option, index) => (
-          <label>
-            <input
-              type="checkbox"
-              id={`${props.id}-${index()}`}
-              name={props.id}
-              value={option.value}
-              checked={props.value.includes(option.value)}
-              onChange={(event) => toggle(option.value, event.currentTarget.checked)}
-            />
-            {option.label}
-          </label>
-        )}
-      </For>
+      <div class="cms-choices-list">
+        <For each={props.options}>
+          {(option, index) => (
+            <label>
+              <input
+                type="checkbox"
+                id={`${props.id}-${index()}`}
+                name={props.id}
+                value={option.value}
+                checked={props.value.includes(option.value)}
+                onChange={(event) => toggle(option.value, event.currentTarget.checked)}
+              />
+              {option.label}
+            </label>
+          )}
+        </For>
+      </div>
     </fieldset>
   );
 }
