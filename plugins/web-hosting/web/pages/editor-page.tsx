@@ -390,7 +390,7 @@ function Editor(props: { item: Item; reload: () => void }) {
           {definition().label[locale()]} · <Badge tone={statusTone(status())}>{m(`statuses.${status()}`)}</Badge>
           <Show when={props.item.sitePath}>
             {' · '}
-            {m('sitePath', { path: `/${props.item.sitePath}` })}
+            <span class="cms-path">{m('sitePath', { path: `/${props.item.sitePath}` })}</span>
           </Show>
           {' · '}
           <A href={`/web-hosting/pages/${encodeURIComponent(props.item.id)}/revisions`}>{m('revisionsLink')}</A>

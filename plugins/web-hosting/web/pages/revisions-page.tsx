@@ -151,16 +151,28 @@ function Revisions(props: { item: Item; reload: () => void }) {
                     <td>{revision.author.name}</td>
                     <td>{formatDateTime(revision.createdAt)}</td>
                     <td>
-                      <label class="cms-radio">
-                        <input type="radio" name="compare-from" value={revision.id} checked={fromId() === revision.id} onChange={() => setFromId(revision.id)} />
-                        <span class="visually-hidden">{m('compareFromLabel', { number: revision.number })}</span>
-                      </label>
+                      {/* Named by aria-label: a hidden text inside a scrolling table would widen the page on phones. */}
+                      <input
+                        type="radio"
+                        class="cms-radio"
+                        name="compare-from"
+                        value={revision.id}
+                        aria-label={m('compareFromLabel', { number: revision.number })}
+                        checked={fromId() === revision.id}
+                        onChange={() => setFromId(revision.id)}
+                      />
                     </td>
                     <td>
-                      <label class="cms-radio">
-                        <input type="radio" name="compare-to" value={revision.id} checked={toId() === revision.id} onChange={() => setToId(revision.id)} />
-                        <span class="visually-hidden">{m('compareToLabel', { number: revision.number })}</span>
-                      </label>
+                      {/* Named by aria-label: a hidden text inside a scrolling table would widen the page on phones. */}
+                      <input
+                        type="radio"
+                        class="cms-radio"
+                        name="compare-to"
+                        value={revision.id}
+                        aria-label={m('compareToLabel', { number: revision.number })}
+                        checked={toId() === revision.id}
+                        onChange={() => setToId(revision.id)}
+                      />
                     </td>
                     <Show when={canWrite()}>
                       <td>
