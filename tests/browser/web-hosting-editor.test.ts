@@ -325,15 +325,18 @@ describe('the CMS screens', () => {
       await staff.locator('main li', { hasText: SERVICE_TITLE }).first().waitFor();
       expect(await staff.locator('main li', { hasText: SERVICE_TITLE }).first().textContent()).toContain('Modifiche non pubblicate');
       expect(await accessibilityViolations(staff)).toEqual([]);
+      expect(await staff.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(375);
       await screenshot(staff, 'web-hosting-editor-05-tree-375');
       await staff.getByRole('link', { name: SERVICE_TITLE }).click();
       await heading(staff, SERVICE_TITLE);
       await staff.locator('#field-howTo').waitFor();
       expect(await accessibilityViolations(staff)).toEqual([]);
+      expect(await staff.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(375);
       await screenshot(staff, 'web-hosting-editor-06-editor-375');
       await staff.getByRole('link', { name: 'Revisioni' }).click();
       await heading(staff, `Revisioni di «${SERVICE_TITLE}»`);
       expect(await accessibilityViolations(staff)).toEqual([]);
+      expect(await staff.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling').toBeLessThanOrEqual(375);
       await screenshot(staff, 'web-hosting-editor-07-revisions-375');
     } finally {
       await staff.setViewportSize({ width: 1280, height: 900 });
