@@ -4,12 +4,6 @@
 import { InputError, modelRef, NotFoundError, StaleVersionError, type GeaBuilder } from '@gea/core';
 import { contentScopes, publishScopes, reviewScopes } from '../scopes.ts';
 import { contentStatusEnum, contentTypeEnum, revisionKindEnum } from './enums.ts';
-import { checkPublishable } from '../rules/revision-check.ts';
-import { pagePath, type ContentTypeName } from '../model/index.ts';
-import { diffWords } from 'diff';
-import { createHash } from 'node:crypto';
-const hash = (v: unknown) => createHash('sha256').update(JSON.stringify(v)).digest('hex');
-const raw = (id: string) => { try { const d = Buffer.from(id, 'base64').toString('utf8'); return d.includes(':') ? d.slice(d.indexOf(':') + 1) : id; } catch { return id; } };
 
 const notImplemented = (): never => {
   throw new Error('not implemented (content API stub)');
@@ -42,13 +36,10 @@ export function addContentStub(builder: GeaBuilder) {
       title: t.exposeString('title'),
       summary: t.exposeString('summary'),
       topics: t.exposeStringList('topics'),
-      fields: t.field({ type: 'JSONObject', resolve: (r) => r.fields as Record<string, unknown> }),
-      author: t.field({ type: ContentPerson, resolve: async (r, _a, c) => (await c.prisma.user.findUniqueOrThrow({ where: { id: r.authorId } })) }),
+      fields: t.field({ type: 'JSONObject', resolve: notImplemented }),
+      author: t.field({ type: ContentPerson, resolve: notImplemented }),
       createdAt: t.expose('createdAt', { type: 'DateTime' }),
-      publicationIssues: t.field({ type: [PublicationIssue], resolve: async (r, _a, c) => {
-        const item = await c.prisma.contentItem.findUniqueOrThrow({ where: { id: r.itemId } });
-        return checkPublishable(item.type as ContentTypeName, { title: r.title, summary: r.summary, topics: r.topics, fields: r.fields as Record<string, unknown> }).map((i) => ({ path: i.path.map(String), message: i.message, code: i.code ?? null }));
-      } }),
+      publicationIssues: t.field({ type: [PublicationIssue], resolve: notImplemented }),
     }),
   });
 
@@ -67,19 +58,16 @@ export function addContentStub(builder: GeaBuilder) {
       headRevision: t.relation('headRevision', { nullable: true }),
       publishedRevision: t.relation('publishedRevision', { nullable: true }),
       reviewRevision: t.relation('reviewRevision', { nullable: true }),
-      hasUnpublishedChanges: t.boolean({ resolve: (i) => i.headRevisionId !== i.publishedRevisionId }),
+      hasUnpublishedChanges: t.boolean({ resolve: notImplemented }),
       firstPublishedAt: t.expose('firstPublishedAt', { type: 'DateTime', nullable: true }),
       lastPublishedAt: t.expose('lastPublishedAt', { type: 'DateTime', nullable: true }),
       publishAt: t.expose('publishAt', { type: 'DateTime', nullable: true }),
-      scheduledRevision: t.field({ type: ContentRevision, nullable: true, resolve: () => null }),
+      scheduledRevision: t.field({ type: ContentRevision, nullable: true, resolve: notImplemented }),
       unpublishAt: t.expose('unpublishAt', { type: 'DateTime', nullable: true }),
-      createdBy: t.field({ type: ContentPerson, resolve: async (i, _a, c) => c.prisma.user.findUniqueOrThrow({ where: { id: i.createdById } }) }),
+      createdBy: t.field({ type: ContentPerson, resolve: notImplemented }),
       updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
       version: t.exposeInt('version'),
-      sitePath: t.string({ nullable: true, resolve: async (i, _a, c) => {
-        const head = i.headRevisionId ? await c.prisma.contentRevision.findUnique({ where: { id: i.headRevisionId } }) : null;
-        return pagePath(i.type as ContentTypeName, i.slug, (head?.fields ?? {}) as Record<string, unknown>);
-      } }),
+      sitePath: t.string({ nullable: true, resolve: notImplemented }),
       revisions: t.relatedConnection('revisions', { cursor: 'id', query: { orderBy: { number: 'desc' } } }),
     }),
   });
@@ -89,7 +77,7 @@ export function addContentStub(builder: GeaBuilder) {
       type: [ContentItem],
       authScopes: readSome,
       args: { type: t.arg({ type: ContentType }), status: t.arg({ type: ContentStatus }), search: t.arg.string() },
-      resolve: (site, _a, c) => c.prisma.contentItem.findMany({ where: { siteId: site.id } }),
+      resolve: notImplemented,
     }),
   }));
 
@@ -114,23 +102,17 @@ export function addContentStub(builder: GeaBuilder) {
     fields: (t) => ({ changes: t.field({ type: [DiffChange], resolve: (diff) => diff.changes }) }),
   });
   builder.queryField('revisionDiff', (t) =>
-    t.field({ type: RevisionDiff, authScopes: readSome, args: { fromId: t.arg.id({ required: true }), toId: t.arg.id({ required: true }) }, resolve: async (_r, a, c) => {
-      const [x, y] = await Promise.all([a.fromId, a.toId].map((id) => c.prisma.contentRevision.findUniqueOrThrow({ where: { id: raw(String(id)) } })));
-      const flat = (r: typeof x) => ({ title: r!.title, summary: r!.summary, topics: r!.topics.join(', '), ...Object.fromEntries(Object.entries(r!.fields as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) }) as Record<string, string>;
-      const fa = flat(x), fb = flat(y);
-      const keys = [...new Set([...Object.keys(fa), ...Object.keys(fb)])];
-      return { changes: keys.filter((k) => fa[k] !== fb[k]).map((k) => ({ path: [k], label: k, before: fa[k] ?? null, after: fb[k] ?? null, parts: diffWords(fa[k] ?? '', fb[k] ?? '').map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed })) })) };
-    } }),
+    t.field({ type: RevisionDiff, authScopes: readSome, args: { fromId: t.arg.id({ required: true }), toId: t.arg.id({ required: true }) }, resolve: notImplemented }),
   );
 
   const ContentAttachment = builder.objectRef<{ id: string }>('ContentAttachment').implement({
     authScopes: readSome,
     fields: (t) => ({
       id: t.exposeID('id'),
-      fileName: t.string({ resolve: (a) => (a as never as { fileName: string }).fileName }),
-      mediaType: t.string({ resolve: (a) => (a as never as { mediaType: string }).mediaType }),
-      size: t.int({ resolve: (a) => (a as never as { size: number }).size }),
-      downloadPath: t.string({ resolve: (a) => `/web-hosting/attachments/${a.id}` }),
+      fileName: t.string({ resolve: notImplemented }),
+      mediaType: t.string({ resolve: notImplemented }),
+      size: t.int({ resolve: notImplemented }),
+      downloadPath: t.string({ resolve: notImplemented }),
     }),
   });
   builder.prismaObjectFields('ContentItem', (t) => ({
@@ -167,38 +149,21 @@ export function addContentStub(builder: GeaBuilder) {
   const publishSome = { permissionOnSomeBody: publishScopes.write } as const;
   const reviewSome = { permissionOnSomeBody: reviewScopes.write } as const;
   builder.mutationFields((t) => ({
-    createContentItem: t.field({ type: ContentItem, errors: itemErrors, authScopes: writeSome, args: { input: t.arg({ type: CreateContentItemInput, required: true }) }, resolve: async (_r, { input }, c) => {
-      const item = await c.prisma.contentItem.create({ data: { siteId: raw(String(input.siteId)), type: input.type as never, slug: input.slug, title: input.title, parentId: input.parentId ? raw(String(input.parentId)) : null, createdById: c.actor.id! } });
-      const rev = await c.prisma.contentRevision.create({ data: { itemId: item.id, number: 1, kind: 'SAVE', title: input.title, summary: '', fields: {}, topics: [], contentHash: 'x', authorId: c.actor.id! } });
-      return c.prisma.contentItem.update({ where: { id: item.id }, data: { headRevisionId: rev.id } });
-    } }),
-    saveContentRevision: t.field({ type: ContentItem, errors: itemErrors, authScopes: writeSome, args: { input: t.arg({ type: SaveContentRevisionInput, required: true }) }, resolve: async (_r, { input }, c) => {
-      const id = raw(String(input.itemId));
-      const before = await c.prisma.contentItem.findUniqueOrThrow({ where: { id } });
-      if (before.version !== input.expectedVersion) throw new StaleVersionError('Page', input.expectedVersion, before.version);
-      const n = await c.prisma.contentRevision.count({ where: { itemId: id } });
-      const rev = await c.prisma.contentRevision.create({ data: { itemId: id, number: n + 1, kind: input.autosave ? 'AUTOSAVE' : 'SAVE', title: input.title, summary: input.summary, fields: input.fields as never, topics: input.topics, contentHash: hash(input), authorId: c.actor.id! } });
-      return c.prisma.contentItem.update({ where: { id }, data: { headRevisionId: rev.id, title: input.title, version: { increment: 1 } } });
-    } }),
+    createContentItem: t.field({ type: ContentItem, errors: itemErrors, authScopes: writeSome, args: { input: t.arg({ type: CreateContentItemInput, required: true }) }, resolve: notImplemented }),
+    saveContentRevision: t.field({ type: ContentItem, errors: itemErrors, authScopes: writeSome, args: { input: t.arg({ type: SaveContentRevisionInput, required: true }) }, resolve: notImplemented }),
     restoreContentRevision: t.field({
       type: ContentItem,
       errors: itemErrors,
       authScopes: writeSome,
       args: { itemId: t.arg.id({ required: true }), revisionId: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }) },
-      resolve: async (_r, a, c) => {
-      const id = raw(String(a.itemId));
-      const from = await c.prisma.contentRevision.findUniqueOrThrow({ where: { id: raw(String(a.revisionId)) } });
-      const n = await c.prisma.contentRevision.count({ where: { itemId: id } });
-      const rev = await c.prisma.contentRevision.create({ data: { itemId: id, number: n + 1, kind: 'RESTORE', restoredFrom: from.number, title: from.title, summary: from.summary, fields: from.fields as never, topics: from.topics, contentHash: from.contentHash, authorId: c.actor.id! } });
-      return c.prisma.contentItem.update({ where: { id }, data: { headRevisionId: rev.id, version: { increment: 1 } } });
-    },
+      resolve: notImplemented,
     }),
     publishContentItem: t.field({
       type: ContentItem,
       errors: itemErrors,
       authScopes: publishSome,
       args: { itemId: t.arg.id({ required: true }), expectedVersion: t.arg.int({ required: true }), revisionId: t.arg.id() },
-      resolve: async (_r, a, c) => c.prisma.contentItem.update({ where: { id: raw(String(a.itemId)) }, data: { publishedRevisionId: raw(String(a.revisionId)), status: 'PUBLISHED', lastPublishedAt: new Date(), version: { increment: 1 } } }),
+      resolve: notImplemented,
     }),
     scheduleContentItem: t.field({
       type: ContentItem,
@@ -236,20 +201,14 @@ export function addContentStub(builder: GeaBuilder) {
       errors: { types: [InputError, NotFoundError], directResult: true },
       authScopes: writeSome,
       args: { siteId: t.arg.id({ required: true }), itemId: t.arg.id(), file: t.arg({ type: 'Upload', required: true }) },
-      resolve: async (_r, a, c) => {
-        const bytes = new Uint8Array(await a.file.arrayBuffer());
-        return c.prisma.contentAttachment.create({ data: { siteId: raw(String(a.siteId)), itemId: a.itemId ? raw(String(a.itemId)) : null, fileName: a.file.name, mediaType: a.file.type || 'application/octet-stream', size: bytes.length, sha256: hash(a.file.name), data: bytes, uploadedById: c.actor.id! } });
-      },
+      resolve: notImplemented,
     }),
     createPreviewLink: t.field({
       type: PreviewLink,
       errors: { types: [NotFoundError], directResult: true },
       authScopes: readSome,
       args: { itemId: t.arg.id({ required: true }), revisionId: t.arg.id() },
-      resolve: async (_r, a, c) => {
-        const item = await c.prisma.contentItem.findUniqueOrThrow({ where: { id: raw(String(a.itemId)) }, include: { site: true, headRevision: true } });
-        return { path: `/sites/${item.site.slug}/${pagePath(item.type as ContentTypeName, item.slug, (item.headRevision?.fields ?? {}) as Record<string, unknown>)}?preview=dev`, expiresAt: new Date() };
-      },
+      resolve: notImplemented,
     }),
   }));
   void HostedSite;
