@@ -69,6 +69,8 @@ function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): un
       return '2025-01-01';
     case 'DateTime':
       return '2025-01-01T00:00:00.000Z';
+    case 'JSONObject':
+      return {};
     case 'ID':
       return 'QXNzZXQ6MDAwMDAwMDAtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAx';
     default:

@@ -3,12 +3,11 @@
 // routes, widgets and operation labels; they are composed here.
 import { defineWebPlugin } from '@gea/web-kit/plugin';
 import { webHostingPermissions } from '../src/permissions.ts';
-import * as contentLabels from './content-labels/definition.ts';
-import * as preview from './preview/definition.ts';
+import * as pages from './pages/definition.ts';
 import * as proposals from './proposals/definition.ts';
 import * as sites from './sites/definition.ts';
 
-const areas = [sites, proposals, contentLabels, preview];
+const areas = [sites, pages, proposals];
 
 export default defineWebPlugin({
   key: 'web-hosting',

@@ -4,18 +4,10 @@
 import { getSchema } from '@tiptap/core';
 import { DOMSerializer, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Window } from 'happy-dom';
-import StarterKit from '@tiptap/starter-kit';
+import { richTextExtensions } from '../model/rich-text-extensions.ts';
 
-/** The editor's extensions: the web client's editor uses the same list (web/editor/). */
-export const richTextExtensions = [
-  StarterKit.configure({
-    // Headings inside a section start below the section's own title (h2) and the page's (h1).
-    heading: { levels: [3, 4] },
-    codeBlock: false,
-    code: false,
-    link: { openOnClick: false, autolink: true, protocols: ['mailto', 'tel'] },
-  }),
-];
+/** The editor's extensions: the web client's editor uses the same list (model/rich-text-extensions.ts). */
+export { richTextExtensions };
 
 const schema = getSchema(richTextExtensions);
 

@@ -68,7 +68,8 @@ export function addContentItemType(builder: GeaBuilder) {
     select: { siteId: true, site: { select: { entityId: true } } },
     authScopes: (item) => contentScopes.readOn(item.site.entityId),
     fields: (t) => ({
-      site: t.relation('site', { nullable: true }),
+      // whoever reads a page reads its site: every role with content:read holds web-hosting:read
+      site: t.relation('site'),
       type: t.expose('type', { type: ContentType }),
       slug: t.exposeString('slug', { description: 'Last segment of the address; unique per site and type.' }),
       status: t.expose('status', { type: ContentStatus }),
