@@ -23,8 +23,8 @@ interface Site {
   name: string;
 }
 let site: Site;
-const SERVICE_TITLE = "Carta d'identità elettronica";
-const SERVICE_SLUG = 'carta-d-identita-elettronica';
+const SERVICE_TITLE = 'Certificato di stato di famiglia';
+const SERVICE_SLUG = 'certificato-di-stato-di-famiglia';
 const UNIT_TITLE = 'Ufficio anagrafe (prova)';
 const CONTACT_TITLE = 'Sportello anagrafe (prova)';
 
