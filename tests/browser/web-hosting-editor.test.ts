@@ -267,7 +267,11 @@ describe('the CMS screens', () => {
     const [preview] = await Promise.all([context.waitForEvent('page'), staff.getByRole('button', { name: 'Anteprima' }).click()]);
     await preview.waitForURL(/preview=/);
     expect(preview.url()).toContain(`/sites/${site.slug}/servizi/anagrafe-e-stato-civile/${SERVICE_SLUG}`);
+    // the preview shows the draft on the real site, marked as such; visitors still get nothing
+    await preview.locator('h1', { hasText: SERVICE_TITLE }).waitFor();
+    expect(await preview.locator('.preview-banner').textContent()).toContain('Anteprima');
     await preview.close();
+    expect((await fetch(`${server.base}/sites/${site.slug}/servizi/anagrafe-e-stato-civile/${SERVICE_SLUG}`)).status).toBe(404);
 
     await staff.getByRole('button', { name: 'Pubblica', exact: true }).click();
     await staff.locator('.notice-success', { hasText: 'Pagina pubblicata.' }).waitFor();
@@ -286,7 +290,23 @@ describe('the CMS screens', () => {
     try {
       await visitor.goto(`${server.base}/sites/${site.slug}/servizi/anagrafe-e-stato-civile/${SERVICE_SLUG}`);
       await visitor.locator('h1', { hasText: SERVICE_TITLE }).waitFor();
+      expect(await visitor.locator('.preview-banner').count()).toBe(0);
+      // the model's sections, in the model's order, in the page and in its index
+      const sections = ['A chi è rivolto', 'Come fare', 'Cosa serve', 'Cosa si ottiene', 'Tempi e scadenze', 'Accedi al servizio', 'Condizioni di servizio', 'Contatti'];
+      const headings = (await visitor.locator('main h2').allTextContents()).map((text) => text.trim());
+      expect(headings.filter((text) => sections.includes(text))).toEqual(sections);
+      const index = (await visitor.locator('[data-element="page-index"] a').allTextContents()).map((text) => text.trim());
+      expect(index.filter((text) => sections.includes(text))).toEqual(sections);
+      expect(await accessibilityViolations(visitor)).toEqual([]);
       await screenshot(visitor, 'web-hosting-editor-04b-on-the-site');
+      await visitor.setViewportSize({ width: 375, height: 800 });
+      expect(await accessibilityViolations(visitor)).toEqual([]);
+      await screenshot(visitor, 'web-hosting-editor-04c-on-the-site-375');
+      await visitor.setViewportSize({ width: 1280, height: 900 });
+      await visitor.goto(`${server.base}/sites/${site.slug}/`);
+      await visitor.locator('[data-element="main-navigation"]').waitFor();
+      expect(await accessibilityViolations(visitor)).toEqual([]);
+      await screenshot(visitor, 'web-hosting-editor-04d-site-home');
     } finally {
       await visitor.close();
     }

@@ -31,7 +31,9 @@ function walkthrough(guide: string) {
 async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gea-client': 'walkthrough-test', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    // No kept-alive connection: the client's runs (spawnSync) block this process for seconds, so a
+    // pooled socket the server closed meanwhile would be reused before its close is noticed.
+    headers: { connection: 'close', 'content-type': 'application/json', 'x-gea-client': 'walkthrough-test', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown };
