@@ -12,6 +12,7 @@ import {
   StaleVersionError,
   versionDescription,
   type GeaBuilder,
+  type GeaAuthScopes,
   type GeaContext,
 } from '@gea/core';
 import type { ContentItem as ContentItemRow } from '@gea/db';
@@ -170,7 +171,28 @@ function addContentMutations(
   };
   const reload = (context: GeaContext, query: object, id: string) => context.prisma.contentItem.findUniqueOrThrow({ ...query, where: { id } });
 
-  builder.mutationFields((t) => ({
+  builder.mutationFields((t) => {
+    /** A change that takes nothing but the page and the version the caller saw. */
+    const itemChange = (
+      description: string,
+      scope: (itemId: string) => (context: GeaContext) => Promise<Partial<GeaAuthScopes>>,
+      change: (prisma: GeaContext['prisma'], userId: string, input: { itemId: string; expectedVersion: number }) => Promise<ContentItemRow>,
+    ) =>
+      t.prismaField({
+        type: ContentItem,
+        description,
+        errors,
+        args: { itemId: t.arg.globalID({ required: true, for: ContentItem }), expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }) },
+        authScopes: (_root, args, context) => scope(args.itemId.id)(context),
+        resolve: async (query, _root, args, context) => {
+          const userId = begin(context, args.itemId.id);
+          const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
+          const after = await change(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
+          await finish(context, before, after);
+          return reload(context, query, after.id);
+        },
+      });
+    return {
     createContentItem: t.prismaField({
       type: ContentItem,
       description: "Creates a page (DRAFT) on a site with its first revision, written by the caller. The address is unique per site and type.",
@@ -284,50 +306,11 @@ function addContentMutations(
       },
     }),
 
-    cancelContentSchedule: t.prismaField({
-      type: ContentItem,
-      description: 'Drops the scheduled publication and removal of a page.',
-      errors,
-      args: { itemId: t.arg.globalID({ required: true, for: ContentItem }), expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }) },
-      authScopes: (_root, args, context) => publishOnItemBody(args.itemId.id)(context),
-      resolve: async (query, _root, args, context) => {
-        const userId = begin(context, args.itemId.id);
-        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
-        const after = await cancelSchedule(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
-        await finish(context, before, after);
-        return reload(context, query, after.id);
-      },
-    }),
+    cancelContentSchedule: itemChange('Drops the scheduled publication and removal of a page.', publishOnItemBody, cancelSchedule),
 
-    unpublishContentItem: t.prismaField({
-      type: ContentItem,
-      description: 'Takes a page off the site (UNPUBLISHED); its revisions stay.',
-      errors,
-      args: { itemId: t.arg.globalID({ required: true, for: ContentItem }), expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }) },
-      authScopes: (_root, args, context) => publishOnItemBody(args.itemId.id)(context),
-      resolve: async (query, _root, args, context) => {
-        const userId = begin(context, args.itemId.id);
-        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
-        const after = await unpublishPage(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
-        await finish(context, before, after);
-        return reload(context, query, after.id);
-      },
-    }),
+    unpublishContentItem: itemChange('Takes a page off the site (UNPUBLISHED); its revisions stay.', publishOnItemBody, unpublishPage),
 
-    submitContentForReview: t.prismaField({
-      type: ContentItem,
-      description: "Sends the working copy to the site's reviewers (sites with review); it must be publishable.",
-      errors,
-      args: { itemId: t.arg.globalID({ required: true, for: ContentItem }), expectedVersion: t.arg.int({ required: true, description: expectedVersionDescription }) },
-      authScopes: (_root, args, context) => writeOnItemBody(args.itemId.id)(context),
-      resolve: async (query, _root, args, context) => {
-        const userId = begin(context, args.itemId.id);
-        const before = await lockItem(context.prisma, args.itemId.id, args.expectedVersion);
-        const after = await submitForReview(context.prisma, userId, { itemId: args.itemId.id, expectedVersion: args.expectedVersion });
-        await finish(context, before, after);
-        return reload(context, query, after.id);
-      },
-    }),
+    submitContentForReview: itemChange("Sends the working copy to the site's reviewers (sites with review); it must be publishable.", writeOnItemBody, submitForReview),
 
     rejectContentReview: t.prismaField({
       type: ContentItem,
@@ -385,5 +368,6 @@ function addContentMutations(
         return shown;
       },
     }),
-  }));
+    };
+  });
 }
