@@ -237,6 +237,17 @@ const targetsOf = (field: FieldDefinition): readonly ContentTypeName[] => ('to' 
 const describedBy = (id: string, hint: string | undefined, error: string | undefined) =>
   [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 
+/** The star after the label of a field the model requires (decorative: hidden from screen readers). */
+function RequiredMark(props: { when?: boolean | undefined }) {
+  return (
+    <Show when={props.when}>
+      <span class="required" aria-hidden="true">
+        {' '}*
+      </span>
+    </Show>
+  );
+}
+
 function FieldNotes(props: { id: string; hint?: string | undefined; issue?: boolean; error?: string | undefined }) {
   return (
     <>
@@ -260,11 +271,7 @@ export function LongText(props: { id: string; label: string; required?: boolean;
     <div class="field" classList={{ 'field-invalid': !!props.error }}>
       <label for={props.id}>
         {props.label}
-        <Show when={props.required}>
-          <span class="required" aria-hidden="true">
-            {' '}*
-          </span>
-        </Show>
+        <RequiredMark when={props.required} />
       </label>
       <FieldNotes id={props.id} hint={props.hint} issue={props.issue} error={props.error} />
       <textarea
@@ -300,11 +307,7 @@ export function Choices(props: {
     <fieldset id={props.id} class="cms-choices" tabindex="-1" aria-describedby={describedBy(props.id, props.hint, props.error)} classList={{ 'field-invalid': !!props.error }}>
       <legend>
         {props.legend}
-        <Show when={props.required}>
-          <span class="required" aria-hidden="true">
-            {' '}*
-          </span>
-        </Show>
+        <RequiredMark when={props.required} />
       </legend>
       <FieldNotes id={props.id} hint={props.hint} issue={props.issue} error={props.error} />
       <div class="cms-choices-list">
@@ -333,11 +336,7 @@ function RichTextField(props: { id: string; label: string; hideLabel?: boolean; 
     <div class="field" classList={{ 'field-invalid': !!props.error }}>
       <span class="cms-field-label" classList={{ 'visually-hidden': !!props.hideLabel }} id={`${props.id}-label`}>
         {props.label}
-        <Show when={props.required}>
-          <span class="required" aria-hidden="true">
-            {' '}*
-          </span>
-        </Show>
+        <RequiredMark when={props.required} />
       </span>
       <FieldNotes id={props.id} hint={props.issue} issue={!!props.issue} error={props.error} />
       <Suspense fallback={<p class="loading">{m('richLoading')}</p>}>
@@ -396,11 +395,7 @@ function Attachments(props: {
     <div class="field" classList={{ 'field-invalid': !!props.error }}>
       <label for={props.id}>
         {props.label}
-        <Show when={props.required}>
-          <span class="required" aria-hidden="true">
-            {' '}*
-          </span>
-        </Show>
+        <RequiredMark when={props.required} />
       </label>
       <FieldNotes id={props.id} hint={props.issue} issue={!!props.issue} error={props.error} />
       <Show when={props.value.length > 0} fallback={<p class="muted">{m('attachmentNone')}</p>}>
