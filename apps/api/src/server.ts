@@ -256,7 +256,7 @@ export function createApi({
       ...yogaPlugins,
       // last: every other plugin has seen the operation before it may be answered without the resolvers
       useCompiledReads(
-        typeof compiledReads === 'boolean' ? { enabled: compiledReads } : { enabled: compiledReads.enabled ?? true, observe: compiledReads.observe },
+        typeof compiledReads === 'boolean' ? { enabled: compiledReads } : { enabled: true, ...compiledReads },
       ),
     ],
     context: (initial) => contextOf(initial.request, initial),

@@ -1,5 +1,6 @@
 import { compileRead, NotCompilable, runCompiledRead, type GeaContext } from '@gea/core';
-import type { ExecutionResult } from 'graphql';
+import { execute, type ExecutionResult } from 'graphql';
+import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'graphql-yoga';
 
 export interface CompiledReadsOptions {
@@ -7,6 +8,12 @@ export interface CompiledReadsOptions {
   enabled: boolean;
   /** Told how each query was answered (tests, diagnostics). */
   observe?: (outcome: CompiledReadOutcome) => void;
+  /**
+   * Tests: every compiled answer is also computed by the resolvers, and a difference fails the
+   * request (and is printed with both answers). This makes every read of the test suite, for every
+   * actor it runs as, a check that the two paths agree.
+   */
+  verify?: boolean | (() => boolean);
 }
 
 export type CompiledReadOutcome =
@@ -58,6 +65,19 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
       if (data === null) {
         options.observe?.({ kind: 'resolvers', operationName, reason: 'a scope refuses a row' });
         return;
+      }
+      if (typeof options.verify === 'function' ? options.verify() : options.verify) {
+        const expected = (await execute({ ...args, contextValue: Object.create(context) })) as ExecutionResult;
+        const actual = JSON.parse(data) as unknown;
+        // The resolvers' data as JSON would carry it (Dates as strings, no undefined).
+        const expectedData = JSON.parse(JSON.stringify(expected.data ?? null)) as unknown;
+        if (expected.errors?.length || !isDeepStrictEqual(actual, expectedData)) {
+          console.error(
+            'compiled read differs from the resolvers:\n',
+            JSON.stringify({ operation: args.document.loc?.source.body, variables: args.variableValues, compiled: actual, resolvers: expected }, null, 1),
+          );
+          throw new Error(`compiled read differs from the resolvers (${operationName ?? 'anonymous operation'})`);
+        }
       }
       options.observe?.({ kind: 'compiled', operationName });
       setResultAndStopExecution(rawResult(data));
