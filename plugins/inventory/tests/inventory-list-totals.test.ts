@@ -61,7 +61,8 @@ describe('totals of the assets list', () => {
     const count = async (text: string) => (await t.api.countStatements(() => t.api.gql(text))).statements;
     const small = await count(query);
     expect(small.filter((sql) => /\bCOUNT\(/i.test(sql) && /\bSUM\(/i.test(sql))).toHaveLength(1);
-    expect(small.length).toBe((await count(without)).length + 1);
+    // Without the totals the page is a compiled read: one statement in all.
+    expect(await count(without)).toHaveLength(1);
     const added = await seedBodies(t.db, 4, 10, 'Z');
     await enableModules(t.db, added.map((e) => e.id));
     try {

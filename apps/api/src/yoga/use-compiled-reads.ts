@@ -27,6 +27,15 @@ export type CompiledReadOutcome =
  */
 export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaContext> {
   const reported = new Set<string>();
+  const reportOnce = (operationName: string | null, error: unknown, stage: string) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const key = `${operationName ?? 'anonymous operation'}: ${message.slice(0, 200)}`;
+    if (!reported.has(key) && reported.size < 1000) {
+      reported.add(key);
+      console.error(`compiled read failed while ${stage}, answered through the resolvers (${key})`);
+    }
+    return message;
+  };
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       if (!options.enabled) return;
@@ -42,8 +51,10 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
           context,
         });
       } catch (error) {
-        if (!(error instanceof NotCompilable)) throw error;
-        options.observe?.({ kind: 'resolvers', operationName, reason: error.message });
+        // Anything else the compiler hits (a schema function that fails on a stand-in row) is its
+        // limit too: the resolvers answer, and the log says where to look.
+        if (!(error instanceof NotCompilable)) reportOnce(operationName, error, 'compiling');
+        options.observe?.({ kind: 'resolvers', operationName, reason: error instanceof Error ? error.message : String(error) });
         return;
       }
       let data: string | null;
@@ -52,12 +63,7 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
       } catch (error) {
         // A statement the compiler got wrong must not cost the answer: the resolvers give it, and
         // the log says which operation to look at (once per operation and message).
-        const message = error instanceof Error ? error.message : String(error);
-        const key = `${operationName}: ${message.slice(0, 200)}`;
-        if (!reported.has(key) && reported.size < 1000) {
-          reported.add(key);
-          console.error(`compiled read failed, answered through the resolvers (${key})`);
-        }
+        const message = reportOnce(operationName, error, 'running');
         if (process.env.GEA_COMPILED_READS_DEBUG) console.error(compiled.sql, compiled.params);
         options.observe?.({ kind: 'resolvers', operationName, reason: `statement failed: ${message}` });
         return;

@@ -92,8 +92,19 @@ class ReadCompiler implements SqlScope {
   private operation!: OperationDefinitionNode;
   private variables: Record<string, unknown> = {};
 
+  /**
+   * The context scope functions, relation queries and resolvers are tried with on stand-in rows:
+   * the request's actor and settings, but no database and no loaders, so that a stand-in value can
+   * never reach a query or join a batch of the request's real loads.
+   */
+  private readonly sandbox: GeaContext;
+
   constructor(private readonly input: CompileInput) {
-    this.scopes = new ScopeCompiler(input.context, this.params);
+    const refuse = () => {
+      throw new NotCompilable('reads the database');
+    };
+    this.sandbox = Object.create(input.context, { prisma: { get: refuse }, db: { get: refuse }, loaders: { get: refuse } }) as GeaContext;
+    this.scopes = new ScopeCompiler(this.sandbox, this);
   }
 
   async compile(): Promise<CompiledRead> {
@@ -260,13 +271,16 @@ class ReadCompiler implements SqlScope {
     }
     const scopes = extensions.pothosOptions?.authScopes;
     return this.scopes.condition(scopes, row?.model ?? null, (placeholder) =>
-      (scopes as (parent: unknown, context: GeaContext) => unknown)(placeholder, this.input.context),
+      (scopes as (parent: unknown, context: GeaContext) => unknown)(placeholder, this.sandbox),
     );
   }
 
   private guard(condition: ScopeCondition, row: Row | null, value: string): string {
     if (condition.kind === 'allow') return value;
-    if (condition.kind === 'deny') throw new NotCompilable('refused by a scope');
+    if (condition.kind === 'deny' && !row) throw new NotCompilable('refused by a scope');
+    // Refused wherever such a value exists: whether one does is the data's to say, so the marker
+    // stands in for it (no row, no value, no refusal, as with the resolvers).
+    if (condition.kind === 'deny') return FALLBACK;
     if (!row) throw new NotCompilable('row scope without a row');
     const sql = condition.sql(row.alias);
     return sql === 'TRUE' ? value : `CASE WHEN ${sql} THEN ${value} ELSE ${FALLBACK} END`;
@@ -291,7 +305,7 @@ class ReadCompiler implements SqlScope {
     const args = field.args.length > 0 ? await this.args(field, nodes[0]!, info) : {};
     const scopes = options.authScopes;
     const scope = this.scopes.condition(scopes, row.model, (placeholder) =>
-      (scopes as (parent: unknown, args: unknown, context: GeaContext, info: unknown) => unknown)(placeholder, args, this.input.context, info),
+      (scopes as (parent: unknown, args: unknown, context: GeaContext, info: unknown) => unknown)(placeholder, args, this.sandbox, info),
     );
     const value = await this.fieldValue(type, field, nodes, row, args, extensions, options, info);
     return this.guard(scope, row, value);
@@ -335,16 +349,20 @@ class ReadCompiler implements SqlScope {
   private relationQuery(extensions: Extensions, args: Record<string, unknown>, relationName: string, selected?: Set<string>): Record<string, unknown> {
     let captured: unknown;
     const nested = (query: unknown) => {
-      captured = typeof query === 'function' ? (query as (a: unknown, c: unknown) => unknown)(args, this.input.context) : query;
+      captured = typeof query === 'function' ? (query as (a: unknown, c: unknown) => unknown)(args, this.sandbox) : query;
       return { [CAPTURED]: true };
     };
     let select: unknown;
     try {
-      select = extensions.pothosPrismaSelect!(args, this.input.context, nested, () => selected ?? new Set());
+      select = extensions.pothosPrismaSelect!(args, this.sandbox, nested, () => selected ?? new Set());
     } catch {
       throw new NotCompilable('relation arguments refused');
     }
-    if (isThenable(select) || isThenable(captured)) throw new NotCompilable('asynchronous relation query');
+    if (isThenable(select) || isThenable(captured)) {
+      settled(select);
+      settled(captured);
+      throw new NotCompilable('asynchronous relation query');
+    }
     const shape = (select as { select?: Record<string, unknown> })?.select;
     if (!shape || !(relationName in shape)) throw new NotCompilable('relation selection');
     const query = (captured ?? {}) as Record<string, unknown>;
@@ -398,7 +416,7 @@ class ReadCompiler implements SqlScope {
       connection = await (options.resolve as (p: unknown, a: unknown, c: unknown, i: unknown) => unknown)(
         { [relationName]: [probe.row], _count: { [relationName]: 0 } },
         args,
-        this.input.context,
+        this.sandbox,
         info,
       );
     } catch {
@@ -434,11 +452,14 @@ class ReadCompiler implements SqlScope {
     const NESTED = { [CAPTURED]: 'nested' };
     let selection: unknown;
     try {
-      selection = (options.select as (a: unknown, c: unknown, n: unknown) => unknown)(args, this.input.context, () => NESTED);
+      selection = (options.select as (a: unknown, c: unknown, n: unknown) => unknown)(args, this.sandbox, () => NESTED);
     } catch {
       throw new NotCompilable('select refused');
     }
-    if (isThenable(selection)) throw new NotCompilable('asynchronous select');
+    if (isThenable(selection)) {
+      settled(selection);
+      throw new NotCompilable('asynchronous select');
+    }
     // The path: relation, [query], relation ... ending at the nested selection.
     const steps: { relation: string; query: Record<string, unknown> }[] = [];
     let level = selection as Record<string, unknown>;
@@ -473,7 +494,7 @@ class ReadCompiler implements SqlScope {
     const resolve = options.resolve as (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
     const run = (value: unknown) => {
       try {
-        return resolve({ [steps[0]!.relation]: value }, args, this.input.context, undefined);
+        return settled(resolve({ [steps[0]!.relation]: value }, args, this.sandbox, undefined));
       } catch {
         throw new NotCompilable('resolver fails on stand-in rows');
       }
@@ -529,10 +550,11 @@ class ReadCompiler implements SqlScope {
     totalCount?: { sql: (alias: string) => string },
   ): Promise<string> {
     const parts = connectionParts(connectionType)!;
-    if (!cursorField) throw new NotCompilable('connection without a cursor');
-    const cursorColumn = fieldOf(row.model, cursorField);
-    const tag = cursorTag(cursorColumn);
     const take = query.take as number;
+    // No cursor column is known only for a page of no rows, which shows none: any column will do.
+    if (!cursorField && Math.abs(take) !== 1) throw new NotCompilable('connection without a cursor');
+    const cursorColumn = fieldOf(row.model, cursorField ?? modelOf(row.model).primaryKey[0]!);
+    const tag = cursorTag(cursorColumn);
     if (typeof take !== 'number' || !Number.isInteger(take)) throw new NotCompilable('connection take');
     const skip = (query.skip as number | undefined) ?? 0;
     const backward = take < 0;
@@ -596,7 +618,8 @@ class ReadCompiler implements SqlScope {
     if (connectionScope.kind !== 'allow') throw new NotCompilable('connection type scope');
     const fetchOrder = orderSql(keys, backward);
     const rows =
-      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${cursorValue} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) AS n ` +
+      // numbered before OFFSET drops the cursor's own row: the page's first row is n = 1
+      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${cursorValue} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) - ${skip} AS n ` +
       `FROM ${from} WHERE ${where}${cursorCondition}${fetchOrder ? ` ORDER BY ${fetchOrder}` : ''} LIMIT ${limit} OFFSET ${skip}`;
     return `(SELECT ${buildObject(connectionPartsSql)} FROM (${rows}) page)`;
   }
@@ -604,6 +627,12 @@ class ReadCompiler implements SqlScope {
   private noScopes(type: GraphQLObjectType): void {
     if (this.typeScope(type, null).kind !== 'allow') throw new NotCompilable(`${type.name} has scopes`);
   }
+}
+
+/** A promise from a stand-in call is not waited for: its failure must not surface as unhandled. */
+function settled<T>(value: T): T {
+  if (isThenable(value)) (value as PromiseLike<unknown>).then(undefined, () => undefined);
+  return value;
 }
 
 /** The one column a node's id resolver reads and returns as it is (as text). */
@@ -648,8 +677,10 @@ function probeRow() {
   );
   return {
     row,
-    cursorField(connection: unknown): string {
+    /** The cursor's column; undefined for a page of no rows (`first: 0`), which shows no cursor either. */
+    cursorField(connection: unknown): string | undefined {
       const edges = (connection as { edges?: { node: unknown; cursor: unknown }[] } | null)?.edges;
+      if (Array.isArray(edges) && edges.length === 0 && reads.length === 0) return undefined;
       if (!Array.isArray(edges) || edges.length !== 1 || edges[0]!.node !== row) throw new NotCompilable('connection reshapes its rows');
       const fields = [...new Set(reads)];
       if (fields.length !== 1) throw new NotCompilable('connection reads its rows');

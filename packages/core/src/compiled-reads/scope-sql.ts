@@ -6,27 +6,33 @@
 // module switch one hashed sub-select per statement, so each body is checked once, not each row.
 import type { GeaContext } from '../context.ts';
 import { moduleOfPermission } from '../permissions.ts';
-import { column, fieldOf, literal, NotCompilable, quote, SqlParams } from './sql.ts';
+import { relationJoin, type SqlScope } from './prisma-sql.ts';
+import { column, fieldOf, literal, modelOf, NotCompilable, quote } from './sql.ts';
 import { sqlModel } from '@gea/db';
 
 const COLUMN = Symbol('compiled-reads.column');
 
 interface ColumnPlaceholder {
-  readonly [COLUMN]: string;
+  /** To-one relations followed from the row, then the column. */
+  readonly [COLUMN]: { path: readonly string[]; model: string; column: string };
 }
 
 const isColumn = (value: unknown): value is ColumnPlaceholder => typeof value === 'object' && value !== null && COLUMN in value;
 
-/** A stand-in row: its scalar fields are placeholders; reading anything else cannot be compiled. */
-export function rowPlaceholder(model: string | null): object {
+/**
+ * A stand-in row: its scalar fields are placeholders, its to-one relations stand-in rows of their
+ * own (`receipt.message.entityId`); reading anything else cannot be compiled.
+ */
+export function rowPlaceholder(model: string | null, path: readonly string[] = [], root = model): object {
   return new Proxy(
     {},
     {
       get(_target, property) {
         if (typeof property === 'symbol' || property === 'then' || property === 'toJSON') return undefined;
         const field = model ? sqlModel.models[model]?.fields[property] : undefined;
-        if (!field || field.kind === 'object') throw new NotCompilable(`scope reads ${String(property)} of the row`);
-        return { [COLUMN]: property };
+        if (!field || (field.kind === 'object' && field.isList)) throw new NotCompilable(`scope reads ${String(property)} of the row`);
+        if (field.kind === 'object') return rowPlaceholder(field.type, [...path, property], root);
+        return { [COLUMN]: { path, model: root!, column: property } };
       },
     },
   );
@@ -43,14 +49,37 @@ export class ScopeCompiler {
 
   constructor(
     private readonly context: GeaContext,
-    private readonly params: SqlParams,
+    private readonly sql: SqlScope,
   ) {}
+
+  /** The placeholder's value on the row `alias`: its column, or the column of the row its relations lead to. */
+  private valueOf(placeholder: ColumnPlaceholder[typeof COLUMN], alias: string): string {
+    let model = placeholder.model;
+    let current = alias;
+    const hops: { table: string; alias: string; condition: string }[] = [];
+    for (const relation of placeholder.path) {
+      const next = this.sql.aliases.take('p');
+      const join = relationJoin(model, current, relation, next);
+      hops.push({ table: quote(modelOf(join.target).table), alias: next, condition: join.condition });
+      model = join.target;
+      current = next;
+    }
+    const value = column(current, model, placeholder.column);
+    if (hops.length === 0) return value;
+    const [first, ...rest] = hops;
+    const joins = rest.map((hop) => ` JOIN ${hop.table} ${hop.alias} ON ${hop.condition}`).join('');
+    return `(SELECT ${value} FROM ${first!.table} ${first!.alias}${joins} WHERE ${first!.condition})`;
+  }
 
   /** Scopes as declared (a map, or a function of the row/args/context), for a row of `model` (null: no row). */
   condition(scopes: unknown, model: string | null, call: (row: object) => unknown): ScopeCondition {
     if (scopes === undefined) return allow;
     const value = typeof scopes === 'function' ? call(rowPlaceholder(model)) : scopes;
-    if (value && typeof (value as PromiseLike<unknown>).then === 'function') throw new NotCompilable('asynchronous scopes');
+    if (value && typeof (value as PromiseLike<unknown>).then === 'function') {
+      // never awaited: a stand-in row must not surface as an unhandled failure
+      (value as PromiseLike<unknown>).then(undefined, () => undefined);
+      throw new NotCompilable('asynchronous scopes');
+    }
     return this.mapCondition(value, model);
   }
 
@@ -78,13 +107,12 @@ export class ScopeCompiler {
         const { permission, entityId } = argument as { permission: string; entityId: unknown };
         if (isColumn(entityId)) {
           if (!model) throw new NotCompilable('column scope without a row');
-          const name = entityId[COLUMN];
-          fieldOf(model, name);
-          return { kind: 'rows', sql: (alias) => this.readable(permission, column(alias, model, name)) };
+          const placeholder = entityId[COLUMN];
+          return { kind: 'rows', sql: (alias) => this.readable(permission, this.valueOf(placeholder, alias)) };
         }
         if (typeof entityId !== 'string') throw new NotCompilable('entity scope of a computed id');
         if (!actor.can(permission, entityId)) return deny;
-        return { kind: 'rows', sql: () => this.readable(permission, this.params.add(entityId, 'uuid')) };
+        return { kind: 'rows', sql: () => this.readable(permission, this.sql.params.add(entityId, 'uuid')) };
       }
       case 'someEntityPermission': {
         // Declared for compilation through `compiledScopes.someBodyThrough` (see compiledScopes).
@@ -104,7 +132,7 @@ export class ScopeCompiler {
       if (scope.length === 0) return 'FALSE';
       let list = this.readableLists.get(permission);
       if (!list) {
-        list = this.params.addList(scope, 'uuid');
+        list = this.sql.params.addList(scope, 'uuid');
         this.readableLists.set(permission, list);
       }
       parts.push(`${expression} = ANY(${list})`);
