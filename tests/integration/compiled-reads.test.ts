@@ -6,7 +6,7 @@ import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestApi, superuser, useTestApi, type TestApi } from '@gea/test-kit/api.ts';
+import { createTestApi, superuser, useTestApi, type GraphQLResponse, type TestApi } from '@gea/test-kit/api.ts';
 import { enableModules, seedBodies } from '@gea/test-kit/seed.ts';
 import { actorForRoles } from '@gea/test-kit/users.ts';
 
@@ -85,14 +85,14 @@ describe('compiled reads', () => {
       let pages = 0;
       for (;;) {
         outcomes.length = 0;
-        const variables = { first: 4, after, sort };
+        const variables: Record<string, unknown> = { first: 4, after, sort };
         const expected = await resolvers.gql(page, variables);
-        const actual = await compiled.gql(page, variables);
+        const actual: GraphQLResponse = await compiled.gql(page, variables);
         expect(outcomes.map((o) => o.reason ?? o.kind)).toEqual(['compiled']);
         expect(actual.body).toEqual(expected.body);
-        const { edges, pageInfo } = actual.body.data!.assets;
+        const { edges, pageInfo } = actual.body.data!.assets as { edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
         if (edges.length > 0) {
-          const back = { last: 3, before: edges[0].cursor, sort };
+          const back = { last: 3, before: edges[0]!.cursor, sort };
           expect((await compiled.gql(page, back)).body).toEqual((await resolvers.gql(page, back)).body);
         }
         pages++;
@@ -101,6 +101,23 @@ describe('compiled reads', () => {
       }
       expect(pages).toBeGreaterThan(5);
     }
+  });
+
+  it('never serve a statement compiled for grants the actor no longer holds', async () => {
+    const bodies = await t.db.prisma.entity.findMany({ orderBy: { name: 'asc' }, take: 2, select: { id: true } });
+    const grants = (...entityIds: string[]) => entityIds.flatMap((entityId) => ['core:entities:read', 'inventory:read'].map((permission) => ({ permission, entityId })));
+    const identity = { kind: 'user' as const, id: '00000000-0000-4000-8000-00000000aaaa', label: 'referent' };
+    const query = '{ assets(first: 50) { edges { node { entity { id } } } } }';
+    const bodiesSeen = async (actor: Actor) => {
+      outcomes.length = 0;
+      const answer = await compiled.gql(query, {}, actor);
+      expect(outcomes.map((o) => o.reason ?? o.kind)).toEqual(['compiled']);
+      return new Set(answer.body.data!.assets.edges.map((e: { node: { entity: { id: string } } }) => e.node.entity.id));
+    };
+    expect((await bodiesSeen(actorFromGrants(identity, grants(bodies[0]!.id, bodies[1]!.id)))).size).toBe(2);
+    // the same user, one body taken away: the cached statement's questions get other answers
+    expect((await bodiesSeen(actorFromGrants(identity, grants(bodies[1]!.id)))).size).toBe(1);
+    expect((await bodiesSeen(actorFromGrants(identity, grants(bodies[0]!.id, bodies[1]!.id)))).size).toBe(2);
   });
 
   // Random selections over the compiled part of the schema, for every role: the same JSON.

@@ -1,4 +1,4 @@
-import { compileRead, NotCompilable, runCompiledRead, type GeaContext } from '@gea/core';
+import { CompiledReadCache, NotCompilable, runCompiledRead, type GeaContext } from '@gea/core';
 import { execute, type ExecutionResult } from 'graphql';
 import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'graphql-yoga';
@@ -27,6 +27,7 @@ export type CompiledReadOutcome =
  */
 export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaContext> {
   const reported = new Set<string>();
+  const cache = new CompiledReadCache();
   const reportOnce = (operationName: string | null, error: unknown, stage: string) => {
     const message = error instanceof Error ? error.message : String(error);
     const key = `${operationName ?? 'anonymous operation'}: ${message.slice(0, 200)}`;
@@ -43,7 +44,7 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
       const operationName = args.operationName ?? null;
       let compiled;
       try {
-        compiled = await compileRead({
+        compiled = await cache.compile({
           schema: args.schema,
           document: args.document,
           operationName,

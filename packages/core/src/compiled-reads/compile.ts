@@ -31,7 +31,9 @@ import {
 import { collectFields } from './collect-fields.ts';
 import { getMappedArgumentValues } from '@pothos/core';
 import type { SqlModelField } from '@gea/db';
+import type { Actor } from '../actor.ts';
 import type { GeaContext } from '../context.ts';
+import { LoaderRegistry } from '../loader-registry.ts';
 import { cursorSql, orderKeys, orderSql, relationJoin, whereSql, type OrderKey, type SqlScope } from './prisma-sql.ts';
 import { ScopeCompiler, type ScopeCondition } from './scope-sql.ts';
 import { Aliases, fieldOf, literal, modelOf, NotCompilable, quote, SqlParams } from './sql.ts';
@@ -44,6 +46,8 @@ const FALLBACK = `'{"${FALLBACK_KEY}":true}'::json`;
 export interface CompiledRead {
   readonly sql: string;
   readonly params: readonly string[];
+  /** Whether compiling read the database (a root resolver's scope that loads): such a statement is not cached. */
+  readonly readDatabase: boolean;
 }
 
 export interface CompileInput {
@@ -52,8 +56,8 @@ export interface CompileInput {
   operationName?: string | null;
   variableValues?: Readonly<Record<string, unknown>> | null;
   context: GeaContext;
-  /** The largest page a connection may ask for (the query limits decide; default the schema's). */
-  maxPageSize?: number;
+  /** The actor to ask instead of the context's (the cache's recording one). */
+  actor?: Actor;
 }
 
 type Extensions = Record<string, unknown> & {
@@ -98,12 +102,16 @@ class ReadCompiler implements SqlScope {
    * never reach a query or join a batch of the request's real loads.
    */
   private readonly sandbox: GeaContext;
+  /** The request's context, asking `input.actor` when one is given. */
+  private readonly context: GeaContext;
+  private readDatabase = false;
 
   constructor(private readonly input: CompileInput) {
     const refuse = () => {
       throw new NotCompilable('reads the database');
     };
-    this.sandbox = Object.create(input.context, { prisma: { get: refuse }, db: { get: refuse }, loaders: { get: refuse } }) as GeaContext;
+    this.context = input.actor ? (Object.create(input.context, { actor: { value: input.actor } }) as GeaContext) : input.context;
+    this.sandbox = Object.create(this.context, { prisma: { get: refuse }, db: { get: refuse }, loaders: { get: refuse } }) as GeaContext;
     this.scopes = new ScopeCompiler(this.sandbox, this);
   }
 
@@ -126,7 +134,7 @@ class ReadCompiler implements SqlScope {
     for (const [key, nodes] of fields) {
       parts.push(literal(key), await this.rootField(queryType, key, nodes));
     }
-    return { sql: `SELECT ${buildObject(parts)}::text AS data`, params: this.params.values };
+    return { sql: `SELECT ${buildObject(parts)}::text AS data`, params: this.params.values, readDatabase: this.readDatabase };
   }
 
   private collect(type: GraphQLObjectType, selectionSet: OperationDefinitionNode['selectionSet']): Map<string, FieldNode[]> {
@@ -154,7 +162,7 @@ class ReadCompiler implements SqlScope {
 
   private async args(field: GraphQLField<unknown, unknown>, node: FieldNode, info: GraphQLResolveInfo): Promise<Record<string, unknown>> {
     try {
-      const mapped = await getMappedArgumentValues(field, node, this.input.context, info);
+      const mapped = await getMappedArgumentValues(field, node, this.context, info);
       if (mapped === null) throw new NotCompilable('arguments mapped to null');
       return mapped as Record<string, unknown>;
     } catch (error) {
@@ -206,7 +214,10 @@ class ReadCompiler implements SqlScope {
    * answered, untouched: a resolver that filters or reshapes rows in JavaScript is not compiled.
    */
   private async captureRoot(field: GraphQLField<unknown, unknown>, model: string, info: GraphQLResolveInfo) {
-    const context = this.input.context;
+    const context = this.context;
+    const noteRead = () => {
+      this.readDatabase = true;
+    };
     const delegateName = model[0]!.toLowerCase() + model.slice(1);
     const calls: { method: string; args: Record<string, unknown> }[] = [];
     const probe = probeRow();
@@ -238,10 +249,12 @@ class ReadCompiler implements SqlScope {
             throw new NotCompilable(`root resolver uses ${String(property)}`);
           };
         }
+        if (typeof property === 'string' && !property.startsWith('$')) noteRead();
         return Reflect.get(target, property);
       },
     });
-    const recordingContext = Object.create(context, { prisma: { value: prisma } }) as GeaContext;
+    // Its own loaders: none made here may serve the request later with the recording client.
+    const recordingContext = Object.create(context, { prisma: { value: prisma }, loaders: { value: new LoaderRegistry() } }) as GeaContext;
     let result: unknown;
     try {
       const args = getArgumentValues(field, info.fieldNodes[0]!, this.variables);

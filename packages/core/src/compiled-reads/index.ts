@@ -2,3 +2,4 @@ export { compileRead, FALLBACK_KEY, type CompiledRead, type CompileInput } from 
 export { NotCompilable } from './sql.ts';
 export { someBodyThrough, type CompiledScopeDeclaration } from './declared-scopes.ts';
 export { runCompiledRead } from './run.ts';
+export { CompiledReadCache } from './cache.ts';
