@@ -75,25 +75,25 @@ describe('the malicious corpus', () => {
 });
 
 describe('page sizes', () => {
-  it("serves a page of 100 and refuses 101 with PAGE_TOO_LARGE in the reader's language, instead of cutting it short", async () => {
+  it("serves a page of 1000 and refuses 1001 with PAGE_TOO_LARGE in the reader's language, instead of cutting it short", async () => {
     const page = (n: number, arg = 'first') => `{ assets(${arg}: ${n}) { edges { node { id } } pageInfo { hasNextPage hasPreviousPage } } }`;
-    const full = await api.gql(page(100), {}, actors.staff);
+    const full = await api.gql(page(1000), {}, actors.staff);
     expect(full.body.errors).toBeUndefined();
     expect(full.body.data?.assets.edges).toHaveLength(12);
     expect(full.body.data?.assets.pageInfo.hasNextPage).toBe(false);
     for (const arg of ['first', 'last']) {
       const before = executions;
-      const refused = await api.gql(page(101, arg), {}, actors.staff);
+      const refused = await api.gql(page(1001, arg), {}, actors.staff);
       expect(refused.status).toBe(400);
-      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'PAGE_TOO_LARGE', limit: 100, found: 101 });
-      expect(refused.body.errors?.[0]?.message).toMatch(/^Pagina troppo grande: al massimo 100 elementi/);
+      expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'PAGE_TOO_LARGE', limit: 1000, found: 1001 });
+      expect(refused.body.errors?.[0]?.message).toMatch(/^Pagina troppo grande: al massimo 1000 elementi/);
       expect(executions).toBe(before);
     }
     const english = await api.gql(page(5000), {}, actors.staff, { 'accept-language': 'en' });
-    expect(english.body.errors?.[0]?.message).toMatch(/^Page too large: at most 100 items per page \(5000 were asked\)/);
+    expect(english.body.errors?.[0]?.message).toMatch(/^Page too large: at most 1000 items per page \(5000 were asked\)/);
     // a nested page and a page size in a variable are found too
-    const nested = await api.gql('query ($n: Int) { entities(first: 2) { edges { node { assets(first: $n) { edges { node { id } } } } } } }', { n: 150 }, actors.staff);
-    expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: 'PAGE_TOO_LARGE', found: 150 });
+    const nested = await api.gql('query ($n: Int) { entities(first: 2) { edges { node { assets(first: $n) { edges { node { id } } } } } } }', { n: 1500 }, actors.staff);
+    expect(nested.body.errors?.[0]?.extensions).toMatchObject({ code: 'PAGE_TOO_LARGE', found: 1500 });
   });
 
   it("says so in the schema: every connection's first and last name the largest page", async () => {
@@ -107,7 +107,7 @@ describe('page sizes', () => {
         if (!isObjectType(target) || !('pageInfo' in target.getFields())) continue;
         for (const name of ['first', 'last']) {
           const arg = field.args.find((a) => a.name === name);
-          expect(arg?.description, `${type.name}.${field.name}(${name})`).toContain('at most 100, or the request is refused with PAGE_TOO_LARGE');
+          expect(arg?.description, `${type.name}.${field.name}(${name})`).toContain('at most 1000, or the request is refused with PAGE_TOO_LARGE');
         }
         seen++;
       }

@@ -41,7 +41,14 @@ const actors: Record<CallerKind, Actor> = {
   staff: actorForRoles(composed, 'staff', [{ role: 'ICT_STAFF', entityId: null }]),
 };
 
-/** A value for a variable of this type; page sizes (`first`, `last`) at the largest the API serves. */
+/**
+ * The largest page the web client's screens ask for (its tables page by 20 to 100 rows). The API
+ * serves pages up to 1000 to callers whose whole query fits their cost ceiling (API clients,
+ * reports); the client's screens must fit at their own largest page.
+ */
+const LARGEST_CLIENT_PAGE = 100;
+
+/** A value for a variable of this type; page sizes (`first`, `last`) at the largest the client asks. */
 function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
   if (isNonNullType(type)) return sample(schema, type.ofType, name);
   if (isListType(type)) return [sample(schema, type.ofType as GraphQLInputType, name)];
@@ -58,7 +65,7 @@ function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): un
     case 'Upload':
       return new File(['0'], 'sample.p7m');
     case 'Int':
-      return name === 'first' || name === 'last' ? defaultQueryLimits.maxPageSize : 2025;
+      return name === 'first' || name === 'last' ? LARGEST_CLIENT_PAGE : 2025;
     case 'Float':
       return 1;
     case 'Cents':

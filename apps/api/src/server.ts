@@ -40,6 +40,7 @@ import { isSitesPath, useSites } from './yoga/use-sites.ts';
 import { createCallers, useCaller } from './yoga/use-caller.ts';
 import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
 import { useRefusalMessages } from './yoga/refusals.ts';
+import { useCompiledReads, type CompiledReadsOptions } from './yoga/use-compiled-reads.ts';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
 import { defaultIdempotencyOptions, useIdempotencyKeys, type IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
@@ -85,6 +86,11 @@ export interface ApiOptions {
   trustedDocuments?: TrustedDocumentsOptions;
   /** Idempotency keys of mutations (`Idempotency-Key` header): how long first answers are replayed. */
   idempotency?: IdempotencyOptions;
+  /**
+   * Queries answered from one SQL statement where the whole operation compiles (default on); the
+   * resolvers answer the rest. `observe` is told how each query was answered.
+   */
+  compiledReads?: boolean | Partial<CompiledReadsOptions>;
   /** More Yoga plugins, after GEA's own (tests count executions with one). */
   yogaPlugins?: readonly Plugin[];
   /** Time limits (see start.ts for the environment variables): /health's answer and each request's database work. */
@@ -137,6 +143,7 @@ export function createApi({
   trustedDocuments,
   idempotency = defaultIdempotencyOptions,
   yogaPlugins = [],
+  compiledReads = true,
   timeouts = {},
   events = createEventBus(),
 }: ApiOptions): Api {
@@ -247,6 +254,10 @@ export function createApi({
       ...useQueryLimits(callers, queryLimits),
       useRefusalMessages(),
       ...yogaPlugins,
+      // last: every other plugin has seen the operation before it may be answered without the resolvers
+      useCompiledReads(
+        typeof compiledReads === 'boolean' ? { enabled: compiledReads } : { enabled: true, ...compiledReads },
+      ),
     ],
     context: (initial) => contextOf(initial.request, initial),
   });

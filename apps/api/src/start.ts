@@ -251,6 +251,8 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
       idempotency,
       timeouts: limits,
       events,
+      // GEA_COMPILED_READS=off: every query through the resolvers (to compare, or should the compiler be at fault)
+      compiledReads: env.GEA_COMPILED_READS !== 'off',
     });
     server = createServer();
     server.on('request', await web.handler(server, api.yoga));

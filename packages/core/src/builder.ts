@@ -36,15 +36,18 @@ export interface GeaAuthScopes {
 }
 
 /**
- * Page sizes of every connection: `first`/`last` default to 20 and may be at most 100. The API refuses a
+ * Page sizes of every connection: `first`/`last` default to 20 and may be at most 1000. The API refuses a
  * larger page with PAGE_TOO_LARGE before anything runs (apps/api's query limits), rather than serving
- * 100 and answering `hasNextPage: true` as if that was what was asked.
+ * less and answering `hasNextPage: true` as if that was what was asked. A large page counts in the
+ * query's estimated cost like any other list, so the caller's budget (QUERY_TOO_COSTLY) decides how
+ * much a page of 1000 may hold below it: the compiled read path serves such pages in one statement.
  */
-export const connectionPageSize = { default: 20, max: 100 } as const;
+export const connectionPageSize = { default: 20, max: 1000 } as const;
 
 const pageArgDescription = (which: 'first' | 'last') =>
   `The ${which} items of the page (${which === 'first' ? 'after `after`' : 'before `before`'}): at most ${connectionPageSize.max}, ` +
-  `or the request is refused with PAGE_TOO_LARGE; ${connectionPageSize.default} when neither \`first\` nor \`last\` is given.`;
+  `or the request is refused with PAGE_TOO_LARGE; ${connectionPageSize.default} when neither \`first\` nor \`last\` is given. ` +
+  'Each row counts in the estimated cost of the query, which the caller\'s budget bounds (QUERY_TOO_COSTLY).';
 
 export interface GeaSchemaTypes {
   Context: GeaContext;

@@ -33,3 +33,4 @@ export { openRedis, redisUrlFromEnv, redisKeyPrefixFromEnv, SharedStoreConfigErr
 export { createEventBus, defineTopic, type EventBus, type EventBusOptions, type Topic } from './events/index.ts';
 export { serviceUnavailableErrorOf } from './service-unavailable.ts';
 export { importPopulation, checkPopulationFile, type PopulationImportCounts, type PopulationImportOutcome } from './population-import/index.ts';
+export * from './compiled-reads/index.ts';

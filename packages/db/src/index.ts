@@ -7,6 +7,8 @@ export type * from './generated/prisma/client.ts';
 export * from './generated/prisma/enums.ts';
 export type { default as PrismaTypes } from './generated/pothos-types.ts';
 export { getDatamodel } from './generated/pothos-types.ts';
+export { sqlModel } from './generated/sql-model.ts';
+export type { SqlModel, SqlModelField, SqlModelModel } from './sql-model-types.ts';
 export { runWithQueryScope, QueryCancelledError } from './query-scope.ts';
 export { databaseUnavailableReason, type DatabaseUnavailableReason } from './unavailable.ts';
 export { serveEmbeddedControl, type ControlChannel } from './embedded-control.ts';

@@ -37,12 +37,16 @@ export function createTestApi(
   const actors = new Map<string, Actor>();
   let next = 0;
   const { realAuth, ...apiOptions } = options;
+  // Statements are counted as production sends them: no check against the resolvers meanwhile.
+  let counting = 0;
   const api = createApi({
     db,
     plugins,
     authenticate: realAuth ? undefined : ({ request }) => actors.get(request.headers.get('x-test-actor') ?? '') ?? anonymousActor,
     // Requests naming their actor by a test header carry no credentials: rate limits would take them for anonymous.
     rateLimits: realAuth ? undefined : false,
+    // Every compiled read of the tests is checked against the resolvers' answer.
+    compiledReads: { verify: () => counting === 0 },
     ...apiOptions,
   });
   return {
@@ -64,10 +68,12 @@ export function createTestApi(
     async countStatements(fn) {
       const statements: string[] = [];
       const stop = db.onQuery((event) => statements.push(event.query));
+      counting += 1;
       try {
         const result = await fn();
         return { result, statements };
       } finally {
+        counting -= 1;
         stop();
       }
     },

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   readableEntitiesWhere,
   save,
+  someBodyThrough,
   StaleVersionError,
   versionDescription,
   type GeaBuilder,
@@ -37,6 +38,8 @@ export function addContractType(builder: GeaBuilder) {
     id: { field: 'id' },
     nullable: true,
     authScopes: async (contract, context) => scopes.readAny(await contractBodies(context).load(contract.id)),
+    // The same scope for the compiled read path: a contract is readable through any body it serves.
+    extensions: someBodyThrough(scopes.read, 'entities'),
     fields: (t) => ({
       version: t.exposeInt('version', { description: versionDescription }),
       kind: t.expose('kind', { type: ContractKind }),

@@ -1,0 +1,13 @@
+import type { GeaContext } from '../context.ts';
+import { FALLBACK_KEY, type CompiledRead } from './compile.ts';
+
+/**
+ * Runs a compiled read: the response's `data` as PostgreSQL wrote it, or null when a row the scopes
+ * refuse (or a value a scalar refuses) is in it, so that the resolvers answer with the exact errors.
+ */
+export async function runCompiledRead(context: GeaContext, compiled: CompiledRead): Promise<string | null> {
+  const rows = await context.prisma.$queryRawUnsafe<{ data: string }[]>(compiled.sql, ...compiled.params);
+  const data = rows[0]?.data;
+  if (typeof data !== 'string') throw new Error('the compiled read returned no data');
+  return data.includes(`"${FALLBACK_KEY}"`) ? null : data;
+}
