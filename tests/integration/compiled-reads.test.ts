@@ -44,4 +44,23 @@ describe('compiled reads', () => {
       expect(statements).toHaveLength(1);
     }
   });
+
+  it('page after and before a cursor as the resolvers do (full pages, the cursor row left out)', async () => {
+    const all = await resolvers.gql<{ entities: { edges: { cursor: string }[] } }>('query { entities(first: 10) { edges { cursor } } }');
+    const cursors = all.body.data!.entities.edges.map((edge) => edge.cursor);
+    expect(cursors).toHaveLength(4);
+    const pages = [
+      { query: `query After($after: String) { entities(first: 2, after: $after) { edges { cursor node { id name assets(first: 2) { edges { cursor node { id } } } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, variables: { after: cursors[0] }, size: 2 },
+      { query: `query Before($before: String) { entities(last: 2, before: $before) { edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`, variables: { before: cursors[3] }, size: 2 },
+    ];
+    for (const { query, variables, size } of pages) {
+      outcomes.length = 0;
+      const expected = await resolvers.gql<{ entities: { edges: unknown[] } }>(query, variables);
+      expect(expected.body.errors).toBeUndefined();
+      expect(expected.body.data!.entities.edges).toHaveLength(size);
+      const result = await compiled.gql(query, variables);
+      expect(outcomes.map((o) => o.reason ?? o.kind)).toEqual(['compiled']);
+      expect(result.body).toEqual(expected.body);
+    }
+  });
 });

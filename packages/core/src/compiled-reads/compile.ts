@@ -535,6 +535,7 @@ class ReadCompiler implements SqlScope {
     const take = query.take as number;
     if (typeof take !== 'number' || !Number.isInteger(take)) throw new NotCompilable('connection take');
     const skip = (query.skip as number | undefined) ?? 0;
+    if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) throw new NotCompilable('connection skip');
     const backward = take < 0;
     const limit = Math.abs(take);
     const keys = orderKeys(this, row.model, row.alias, query.orderBy);
@@ -595,8 +596,10 @@ class ReadCompiler implements SqlScope {
     const connectionScope = this.typeScope(connectionType, null);
     if (connectionScope.kind !== 'allow') throw new NotCompilable('connection type scope');
     const fetchOrder = orderSql(keys, backward);
+    // row_number() counts the rows before OFFSET drops the skipped ones (the cursor's own row after a
+    // cursor): minus `skip`, the page's rows are numbered from 1 again.
     const rows =
-      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${cursorValue} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) AS n ` +
+      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${cursorValue} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) - ${skip} AS n ` +
       `FROM ${from} WHERE ${where}${cursorCondition}${fetchOrder ? ` ORDER BY ${fetchOrder}` : ''} LIMIT ${limit} OFFSET ${skip}`;
     return `(SELECT ${buildObject(connectionPartsSql)} FROM (${rows}) page)`;
   }
