@@ -31,6 +31,7 @@
 //   BENCH_GEA_<X>=<v> is passed to the GEA process as GEA_<X>=<v> (for experiments).
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { startSession } from '@gea/core';
@@ -200,6 +201,9 @@ console.log(
     `${COMPARE_RESOLVERS ? 'GEA (resolvers) the same with GEA_COMPILED_READS=off; ' : ''}` +
     `PostGraphile on Node ${execFileSync(node22, ['--version'], { encoding: 'utf8' }).trim()}; the floor on Node ${process.version}`,
 );
+/** The machine may be shared: its load says how far the figures can be trusted. */
+const loadAverage = () => `load average ${loadavg().map((value) => value.toFixed(2)).join(', ')} on ${cpus().length} cores`;
+console.log(`Machine: ${loadAverage()} (1, 5, 15 minutes) before the servers start`);
 console.log(`Q2's bodies (#${q2Window.pos}-${q2Window.pos + 4} by name, assets): ${q2Window.names}`);
 
 const servers = {} as Record<Target, BenchServer>;
@@ -741,7 +745,8 @@ for (const query of queries) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-console.log(`\nmedians over ${ROUNDS} rounds of about ${SECONDS} s each, ${CONNECTIONS} connections; CPU: ms per request of the server's process tree (PostgreSQL's backends apart)`);
+console.log(`\nMachine: ${loadAverage()} (1, 5, 15 minutes) at the end of the runs`);
+console.log(`medians over ${ROUNDS} rounds of about ${SECONDS} s each, ${CONNECTIONS} connections; CPU: ms per request of the server's process tree (PostgreSQL's backends apart)`);
 console.log(
   `${'query'.padEnd(6)} ${'target'.padEnd(NAME_WIDTH)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ` +
     `${'CPU ms/req'.padStart(12)} ${'PostgreSQL ms/req'.padStart(19)} ${'failed requests'.padStart(17)}`,
