@@ -570,6 +570,7 @@ class ReadCompiler implements SqlScope {
     const tag = cursorTag(cursorColumn);
     if (typeof take !== 'number' || !Number.isInteger(take)) throw new NotCompilable('connection take');
     const skip = (query.skip as number | undefined) ?? 0;
+    if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0) throw new NotCompilable('connection skip');
     const backward = take < 0;
     const limit = Math.abs(take);
     const keys = orderKeys(this, row.model, row.alias, query.orderBy);
