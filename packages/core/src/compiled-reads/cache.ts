@@ -8,6 +8,7 @@ import type { DocumentNode } from 'graphql';
 import type { Actor } from '../actor.ts';
 import { isoDate } from '../kit/dates.ts';
 import { compileRead, type CompiledRead, type CompileInput } from './compile.ts';
+import { NotCompilable } from './sql.ts';
 
 /** One question the actor answered while compiling, and the answer. */
 export type ActorAnswer = { kind: 'can'; permission: string; entityId?: string; held: boolean } | { kind: 'entities'; permission: string; entities: string };
@@ -42,7 +43,8 @@ function answersHold(actor: Actor, answers: readonly ActorAnswer[]): boolean {
 
 interface Entry {
   answers: readonly ActorAnswer[];
-  compiled: CompiledRead;
+  /** The statement, or why the operation runs through the resolvers. */
+  compiled: CompiledRead | NotCompilable;
 }
 
 const ENTRIES_PER_DOCUMENT = 32;
@@ -55,10 +57,21 @@ export class CompiledReadCache {
     const key = JSON.stringify([input.operationName ?? null, input.variableValues ?? null, isoDate(new Date()), actor.kind, actor.id]);
     let entries = this.byDocument.get(input.document);
     const found = entries?.get(key)?.find((entry) => answersHold(actor, entry.answers));
-    if (found) return found.compiled;
+    if (found) {
+      if (found.compiled instanceof NotCompilable) throw found.compiled;
+      return found.compiled;
+    }
     const answers: ActorAnswer[] = [];
-    const compiled = await compileRead({ ...input, actor: recordingActor(actor, answers) });
-    if (!compiled.readDatabase) {
+    let compiled: CompiledRead | NotCompilable;
+    try {
+      compiled = await compileRead({ ...input, actor: recordingActor(actor, answers) });
+    } catch (error) {
+      // Why an operation is not compiled is kept too (unless the compile read the database, which
+      // its error does not say): the next request goes to the resolvers without trying again.
+      if (!(error instanceof NotCompilable) || error.readDatabase) throw error;
+      compiled = error;
+    }
+    if (compiled instanceof NotCompilable || !compiled.readDatabase) {
       if (!entries) this.byDocument.set(input.document, (entries = new Map()));
       const list = entries.get(key) ?? [];
       list.push({ answers, compiled });
@@ -68,6 +81,7 @@ export class CompiledReadCache {
       // the oldest variables go first
       if (entries.size > ENTRIES_PER_DOCUMENT) entries.delete(entries.keys().next().value!);
     }
+    if (compiled instanceof NotCompilable) throw compiled;
     return compiled;
   }
 }

@@ -85,7 +85,12 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 /** Compiles the operation, or throws NotCompilable saying why it runs through the resolvers. */
 export async function compileRead(input: CompileInput): Promise<CompiledRead> {
   const compiler = new ReadCompiler(input);
-  return compiler.compile();
+  try {
+    return await compiler.compile();
+  } catch (error) {
+    if (error instanceof NotCompilable) error.readDatabase ||= compiler.hasReadDatabase;
+    throw error;
+  }
 }
 
 class ReadCompiler implements SqlScope {
@@ -105,6 +110,10 @@ class ReadCompiler implements SqlScope {
   /** The request's context, asking `input.actor` when one is given. */
   private readonly context: GeaContext;
   private readDatabase = false;
+
+  get hasReadDatabase(): boolean {
+    return this.readDatabase;
+  }
 
   constructor(private readonly input: CompileInput) {
     const refuse = () => {

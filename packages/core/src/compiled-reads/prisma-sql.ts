@@ -118,11 +118,32 @@ export function relationJoin(model: string, alias: string, relation: string, oth
   return { target, condition, isList: field.isList };
 }
 
+/** The one column pair a relation joins on (this side, the other side), or null for a compound key. */
+function relationColumns(model: string, relation: string): { mine: string; theirs: string } | null {
+  const field = fieldOf(model, relation);
+  if (field.from && field.from.length > 0) return field.from.length === 1 ? { mine: field.from[0]!, theirs: field.to![0]! } : null;
+  const back = Object.values(modelOf(field.type).fields).find(
+    (f) => f.kind === 'object' && f.relationName === field.relationName && f.type === model && f.from && f.from.length > 0,
+  );
+  return back && back.from!.length === 1 ? { mine: back.to![0]!, theirs: back.from![0]! } : null;
+}
+
 function relationFilterSql(scope: SqlScope, model: string, alias: string, name: string, field: SqlModelField, filter: unknown): string {
   const other = scope.aliases.take('w');
   const { target, condition } = relationJoin(model, alias, name, other);
-  const exists = (inner: unknown, negate = false) =>
-    `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${quote(modelOf(target).table)} ${other} WHERE ${condition} AND ${whereSql(scope, target, other, inner)})`;
+  const columns = relationColumns(model, name);
+  const exists = (inner: unknown, negate = false) => {
+    // "Some related row matches" as membership in an uncorrelated set: PostgreSQL hashes it once
+    // per statement (a body's module switch is checked once, not once per asset), where a
+    // correlated EXISTS may be run for every row. Nulls are kept out on both sides, so the result
+    // is true or false as EXISTS would be, under NOT too.
+    if (!negate && columns) {
+      const mine = column(alias, model, columns.mine);
+      const theirs = column(other, target, columns.theirs);
+      return `(${mine} IS NOT NULL AND ${mine} IN (SELECT ${theirs} FROM ${quote(modelOf(target).table)} ${other} WHERE ${theirs} IS NOT NULL AND ${whereSql(scope, target, other, inner)}))`;
+    }
+    return `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${quote(modelOf(target).table)} ${other} WHERE ${condition} AND ${whereSql(scope, target, other, inner)})`;
+  };
   if (field.isList) {
     if (!isPlainObject(filter)) throw new NotCompilable('list relation filter');
     const parts: string[] = [];

@@ -4,6 +4,8 @@ import { sqlModel, type SqlModelField, type SqlModelModel } from '@gea/db';
 
 /** Thrown while compiling when some part of the operation has no SQL form; never reaches a client. */
 export class NotCompilable extends Error {
+  /** Set when compiling had read the database before it stopped (such a verdict is not cached). */
+  readDatabase = false;
   constructor(reason: string) {
     super(reason);
     this.name = 'NotCompilable';
