@@ -1,4 +1,4 @@
-import type { Prisma } from '@gea/db';
+import { Prisma } from '@gea/db';
 import type { GeaContext } from './context.ts';
 import { GeaError } from './errors.ts';
 import { defineLoader } from './loaders.ts';
@@ -46,6 +46,24 @@ export function readableEntitiesWhere(context: GeaContext, permission: string): 
     ...(scope === 'all' ? {} : { id: { in: [...scope] } }),
     ...(context.installedModules.has(module) ? { modules: { some: { moduleKey: module, enabled: true } } } : {}),
   };
+}
+
+/**
+ * readableEntitiesWhere as an SQL predicate on a body id (`entityId`, e.g. Prisma.sql`e."id"`), for
+ * statements written by hand that cover every readable body at once: the same two conditions, the
+ * actor's bodies (unless they hold the permission association-wide) and the module switched on.
+ */
+export function readableEntitiesSql(context: GeaContext, permission: string, entityId: Prisma.Sql): Prisma.Sql {
+  const scope = context.actor.entitiesWith(permission);
+  const module = moduleOfPermission(permission);
+  const conditions: Prisma.Sql[] = [];
+  if (scope !== 'all') conditions.push(Prisma.sql`${entityId} = any(${[...scope]}::uuid[])`);
+  if (context.installedModules.has(module)) {
+    conditions.push(
+      Prisma.sql`exists (select 1 from "ModuleEnablement" m where m."entityId" = ${entityId} and m."moduleKey" = ${module} and m."enabled")`,
+    );
+  }
+  return conditions.length ? Prisma.join(conditions, ' and ') : Prisma.sql`true`;
 }
 
 /**

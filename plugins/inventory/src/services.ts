@@ -1,7 +1,8 @@
 // What the inventory plugin offers other plugins: they read assets and licences through these,
 // never from the inventory's tables (cost sharing counts PCs here, procurement checks bodies here).
 import { defineLoader, isoDate, type GeaContext } from '@gea/core';
-import type { AssetKind, AssetStatus, Prisma } from '@gea/db';
+import { Prisma, type AssetKind, type AssetStatus } from '@gea/db';
+import { scopes } from './scopes.ts';
 
 export const PERSONAL_COMPUTER_KINDS = ['DESKTOP_PC', 'LAPTOP'] as const;
 
@@ -59,6 +60,30 @@ const pcsInService = defineLoader<string, number>('inventory.pcsInService', asyn
  */
 export function countPersonalComputersInService(context: GeaContext, entityId: string, at: Date = new Date()): Promise<number> {
   return pcsInService(context).load(`${entityId}|${isoDate(at)}`);
+}
+
+/**
+ * PCs in service at a date (default: today) in every body whose inventory the reader may see, by
+ * body name: ONE statement whatever the number of bodies, with the reader's bodies and the module's
+ * enablement as predicates in it. The same sums as countPersonalComputersInService (the yearly totals
+ * of the years before the date's year, then that year day by day up to the date); a body without
+ * any change counts 0. The planner joins by hash for many bodies and probes by key for a few.
+ */
+export function personalComputersInServicePerReadableBody(context: GeaContext, at: Date = new Date()): Promise<{ entityId: string; count: number }[]> {
+  const date = isoDate(at);
+  return context.prisma.$queryRaw<{ entityId: string; count: number }[]>`
+    select e."id"::text as "entityId", coalesce(sum(changes."delta"), 0)::int as "count"
+    from "Entity" e
+    left join (
+      select "entityId", "delta" from "PcServiceYear"
+      where "year" < extract(year from ${date}::date)::int
+      union all
+      select "entityId", "delta" from "PcServiceDelta"
+      where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
+    ) changes on changes."entityId" = e."id"
+    where ${scopes.readableEntitiesSql(context, Prisma.sql`e."id"`)}
+    group by e."id"
+    order by e."name", e."id"`;
 }
 
 /** The body of each asset that exists, by asset id (one query); unknown ids are left out. */

@@ -1,5 +1,6 @@
+import type { Prisma } from '@gea/db';
 import type { GeaContext } from '../context.ts';
-import { onBodyOf, readableEntitiesWhere } from '../modules.ts';
+import { onBodyOf, readableEntitiesSql, readableEntitiesWhere } from '../modules.ts';
 import type { PermissionName } from '../permissions.ts';
 
 type BodyLookup = (context: GeaContext) => Promise<{ entityId: string } | null>;
@@ -31,6 +32,8 @@ export function pluginScopes<Read extends PermissionName, Write extends Permissi
     writeOnBodyOf: (lookup: BodyLookup) => onBodyOf(write, lookup),
     /** Where-clause for the bodies whose data the reader may see (module on). */
     readableEntities: (context: GeaContext) => readableEntitiesWhere(context, read),
+    /** The same as an SQL predicate on a body id column, for one hand-written statement over every readable body. */
+    readableEntitiesSql: (context: GeaContext, entityId: Prisma.Sql) => readableEntitiesSql(context, read, entityId),
   } as const;
 }
 

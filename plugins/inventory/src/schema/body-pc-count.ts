@@ -1,6 +1,6 @@
 import type { GeaBuilder } from '@gea/core';
 import { scopes } from '../scopes.ts';
-import { countPersonalComputersInService } from '../services.ts';
+import { personalComputersInServicePerReadableBody } from '../services.ts';
 
 // Every body's figure in one list behind one scope check: the cost-sharing overview and reports
 // ask for all bodies at once, which as a field of each Entity page cost a check per body.
@@ -22,15 +22,8 @@ export function addBodyPcCountType(builder: GeaBuilder) {
         'PCs in service at a date (default today) of every body whose inventory the reader may see, from the status history: the PC half of the cost sharing (art. 13).',
       authScopes: scopes.readSome,
       args: { at: t.arg({ type: 'Date', required: false }) },
-      resolve: async (_root, args, context) => {
-        const entities = await context.prisma.entity.findMany({
-          where: scopes.readableEntities(context),
-          select: { id: true },
-          orderBy: { name: 'asc' },
-        });
-        const counts = await Promise.all(entities.map((e) => countPersonalComputersInService(context, e.id, args.at ?? undefined)));
-        return entities.map((e, i) => ({ entityId: e.id, count: counts[i]! }));
-      },
+      // One statement for every readable body (not a count per body): scoping and module enablement are predicates in it.
+      resolve: (_root, args, context) => personalComputersInServicePerReadableBody(context, args.at ?? undefined),
     }),
   );
 }
