@@ -19,6 +19,7 @@ const plugins = [inventory, procurement, costSharing, pecSignatures];
 let db: Database;
 let api: TestApi;
 let executions = 0;
+let validations = 0;
 let actors: Record<MaliciousCaller, Actor>;
 // Counts operations that reached execution: a refused one never does, so none of its resolvers ran.
 const countExecutions: Plugin = {
@@ -26,10 +27,19 @@ const countExecutions: Plugin = {
     executions++;
   },
 };
+// Counts the times graphql-js validates a document (use-validation-cache.ts skips a document already passed).
+const countValidations: Plugin = {
+  onValidate({ validateFn, setValidationFn }) {
+    setValidationFn((...args: Parameters<typeof validateFn>) => {
+      validations++;
+      return validateFn(...args);
+    });
+  },
+};
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  api = createTestApi(db, plugins, { yogaPlugins: [countExecutions] });
+  api = createTestApi(db, plugins, { yogaPlugins: [countExecutions, countValidations] });
   const [body] = await seedBodies(db, 3, 4, 'L');
   actors = {
     anonymous: anonymousActor,
@@ -126,6 +136,31 @@ describe('limits by kind of caller', () => {
     const staff = await api.gql(threeExports, {}, actors.staff);
     expect(staff.body.errors).toBeUndefined();
     expect(staff.body.data?.a).toMatch(/^body,/);
+  });
+
+  it('a document is validated once; what depends on the caller is still checked on every request', async () => {
+    const exports = '{ x: assetsCsv(sort: { field: INVENTORY_TAG }) y: assetsCsv z: assetsCsv }';
+    const before = validations;
+    const staff = await api.gql(exports, {}, actors.staff);
+    expect(staff.body.errors).toBeUndefined();
+    expect(validations).toBe(before + 1);
+    expect((await api.gql(exports, {}, actors.staff)).body.errors).toBeUndefined();
+    expect(validations).toBe(before + 1);
+    // A referent's rules add the one refusing introspection: validated once more for that set of rules.
+    // Valid, and remembered: the referent's ceiling refuses it all the same, every time.
+    for (let time = 0; time < 2; time++) {
+      const member = await api.gql(exports, {}, actors.member);
+      expect(member.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 10_000 });
+    }
+    expect(validations).toBe(before + 2);
+    expect((await api.gql(exports, {}, actors.staff)).body.errors).toBeUndefined();
+    expect(validations).toBe(before + 2);
+    // Introspection passed for staff; for the others the rule refusing it is added, and validation runs again.
+    const introspect = '{ __type(name: "Query") { name } }';
+    expect((await api.gql(introspect, {}, actors.staff)).body.data?.__type.name).toBe('Query');
+    expect((await api.gql(introspect, {}, actors.member)).body.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
+    expect((await api.gql(introspect, {}, actors.member)).body.errors?.[0]?.extensions?.code).toBe('INTROSPECTION_DISABLED');
+    expect((await api.gql(introspect, {}, actors.staff)).body.data?.__type.name).toBe('Query');
   });
 
   it('an ordinary page of bodies with their assets is served, and the reader is the one asked about', async () => {

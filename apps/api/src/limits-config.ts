@@ -12,6 +12,8 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** GEA_HEALTH_TIMEOUT_MS: /health answers 503 when the database takes longer. */
   healthTimeoutMs: number;
+  /** GEA_DB_PREPARED_STATEMENTS (on/off): frequent statements planned once per PostgreSQL connection. */
+  preparedStatements: boolean;
 }
 
 export const defaultServerLimits: ServerLimits = {
@@ -20,7 +22,16 @@ export const defaultServerLimits: ServerLimits = {
   statementTimeoutMs: 30_000,
   requestTimeoutMs: 60_000,
   healthTimeoutMs: 800,
+  preparedStatements: true,
 };
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new ConfigError(`${name} must be on or off (got "${env[name]}")`);
+}
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
   const value = env[name]?.trim();
@@ -39,5 +50,6 @@ export function serverLimitsFromEnv(env: NodeJS.ProcessEnv): ServerLimits {
     statementTimeoutMs: whole(env, 'GEA_DB_STATEMENT_TIMEOUT_MS', defaultServerLimits.statementTimeoutMs, 0),
     requestTimeoutMs: whole(env, 'GEA_REQUEST_TIMEOUT_MS', defaultServerLimits.requestTimeoutMs, 0),
     healthTimeoutMs: whole(env, 'GEA_HEALTH_TIMEOUT_MS', defaultServerLimits.healthTimeoutMs, 1),
+    preparedStatements: onOff(env, 'GEA_DB_PREPARED_STATEMENTS', defaultServerLimits.preparedStatements),
   };
 }

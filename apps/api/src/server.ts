@@ -40,6 +40,7 @@ import { isSitesPath, useSites } from './yoga/use-sites.ts';
 import { createCallers, useCaller } from './yoga/use-caller.ts';
 import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use-query-limits.ts';
 import { useRefusalMessages } from './yoga/refusals.ts';
+import { useValidationCache } from './yoga/use-validation-cache.ts';
 import { useCompiledReads, type CompiledReadsOptions } from './yoga/use-compiled-reads.ts';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
@@ -185,7 +186,8 @@ export function createApi({
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/live',
     landingPage: false,
-    // Validation results depend on the caller (cost ceiling, introspection): never reuse them across requests.
+    // Yoga's validation cache would keep verdicts that depend on the caller (cost ceiling,
+    // introspection): use-validation-cache.ts keeps graphql-js' own verdict only.
     parserAndValidationCache: { validationCache: false },
     graphiql: development ? { title: 'GEA', defaultQuery: '{ installedPlugins { key name } }' } : false,
     // GraphiQL bundled in the package: Yoga's default page loads it from a CDN, unreachable offline.
@@ -254,6 +256,8 @@ export function createApi({
       ...useQueryLimits(callers, queryLimits),
       useRefusalMessages(),
       ...yogaPlugins,
+      // after every plugin that adds validation rules: they are part of its key
+      useValidationCache(),
       // last: every other plugin has seen the operation before it may be answered without the resolvers
       useCompiledReads(
         typeof compiledReads === 'boolean' ? { enabled: compiledReads } : { enabled: true, ...compiledReads },

@@ -195,6 +195,7 @@ export async function start(env: NodeJS.ProcessEnv = process.env, log = (line: s
     poolSize: limits.poolSize,
     acquireTimeoutMs: limits.acquireTimeoutMs,
     statementTimeoutMs: limits.statementTimeoutMs,
+    preparedStatements: limits.preparedStatements,
   });
   // Rate-limit counters shared by every API process on this Redis; without it, counted per process.
   const redis = redisUrl ? openRedis(redisUrl, 'rate-limits') : null;

@@ -7,6 +7,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { checkPostgresReachable, DatabaseStartupError, describePGliteOpenError } from './errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
+import { createStatementNamer } from './prepared-statements.ts';
 import { scopedClientClass } from './query-scope.ts';
 import { describeTarget, type DatabaseTarget } from './target.ts';
 
@@ -37,6 +38,12 @@ export interface OpenDatabaseOptions {
   acquireTimeoutMs?: number;
   /** PostgreSQL: the server cancels any statement running longer (`statement_timeout`). Unset: no limit. */
   statementTimeoutMs?: number;
+  /**
+   * PostgreSQL: statements sent again and again become named prepared statements, parsed and planned
+   * once per connection (prepared-statements.ts). On by default; off behind a pooler in transaction
+   * mode that cannot keep them (GEA_DB_PREPARED_STATEMENTS=off).
+   */
+  preparedStatements?: boolean;
   /** Emit every SQL statement to `onQuery` listeners (tests, benchmarks); off by default. */
   observeQueries?: boolean;
   /**
@@ -67,13 +74,17 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         connectionString: target.url,
         ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       };
-      adapterFactory = new PrismaPg({
-        ...connection,
-        max: options.poolSize ?? 10,
-        ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
-        // Connections that note which request runs a query on them, so a request that ends early can cancel it (query-scope.ts).
-        Client: scopedClientClass(connection, (error) => console.error(`cancelling a query: ${(error as Error).message}`)),
-      });
+      const statements = options.preparedStatements === false ? null : createStatementNamer();
+      adapterFactory = new PrismaPg(
+        {
+          ...connection,
+          max: options.poolSize ?? 10,
+          ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
+          // Connections that note which request runs a query on them, so a request that ends early can cancel it (query-scope.ts).
+          Client: scopedClientClass(connection, (error) => console.error(`cancelling a query: ${(error as Error).message}`)),
+        },
+        statements ? { statementNameGenerator: (query) => statements.nameOf(query.sql) ?? '' } : undefined,
+      );
       break;
     }
     case 'pglite': {
