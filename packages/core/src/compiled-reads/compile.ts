@@ -96,6 +96,7 @@ export async function compileRead(input: CompileInput): Promise<CompiledRead> {
 class ReadCompiler implements SqlScope {
   readonly params = new SqlParams();
   readonly aliases = new Aliases();
+  readonly joined = new Map<string, string>();
   private readonly scopes: ScopeCompiler;
   private readonly fragments: Record<string, FragmentDefinitionNode> = {};
   private operation!: OperationDefinitionNode;
@@ -546,6 +547,9 @@ class ReadCompiler implements SqlScope {
       const join = relationJoin(leaf.model, leaf.alias, step.relation, next.alias);
       next.model = join.target;
       from += ` JOIN ${quote(modelOf(join.target).table)} ${next.alias} ON ${join.condition}`;
+      // The head's filter and order may name this row (a contract's kind and end, seen from the
+      // link row): they read it here rather than look it up again per row.
+      if (!join.isList) this.joined.set(`${leaf.alias}.${step.relation}`, next.alias);
       leaf = next;
     }
     const object = await this.objectJson(target, this.subfields(target, nodes), leaf);
@@ -553,7 +557,14 @@ class ReadCompiler implements SqlScope {
     const keys = orderKeys(this, headRow.model, headRow.alias, head.orderBy);
     const numbered = `SELECT ${object} AS j, row_number() OVER (${orderClause(keys)}) AS n ${from} WHERE ${where}${orderBySql(keys)}${pageSql(head)}`;
     if (mode === 'each') return `(SELECT coalesce(json_agg(page.j ORDER BY page.n), '[]'::json) FROM (${numbered}) page)`;
-    const picked = mode === 'first' ? `(SELECT page.j FROM (${numbered}) page ORDER BY page.n LIMIT 1)` : `(SELECT ${object} ${from} WHERE ${where})`;
+    // The first row in the head's order; numbered only when the head asks for a page of its own.
+    const plainFirst = head.skip === undefined && (head.take === undefined || head.take === 1);
+    const picked =
+      mode === 'one'
+        ? `(SELECT ${object} ${from} WHERE ${where})`
+        : plainFirst
+          ? `(SELECT ${object} ${from} WHERE ${where}${orderBySql(keys)} LIMIT 1)`
+          : `(SELECT page.j FROM (${numbered}) page ORDER BY page.n LIMIT 1)`;
     return isNonNullType(field.type) ? `coalesce(${picked}, ${FALLBACK})` : picked;
   }
 
@@ -591,6 +602,8 @@ class ReadCompiler implements SqlScope {
     const edgeParts: string[] = [];
     const connectionPartsSql: string[] = [];
     const kept = `page.n < ${limit}`;
+    // Encoded for every row of the page only when the response shows cursors.
+    let needsCursor = false;
     const outputOrder = `page.n${backward ? ' DESC' : ''}`;
     const hasNext = args.before != null ? 'TRUE' : args.last != null ? 'FALSE' : `count(*) = ${limit}`;
     const hasPrevious = args.after != null ? 'TRUE' : backward ? `count(*) = ${limit}` : 'FALSE';
@@ -602,7 +615,10 @@ class ReadCompiler implements SqlScope {
         for (const [edgeKey, edgeNodes] of this.subfields(parts.edge, fieldNodes)) {
           const edgeField = edgeNodes[0]!.name.value;
           if (edgeField === '__typename') edgeParts.push(literal(edgeKey), `to_json(${literal(parts.edge.name)}::text)`);
-          else if (edgeField === 'cursor') edgeParts.push(literal(edgeKey), 'to_json(page.cursor)');
+          else if (edgeField === 'cursor') {
+            edgeParts.push(literal(edgeKey), 'to_json(page.cursor)');
+            needsCursor = true;
+          }
           else if (edgeField === 'node') {
             if (nodeJson !== null) throw new NotCompilable('node selected twice');
             nodeJson = await this.objectJson(parts.node, this.subfields(parts.node, edgeNodes), row);
@@ -628,6 +644,7 @@ class ReadCompiler implements SqlScope {
             endCursor: `to_json(${lastCursor})`,
           }[infoField];
           if (!sql) throw new NotCompilable(`pageInfo field ${infoField}`);
+          if (infoField === 'startCursor' || infoField === 'endCursor') needsCursor = true;
           infoParts.push(literal(infoKey), sql);
         }
         connectionPartsSql.push(literal(key), buildObject(infoParts));
@@ -642,7 +659,7 @@ class ReadCompiler implements SqlScope {
     const fetchOrder = orderSql(keys, backward);
     const rows =
       // numbered before OFFSET drops the cursor's own row: the page's first row is n = 1
-      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${cursorValue} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) - ${skip} AS n ` +
+      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${needsCursor ? cursorValue : 'NULL::text'} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) - ${skip} AS n ` +
       `FROM ${from} WHERE ${where}${cursorCondition}${fetchOrder ? ` ORDER BY ${fetchOrder}` : ''} LIMIT ${limit} OFFSET ${skip}`;
     return `(SELECT ${buildObject(connectionPartsSql)} FROM (${rows}) page)`;
   }

@@ -7,6 +7,11 @@ import { Aliases, column, columnType, fieldOf, modelOf, NotCompilable, quote, Sq
 export interface SqlScope {
   readonly params: SqlParams;
   readonly aliases: Aliases;
+  /**
+   * To-one relations of a row already joined (inner) in the statement, by `alias.relation`: their
+   * filters and sort keys read the joined row instead of looking it up again per row.
+   */
+  readonly joined?: ReadonlyMap<string, string>;
 }
 
 type Where = Record<string, unknown>;
@@ -119,7 +124,7 @@ export function relationJoin(model: string, alias: string, relation: string, oth
 }
 
 /** The one column pair a relation joins on (this side, the other side), or null for a compound key. */
-function relationColumns(model: string, relation: string): { mine: string; theirs: string } | null {
+export function relationColumns(model: string, relation: string): { mine: string; theirs: string } | null {
   const field = fieldOf(model, relation);
   if (field.from && field.from.length > 0) return field.from.length === 1 ? { mine: field.from[0]!, theirs: field.to![0]! } : null;
   const back = Object.values(modelOf(field.type).fields).find(
@@ -129,6 +134,12 @@ function relationColumns(model: string, relation: string): { mine: string; their
 }
 
 function relationFilterSql(scope: SqlScope, model: string, alias: string, name: string, field: SqlModelField, filter: unknown): string {
+  const joined = field.isList ? undefined : scope.joined?.get(`${alias}.${name}`);
+  // The related row exists (inner join): "is" this filter is this filter on it.
+  if (joined && isPlainObject(filter) && !('isNot' in filter)) {
+    const inner = 'is' in filter ? filter.is : filter;
+    if (isPlainObject(inner)) return whereSql(scope, field.type, joined, inner);
+  }
   const other = scope.aliases.take('w');
   const { target, condition } = relationJoin(model, alias, name, other);
   const columns = relationColumns(model, name);
@@ -189,6 +200,11 @@ export function orderKeys(scope: SqlScope, model: string, alias: string, orderBy
       const field = fieldOf(model, name);
       if (field.kind === 'object') {
         if (field.isList) throw new NotCompilable('order by a list relation');
+        const joined = scope.joined?.get(`${alias}.${name}`);
+        if (joined) {
+          keys.push(...orderKeys(scope, field.type, joined, spec));
+          continue;
+        }
         const other = scope.aliases.take('o');
         const { target, condition } = relationJoin(model, alias, name, other);
         for (const inner of orderKeys(scope, target, other, spec)) {
