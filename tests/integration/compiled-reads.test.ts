@@ -76,6 +76,25 @@ describe('compiled reads', () => {
     }
   });
 
+  it("answer a root list from its resolver's own statement (every body's PCs) in one statement, for every role", async () => {
+    const Q4 = 'query Q4($at: Date) { personalComputersInService(at: $at) { __typename entityId count } }';
+    // a PC out of service since 2025: the counts differ by date
+    const pc = await t.db.prisma.asset.findFirstOrThrow({ where: { kind: 'DESKTOP_PC', status: 'IN_SERVICE' }, select: { id: true, entityId: true } });
+    await t.db.prisma.assetStatusChange.create({ data: { assetId: pc.id, status: 'DISPOSED', effectiveOn: new Date('2025-06-30') } });
+    for (const { name, actor } of actors) {
+      for (const at of ['2024-12-31', '2025-12-31', null]) {
+        outcomes.length = 0;
+        const expected = await resolvers.gql(Q4, { at }, actor);
+        const { result, statements } = await compiled.countStatements(() => compiled.gql(Q4, { at }, actor));
+        expect(withoutRequestIds(result.body), `${name} at ${at}`).toEqual(withoutRequestIds(expected.body));
+        if (expected.body.errors) continue;
+        expect(outcomes.map((o) => o.reason ?? o.kind), name).toEqual(['compiled']);
+        expect(statements).toHaveLength(1);
+        expect(result.body.data!.personalComputersInService.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('page forwards and backwards with cursors exactly as the resolvers do', async () => {
     const page = `query ($first: Int, $last: Int, $after: String, $before: String, $sort: AssetSort) {
       assets(first: $first, last: $last, after: $after, before: $before, sort: $sort) {

@@ -38,6 +38,7 @@ import { cursorSql, orderKeys, orderSql, relationJoin, whereSql, type OrderKey, 
 import { ScopeCompiler, type ScopeCondition } from './scope-sql.ts';
 import { Aliases, fieldOf, literal, modelOf, NotCompilable, quote, SqlParams } from './sql.ts';
 import { declaredScopeCondition, type CompiledScopeDeclaration } from './declared-scopes.ts';
+import { captureRawStatement, isRawRowsField, rawFieldJson, rawStatementSql } from './raw-rows.ts';
 
 /** What a refused or out-of-range value becomes in the statement's JSON: the operation then runs through the resolvers. */
 export const FALLBACK_KEY = '__gea_fallback__';
@@ -196,6 +197,7 @@ class ReadCompiler implements SqlScope {
     const connection = connectionParts(named);
     const nodeType = connection ? connection.node : named;
     const model = extensionsOf(nodeType).pothosPrismaModel;
+    if (!model && !connection && isRawRowsField(field)) return this.rawRowsRoot(field, nodeType, nodes, info);
     if (!model) throw new NotCompilable(`root field ${name} is not a model`);
     const capture = await this.captureRoot(field, model, info);
     const row = { alias: this.aliases.take(), model };
@@ -216,6 +218,38 @@ class ReadCompiler implements SqlScope {
     }
     const value = `(SELECT ${object} FROM ${table} WHERE ${where}${orderBySql(keys)} LIMIT 1)`;
     return isNonNullType(field.type) ? `coalesce(${value}, ${FALLBACK})` : value;
+  }
+
+  /** A root list answered by one `$queryRaw` of its resolver (raw-rows.ts): that statement, each row an object. */
+  private async rawRowsRoot(field: GraphQLField<unknown, unknown>, type: GraphQLObjectType, nodes: FieldNode[], info: GraphQLResolveInfo): Promise<string> {
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, nodes[0]!, this.variables);
+    } catch {
+      throw new NotCompilable('arguments refused');
+    }
+    const statement = await captureRawStatement(field, args, this.context, info);
+    const alias = this.aliases.take('r');
+    const parts: string[] = [];
+    for (const [key, fieldNodes] of this.subfields(type, nodes)) {
+      const name = fieldNodes[0]!.name.value;
+      if (name === '__typename') {
+        parts.push(literal(key), `to_json(${literal(type.name)}::text)`);
+        continue;
+      }
+      const rowField = type.getFields()[name];
+      if (!rowField || rowField.args.length > 0) throw new NotCompilable(`raw row field ${name}`);
+      const scopes = extensionsOf(rowField).pothosOptions?.authScopes;
+      const scope = this.scopes.condition(scopes, null, (placeholder) =>
+        (scopes as (parent: unknown, args: unknown, context: GeaContext, info: unknown) => unknown)(placeholder, {}, this.sandbox, info),
+      );
+      if (scope.kind !== 'allow') throw new NotCompilable(`scope on raw row field ${name}`);
+      parts.push(literal(key), rawFieldJson(type, rowField, alias));
+    }
+    const object = this.guard(this.typeScope(type, null), null, buildObject(parts));
+    // Numbered as the statement orders its rows.
+    const rows = `(SELECT q.*, row_number() OVER () AS "__gea_n" FROM (${rawStatementSql(statement, this.params)}) q) ${alias}`;
+    return `(SELECT coalesce(json_agg(${object} ORDER BY ${alias}."__gea_n"), '[]'::json) FROM ${rows})`;
   }
 
   /**
