@@ -1,7 +1,7 @@
 // Scopes that look rows up (a contract is readable through any body it serves) cannot be read off
 // a scope function: the type declares their SQL form next to them, and the differential test keeps
 // the two equal.
-import { relationColumns, relationJoin, type SqlScope } from './prisma-sql.ts';
+import { relationJoin, type SqlScope } from './prisma-sql.ts';
 import type { ScopeCompiler, ScopeCondition } from './scope-sql.ts';
 import { column, fieldOf, modelOf, NotCompilable, quote } from './sql.ts';
 
@@ -25,16 +25,11 @@ export function declaredScopeCondition(scopes: ScopeCompiler, sql: SqlScope, dec
   fieldOf(through.type, entityField);
   return {
     kind: 'rows',
+    // A lookup per row through the link's index. Membership in one hashed set of readable rows was
+    // measured at half the speed in this nested position (a maintenance contract of each asset, Q1).
     sql: (alias) => {
       const other = sql.aliases.take('s');
       const join = relationJoin(model, alias, relation, other);
-      const columns = relationColumns(model, relation);
-      if (columns) {
-        // Membership in one set of readable rows, hashed once per statement, rather than a lookup per row.
-        const mine = column(alias, model, columns.mine);
-        const theirs = column(other, join.target, columns.theirs);
-        return `(${mine} IS NOT NULL AND ${mine} IN (SELECT ${theirs} FROM ${quote(modelOf(join.target).table)} ${other} WHERE ${theirs} IS NOT NULL AND ${scopes.readable(permission, column(other, join.target, entityField))}))`;
-      }
       return `EXISTS (SELECT 1 FROM ${quote(modelOf(join.target).table)} ${other} WHERE ${join.condition} AND ${scopes.readable(permission, column(other, join.target, entityField))})`;
     },
   };
