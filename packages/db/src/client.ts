@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { Prisma, PrismaClient } from './generated/prisma/client.ts';
@@ -13,6 +14,19 @@ import { describeTarget, type DatabaseTarget } from './target.ts';
 
 export type GeaPrismaClient = PrismaClient<'query'>;
 export type QueryListener = (event: Prisma.QueryEvent) => void;
+/** One statement whose single value is text (a compiled read's JSON): its text, or null. */
+export type TextQuery = (sql: string, params: readonly string[]) => Promise<string | null>;
+
+const textQueries = new WeakMap<object, TextQuery>();
+
+/**
+ * The driver's own way to run a statement that returns one text value, without Prisma's result
+ * mapping: on PostgreSQL, the pool Prisma uses (and its prepared statements); none on PGlite, where
+ * `$queryRawUnsafe` serves. Counted by `onQuery` like Prisma's statements.
+ */
+export function textQueryOf(prisma: object): TextQuery | undefined {
+  return textQueries.get(prisma);
+}
 
 /** One open database: the Prisma client and what migrations need to reach the same data. */
 export interface Database {
@@ -66,6 +80,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   let pglite: PGlite | undefined;
   let lock: DataDirLock | undefined;
+  let pool: pg.Pool | undefined;
+  let textQuery: TextQuery | undefined;
+  const listeners = new Set<QueryListener>();
+  const observeQueries = options.observeQueries ?? false;
+  const emit = (event: Prisma.QueryEvent) => {
+    for (const listener of listeners) listener(event);
+  };
 
   switch (target.kind) {
     case 'postgres': {
@@ -75,16 +96,23 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       };
       const statements = options.preparedStatements === false ? null : createStatementNamer();
-      adapterFactory = new PrismaPg(
-        {
-          ...connection,
-          max: options.poolSize ?? 10,
-          ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
-          // Connections that note which request runs a query on them, so a request that ends early can cancel it (query-scope.ts).
-          Client: scopedClientClass(connection, (error) => console.error(`cancelling a query: ${(error as Error).message}`)),
-        },
-        statements ? { statementNameGenerator: (query) => statements.nameOf(query.sql) ?? '' } : undefined,
-      );
+      // One pool for Prisma and for the statements that bypass it (textQuery).
+      pool = new pg.Pool({
+        ...connection,
+        max: options.poolSize ?? 10,
+        ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
+        // Connections that note which request runs a query on them, so a request that ends early can cancel it (query-scope.ts).
+        Client: scopedClientClass(connection, (error) => console.error(`cancelling a query: ${(error as Error).message}`)),
+      });
+      const shared = pool;
+      adapterFactory = new PrismaPg(shared, statements ? { statementNameGenerator: (query) => statements.nameOf(query.sql) ?? '' } : undefined);
+      textQuery = async (sql, params) => {
+        const started = performance.now();
+        const result = await shared.query<[unknown]>({ name: statements?.nameOf(sql), text: sql, values: [...params], rowMode: 'array' });
+        if (observeQueries) emit({ timestamp: new Date(), query: sql, params: JSON.stringify(params), duration: performance.now() - started, target: 'gea.textQuery' });
+        const value = result.rows[0]?.[0];
+        return typeof value === 'string' ? value : null;
+      };
       break;
     }
     case 'pglite': {
@@ -110,17 +138,14 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     }
   }
 
-  const listeners = new Set<QueryListener>();
-  const observeQueries = options.observeQueries ?? false;
   const prisma = new PrismaClient({
     adapter: adapterFactory,
     ...(observeQueries ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
   }) as GeaPrismaClient;
   if (observeQueries) {
-    prisma.$on('query', (event) => {
-      for (const listener of listeners) listener(event);
-    });
+    prisma.$on('query', emit);
   }
+  if (textQuery) textQueries.set(prisma, textQuery);
 
   return {
     prisma,
@@ -136,6 +161,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     async close() {
       try {
         await prisma.$disconnect();
+        await pool?.end();
       } finally {
         try {
           if (pglite && !pglite.closed) await pglite.close();

@@ -1,4 +1,4 @@
-export { openDatabase, embeddedDatabaseExists, type Database, type GeaPrismaClient, type QueryListener, type OpenDatabaseOptions } from './client.ts';
+export { openDatabase, embeddedDatabaseExists, textQueryOf, type Database, type GeaPrismaClient, type QueryListener, type OpenDatabaseOptions, type TextQuery } from './client.ts';
 export { DatabaseStartupError } from './errors.ts';
 export { targetFromEnv, describeTarget, resolveUserPath, type DatabaseTarget } from './target.ts';
 export { repoRoot, defaultSchemaPaths, type SchemaPaths } from './paths.ts';
