@@ -87,6 +87,25 @@ describe('bearer tokens that are refused, with a code, HTTP 401 and an audit rec
     expect(response.body.errors![0].extensions.code).toBe('TOKEN_REVOKED');
   });
 
+  it("a live session follows its user: roles and the account's state are read on every request", async () => {
+    const [body] = await seedBodies(t.db, 2, 1, 'AU');
+    const user = await createUser(t.db, 'changing@example.it', [{ role: 'REFERENT', entityId: body!.id }]);
+    const token = await sessionToken(t.db, user.id);
+    const readable = async () => {
+      const response = await post('{ entities(first: 10) { edges { node { id } } } }', {}, token);
+      return response.body.data?.entities.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    };
+    expect(await readable()).toEqual([toGlobalId('Entity', body!.id)]);
+    await t.db.prisma.roleAssignment.deleteMany({ where: { userId: user.id } });
+    expect(await readable()).toEqual([]);
+    await t.db.prisma.roleAssignment.create({ data: { userId: user.id, role: 'ICT_STAFF' } });
+    expect((await readable())!.length).toBeGreaterThanOrEqual(2);
+    await t.db.prisma.user.update({ where: { id: user.id }, data: { active: false } });
+    const refused = await post('{ me { email } }', {}, token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('a malformed Authorization header', async () => {
     const api = createTestApi(t.db, [inventory], { realAuth: true });
     const response = await api.yoga.fetch('http://yoga/graphql', {
