@@ -187,6 +187,22 @@ export function useQueryLimits(callers: Callers, limits: QueryLimits = defaultQu
       ],
     },
   });
+  // A document's cost and largest page depend on it, its variables and the operation, not on the
+  // caller: kept per document (the parse cache's object) for the variables it was last sent with.
+  const measures = new WeakMap<DocumentNode, Map<string, { cost: number | null; page: number }>>();
+  const measured = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
+    let byVariables = measures.get(document);
+    if (!byVariables) measures.set(document, (byVariables = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let found = byVariables.get(key);
+    if (!found) {
+      const cost = queryCost(schema, document, variables, operationName, limits);
+      found = { cost, page: cost === null ? 0 : largestPageAsked(schema, document, variables, operationName) };
+      if (byVariables.size >= 50) byVariables.clear();
+      byVariables.set(key, found);
+    }
+    return found;
+  };
   const lengthAndCost: Plugin = {
     // Yoga refuses an array of operations (batching is off) with a message only; give it a code.
     onResultProcess({ result, setResult }) {
@@ -211,11 +227,10 @@ export function useQueryLimits(callers: Callers, limits: QueryLimits = defaultQu
           return;
         }
         const kind = callerKindOf(callers.settledActorOf(request));
-        const cost = queryCost(params.schema, params.documentAST, request_params?.variables, request_params?.operationName, limits);
+        const { cost, page } = measured(params.schema, params.documentAST, request_params?.variables, request_params?.operationName);
         const limit = limits.maxCost[kind];
         if (cost !== null && cost > limit) return setResult([refusal('QUERY_TOO_COSTLY', { limit, found: Number.isFinite(cost) ? cost : undefined })]);
         if (cost === null) return;
-        const page = largestPageAsked(params.schema, params.documentAST, request_params?.variables, request_params?.operationName);
         if (page > limits.maxPageSize) setResult([refusal('PAGE_TOO_LARGE', { limit: limits.maxPageSize, found: page })]);
       };
     },
