@@ -55,7 +55,7 @@ async function search(value: string): Promise<{ ids?: string[]; codes?: string[]
   if (response.body.errors) {
     return { codes: response.body.errors.flatMap((e: { extensions?: { issues?: { code: string }[] } }) => e.extensions?.issues?.map((i) => i.code) ?? ['?']) };
   }
-  return { ids: response.body.data.assets.edges.map((e: { node: { id: string } }) => Buffer.from(e.node.id, 'base64').toString().split(':')[1]) };
+  return { ids: response.body.data!.assets.edges.map((e: { node: { id: string } }) => Buffer.from(e.node.id, 'base64').toString().split(':')[1]) };
 }
 
 function expected(value: string): string[] {

@@ -15,5 +15,8 @@ ALTER TABLE "Asset" ADD COLUMN "searchText" TEXT GENERATED ALWAYS AS (
 CREATE INDEX "Asset_searchText_trgm_idx" ON "Asset" USING GIN ("searchText" gin_trgm_ops);
 
 -- The planner's estimate of how many assets a search matches decides between this index and a sort
--- index read in order: give it statistics of the new column at once.
+-- index read in order (see SEARCH_FILTER_COPIES in plugins/inventory/src/schema/asset-filter.ts):
+-- 1,000 histogram entries (the default is 100) estimate a search's share to about 0.1% instead of 1%,
+-- for about 3 ms more planning per search. Statistics of the new column at once.
+ALTER TABLE "Asset" ALTER COLUMN "searchText" SET STATISTICS 1000;
 ANALYZE "Asset";
