@@ -72,15 +72,16 @@ export type AssetSortInput = Inputs['AssetSort']['$inferInput'];
 
 /**
  * How many times the search filter is repeated (the same answer each time). PostgreSQL estimates the
- * share of assets a search matches, but cannot know that the matches sit together in the list's
- * order: a tag search hits tags that sort side by side, a printer maker's assets all have ST- tags.
- * Walking the sort index to them then reads most of the 2,000,000 rows (4-7 s measured at national
- * scale), where the trigram index finds them at once. Taking the copies as independent filters, the
- * planner estimates the share cubed: it reads the trigram index for any search matching up to about
- * a tenth of the assets, and walks the sort index only for the broadest searches, whose matches are
- * everywhere (measured with tests/bench/asset-search.ts).
+ * share of assets a search matches (1,000 histogram entries on searchText, see the migration
+ * asset_search_text), but cannot know that the matches sit together in the list's order: a tag
+ * search hits tags that sort side by side, a printer maker's assets all have ST- tags. Walking the
+ * sort index to them then reads most of the 2,000,000 rows (3-10 s measured at national scale), where
+ * the trigram index finds them at once. Taking the copies as independent filters, the planner
+ * estimates the share cubed: it reads the trigram index for any search matching up to about a tenth
+ * of the assets, and walks the sort index only for broader searches, whose matches are usually
+ * everywhere (an office name in 1 asset of 8: 10 ms). Measured with tests/bench/asset-search.ts.
  */
-const SEARCH_FILTER_COPIES = 2;
+const SEARCH_FILTER_COPIES = 3;
 
 /** The where-clause of a filter (body scoping is the caller's: it differs per list). */
 export function assetWhere(filter: AssetFilterInput | null | undefined): Prisma.AssetWhereInput {
