@@ -83,6 +83,8 @@ export const fieldIssueCodes = {
   INVALID_CIG: 'Not a valid CIG (ANAC tender code with its check characters).',
   INVALID_CUP: 'Not a valid CUP (project code: letter, 2 digits, letter, 11 digits).',
   INVALID_VAT_NUMBER: 'Not a valid partita IVA (11 digits with its check digit).',
+  SEARCH_TOO_SHORT:
+    'A text search without `minimum` letters or digits in a row: a shorter one would read the whole list instead of the search index.',
   INVALID_VALUE: 'Any other problem: `message` says what.',
 } as const;
 export type FieldIssueCode = keyof typeof fieldIssueCodes;

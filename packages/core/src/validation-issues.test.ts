@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fieldIssueCodes } from './errors.ts';
+import { trigramSearchSchema } from './kit/trigram-search.ts';
 import { fieldIssueOf } from './validation-issues.ts';
 
 const issuesOf = (schema: z.ZodType, value: unknown) => {
@@ -26,6 +27,8 @@ describe('fieldIssueOf: zod issues as stable codes with their bounds', () => {
     ['pattern', z.string().regex(/^\d+$/), 'x', { code: 'INVALID_FORMAT' }],
     ['enum', z.enum(['it', 'en']), 'fr', { code: 'INVALID_CHOICE' }],
     ['refinement with its code', z.string().refine(() => false, { message: 'bad CIG', params: { code: 'INVALID_CIG' } }), 'x', { code: 'INVALID_CIG', message: 'bad CIG' }],
+    ['search without 3 letters or digits in a row', trigramSearchSchema(), ' a-b ', { code: 'SEARCH_TOO_SHORT', minimum: 3, maximum: null }],
+    ['search with a control character', trigramSearchSchema(), 'abc\u001fdef', { code: 'INVALID_VALUE' }],
     ['refinement without a code', z.string().refine(() => false, 'bad'), 'x', { code: 'INVALID_VALUE', message: 'bad' }],
     ['refinement with an unknown code', z.string().refine(() => false, { message: 'odd', params: { code: 'MADE_UP' } }), 'x', { code: 'INVALID_VALUE' }],
   ])('%s', (_name, schema, value, expected) => {

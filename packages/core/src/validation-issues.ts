@@ -56,7 +56,7 @@ export function fieldIssueCodeOf(details: ZodIssueDetails): FieldIssueCode {
 export function fieldIssueOf(issue: StandardSchemaV1.Issue): FieldIssue {
   const details = issue as StandardSchemaV1.Issue & ZodIssueDetails;
   const code = fieldIssueCodeOf(details);
-  const withBounds = code === 'TOO_SHORT' || code === 'TOO_LONG' || code === 'TOO_SMALL' || code === 'TOO_BIG';
+  const withBounds = code === 'TOO_SHORT' || code === 'TOO_LONG' || code === 'TOO_SMALL' || code === 'TOO_BIG' || code === 'SEARCH_TOO_SHORT';
   return {
     path: (issue.path ?? []).map((segment) => (typeof segment === 'object' ? String(segment.key) : String(segment))),
     message: issue.message,

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { embeddedDatabaseExists, openDatabase } from './client.ts';
 import { requestEmbeddedSnapshot, snapshotPGlite } from './embedded-control.ts';
 import { acquireDataDirLock, dataDirLockOwner } from './lock.ts';
+import { pgliteExtensions } from './pglite-options.ts';
 import { readLocalMigrations, statusOfAppliedRows, type AppliedRow, type MigrationStatus } from './migrations.ts';
 import { describeTarget, type DatabaseTarget } from './target.ts';
 
@@ -282,7 +283,7 @@ async function restoreEmbedded(dataDir: string, file: string, force: boolean, lo
   let status: MigrationStatus;
   try {
     const snapshot = new Blob([await readFile(file)], { type: 'application/x-gzip' });
-    const pglite = await PGlite.create(building, { loadDataDir: snapshot });
+    const pglite = await PGlite.create(building, { loadDataDir: snapshot, extensions: pgliteExtensions });
     try {
       const [table] = (await pglite.query<{ exists: boolean }>(`select to_regclass('_prisma_migrations') is not null as "exists"`)).rows;
       const rows = table?.exists

@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pgliteExtensions } from './pglite-options.ts';
 import { Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { checkPostgresReachable, DatabaseStartupError, describePGliteOpenError } from './errors.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
@@ -12,6 +13,15 @@ import { createStatementNamer } from './prepared-statements.ts';
 import { scopedClientClass } from './query-scope.ts';
 import { describeTarget, type DatabaseTarget } from './target.ts';
 
+/**
+ * Columns that exist only for the database's own use (a generated column an index serves): filters
+ * may name them, but no read returns them (Prisma's global omit; the compiled read path reads only
+ * the columns of exposed fields).
+ */
+export const omittedColumns = { asset: { searchText: true } } satisfies Prisma.GlobalOmitConfig;
+
+// Typed without the omit: plugin-prisma's and the transaction client's types know no global omit, so
+// result types still list the omitted columns (as `T | null`); at run time they are absent.
 export type GeaPrismaClient = PrismaClient<'query'>;
 export type QueryListener = (event: Prisma.QueryEvent) => void;
 /** One statement whose single value is text (a compiled read's JSON): its text, or null. */
@@ -123,7 +133,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       // PGlite has no inter-process locking: two processes on one folder would corrupt it.
       lock = acquireDataDirLock(target.dataDir);
       try {
-        pglite = await PGlite.create(target.dataDir);
+        pglite = await PGlite.create(target.dataDir, { extensions: pgliteExtensions });
       } catch (error) {
         lock.release();
         throw new DatabaseStartupError(describePGliteOpenError(target.dataDir, error), { cause: error });
@@ -132,7 +142,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       break;
     }
     case 'pglite-memory': {
-      pglite = await PGlite.create(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+      pglite = await PGlite.create({ extensions: pgliteExtensions, ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) });
       adapterFactory = new PrismaPGlite(pglite);
       break;
     }
@@ -140,6 +150,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
 
   const prisma = new PrismaClient({
     adapter: adapterFactory,
+    omit: omittedColumns,
     ...(observeQueries ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
   }) as GeaPrismaClient;
   if (observeQueries) {

@@ -9,6 +9,12 @@ describe('field issues by code', () => {
     );
   });
 
+  it('translates a search too short for the search index, with its minimum', () => {
+    expect(issueMessage({ path: ['filter', 'search'], message: 'A search needs at least 3 letters or digits in a row', code: 'SEARCH_TOO_SHORT', minimum: 3 })).toBe(
+      'deve contenere almeno 3 lettere o cifre consecutive',
+    );
+  });
+
   it('translates a code without a bound', () => {
     expect(issueMessage({ path: ['input', 'cig'], message: 'is not a valid CIG', code: 'INVALID_CIG' })).toMatch(/^non è un CIG valido/);
   });

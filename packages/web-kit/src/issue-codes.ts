@@ -21,6 +21,8 @@ const it = {
   INVALID_CIG: 'non è un CIG valido (10 caratteri come li rilascia ANAC: 7 cifre e 3 caratteri di controllo, oppure una lettera e 9 caratteri esadecimali)',
   INVALID_CUP: 'non è un CUP valido (lettera, 2 cifre, lettera, 11 cifre)',
   INVALID_VAT_NUMBER: 'non è una partita IVA valida (11 cifre con la cifra di controllo)',
+  SEARCH_TOO_SHORT: 'deve contenere qualche lettera o cifra consecutiva in più',
+  SEARCH_TOO_SHORT_N: 'deve contenere almeno {{ n }} lettere o cifre consecutive',
 };
 const en: typeof it = {
   REQUIRED: 'is required',
@@ -41,6 +43,8 @@ const en: typeof it = {
   INVALID_CIG: 'is not a valid CIG (10 characters as ANAC issues them: 7 digits and 3 check characters, or a letter and 9 hexadecimal characters)',
   INVALID_CUP: 'is not a valid CUP (letter, 2 digits, letter, 11 digits)',
   INVALID_VAT_NUMBER: 'is not a valid partita IVA (11 digits with its check digit)',
+  SEARCH_TOO_SHORT: 'needs a few more letters or digits in a row',
+  SEARCH_TOO_SHORT_N: 'must contain at least {{ n }} letters or digits in a row',
 };
 
 const words = createMessages({ it, en });
@@ -50,7 +54,7 @@ type Code = keyof typeof it;
 export function translateIssueCode(issue: { code?: string | null; minimum?: number | null; maximum?: number | null }): string | undefined {
   const code = issue.code;
   if (!code || !(code in it)) return undefined;
-  const bound = code === 'TOO_SHORT' || code === 'TOO_SMALL' ? issue.minimum : code === 'TOO_LONG' || code === 'TOO_BIG' ? issue.maximum : null;
+  const bound = code === 'TOO_SHORT' || code === 'TOO_SMALL' || code === 'SEARCH_TOO_SHORT' ? issue.minimum : code === 'TOO_LONG' || code === 'TOO_BIG' ? issue.maximum : null;
   if (bound !== null && bound !== undefined) return words(`${code}_N` as Code, { n: String(bound) });
   return words(code as Code);
 }

@@ -30,7 +30,7 @@ beforeAll(async () => {
       row(mine, 'T-2', { priceCents: 50, warrantyEnd: new Date('2026-12-31'), model: 'ProDesk' }),
       row(mine, 'T-3', { priceCents: null, warrantyEnd: new Date('2027-01-01'), siteId: null }),
       row(mine, 'T-4', { priceCents: 10_000, warrantyEnd: new Date('2025-12-31'), manufacturer: null }),
-      row(other, 'V-1', { priceCents: 999_999, warrantyEnd: new Date('2026-06-30') }),
+      row(other, 'V-1', { priceCents: 999_999, warrantyEnd: new Date('2026-06-30'), serialNumber: 'VIC-0001' }),
     ],
   });
 });
@@ -51,7 +51,8 @@ describe('totals of the assets list', () => {
     const mine = await t.api.gql(TOTALS, {}, referent);
     expect(mine.body.errors).toBeUndefined();
     expect(mine.body.data!.assets).toMatchObject({ totalCount: 4, totalPriceCents: 133_506 });
-    const asked = await t.api.gql(TOTALS, { filter: { search: 'V-1' } }, referent);
+    // The other body's asset, by its serial number (a search needs 3 letters or digits in a row).
+    const asked = await t.api.gql(TOTALS, { filter: { search: 'VIC-0001' } }, referent);
     expect(asked.body.data!.assets).toMatchObject({ totalCount: 0, totalPriceCents: 0, edges: [] });
   });
 

@@ -1,6 +1,6 @@
 // What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
 // never from the tables).
-import { centsOf, ConflictError, defineLoader, endOfYear, type GeaContext } from '@gea/core';
+import { centsOf, ConflictError, defineLoader, endOfYear, startsWithText, type GeaContext } from '@gea/core';
 import type { ContractKind, ExpenseCategory, ExpensePlan, Prisma, Project } from '@gea/db';
 
 export interface YearCosts {
@@ -169,7 +169,7 @@ export async function replaceSourcedExpenses(
   if (stray) throw new Error(`replaceSourcedExpenses: ${stray} does not start with ${sourcePrefix}`);
   if (new Set(keys).size !== keys.length) throw new Error('replaceSourcedExpenses: a sourceKey is listed twice');
   const existing = await db.prisma.expense.findMany({
-    where: { OR: [{ associationId, year, sourceKey: { startsWith: sourcePrefix } }, { sourceKey: { in: keys } }] },
+    where: { OR: [{ associationId, year, sourceKey: startsWithText(sourcePrefix, { caseSensitive: true }) }, { sourceKey: { in: keys } }] },
     include: { grants: { select: { id: true } } },
   });
   const elsewhere = existing.find((row) => row.associationId !== associationId || row.year !== year);

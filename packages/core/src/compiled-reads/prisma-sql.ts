@@ -86,8 +86,9 @@ function scalarFilterSql(scope: SqlScope, expression: string, field: SqlModelFie
       case 'startsWith':
       case 'endsWith': {
         if (typeof value !== 'string') throw new NotCompilable(`${operator} of a non-string`);
-        const escaped = value.replace(/[\\%_]/g, (c) => `\\${c}`);
-        const pattern = operator === 'contains' ? `%${escaped}%` : operator === 'startsWith' ? `${escaped}%` : `%${escaped}`;
+        // As Prisma does: the value is pasted into the pattern as it is, so `%`, `_` and `\` in it
+        // are LIKE's; filters that mean the literal text escape it first (containsText in the kit).
+        const pattern = operator === 'contains' ? `%${value}%` : operator === 'startsWith' ? `${value}%` : `%${value}`;
         parts.push(`${expression}::text ${insensitive ? 'ILIKE' : 'LIKE'} ${scope.params.add(pattern, 'text')}`);
         break;
       }
@@ -100,6 +101,12 @@ function scalarFilterSql(scope: SqlScope, expression: string, field: SqlModelFie
 
 function comparison(scope: SqlScope, expression: string, sign: string, value: unknown, type: string, insensitive: boolean): string {
   if (value === null) throw new NotCompilable('comparison with null');
+  // Prisma's insensitive equality is an ILIKE with the value as the pattern (equalsTextIgnoringCase
+  // in the kit escapes it): the same here, so both paths agree on `%`, `_` and `\` too.
+  if (insensitive && (sign === '=' || sign === '<>')) {
+    if (typeof value !== 'string') throw new NotCompilable('insensitive comparison of a non-string');
+    return `${sign === '<>' ? 'NOT ' : ''}(${expression}::text ILIKE ${scope.params.add(value, 'text')})`;
+  }
   if (insensitive) return `lower(${expression}::text) ${sign} lower(${scope.params.add(value, 'text')})`;
   return `${expression} ${sign} ${scope.params.add(value, type)}`;
 }

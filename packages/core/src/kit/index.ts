@@ -7,3 +7,5 @@ export { assertReadableThrough, fileResponse } from './access.ts';
 export { lockRow, lockForChange, assertVersion, quotedTableName, versionDescription, expectedVersionDescription, type LockedChange } from './versions.ts';
 export { auditConcerns, recordSystemEvent, type SystemEvent } from './audit.ts';
 export { limitRate } from './rate-limit.ts';
+export { likeLiteral, containsText, startsWithText, equalsTextIgnoringCase } from './text-match.ts';
+export { TRIGRAM_SEARCH_MINIMUM, isTrigramSearchable, trigramSearchSchema } from './trigram-search.ts';

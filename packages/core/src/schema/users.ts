@@ -7,6 +7,7 @@ import { ConflictError, InputError, NotFoundError, prismaErrorCode, StaleVersion
 import { expectedVersionDescription, lockForChange, versionDescription } from '../kit/versions.ts';
 import { bodyScopedRoles } from '../permissions.ts';
 import { coreRefs } from './refs.ts';
+import { containsText } from '../kit/text-match.ts';
 
 /** Who may see a user: the user themselves (also right after signing in), or whoever may read users. */
 const selfOrUserReader = (userId: string, context: GeaContext) =>
@@ -72,8 +73,8 @@ export function addUserSchema(builder: GeaBuilder) {
             ...(args.search
               ? {
                   OR: [
-                    { name: { contains: args.search, mode: 'insensitive' } },
-                    { email: { contains: args.search, mode: 'insensitive' } },
+                    { name: containsText(args.search) },
+                    { email: containsText(args.search) },
                   ],
                 }
               : {}),

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  containsText,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -107,8 +108,8 @@ export function addCircuitType(builder: GeaBuilder) {
     ...(filter?.search?.trim()
       ? {
           OR: [
-            { cid: { contains: filter.search.trim(), mode: 'insensitive' as const } },
-            { description: { contains: filter.search.trim(), mode: 'insensitive' as const } },
+            { cid: containsText(filter.search.trim()) },
+            { description: containsText(filter.search.trim()) },
           ],
         }
       : {}),

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  equalsTextIgnoringCase,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -50,7 +51,7 @@ export function addProviderNetworkType(builder: GeaBuilder) {
   const saving = (input: Input) => ({ unique: `the provider already has a network named "${normalName(input.name)}"`, missing: 'ConnectivityProvider' });
   const assertFree = async (context: GeaContext, providerId: string, name: string, self?: string) => {
     const other = await context.prisma.providerNetwork.findFirst({
-      where: { providerId, name: { equals: name, mode: 'insensitive' }, ...(self ? { NOT: { id: self } } : {}) },
+      where: { providerId, name: equalsTextIgnoringCase(name), ...(self ? { NOT: { id: self } } : {}) },
       select: { name: true },
     });
     if (other) throw new ConflictError(`the provider already has a network named "${other.name}"`);

@@ -1,5 +1,6 @@
 import {
   ConflictError,
+  equalsTextIgnoringCase,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -83,7 +84,7 @@ export function addProviderType(builder: GeaBuilder) {
   /** A clear CONFLICT before the unique indexes would refuse the row (they still guard against races). */
   const assertFree = async (context: GeaContext, row: { supplierId?: string; name: string }, self?: string) => {
     const other = await context.prisma.connectivityProvider.findFirst({
-      where: { OR: [...(row.supplierId ? [{ supplierId: row.supplierId }] : []), { name: { equals: row.name, mode: 'insensitive' as const } }], ...(self ? { NOT: { id: self } } : {}) },
+      where: { OR: [...(row.supplierId ? [{ supplierId: row.supplierId }] : []), { name: equalsTextIgnoringCase(row.name) }], ...(self ? { NOT: { id: self } } : {}) },
       select: { supplierId: true, name: true },
     });
     if (other && row.supplierId && other.supplierId === row.supplierId) throw new ConflictError('this supplier is already a connectivity provider');

@@ -1,6 +1,7 @@
 import {
   auditConcerns,
   ConflictError,
+  equalsTextIgnoringCase,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -76,7 +77,7 @@ export function addVirtualCircuitType(builder: GeaBuilder) {
   const saving = (input: Input) => ({ unique: `the network already has a virtual circuit named "${normalName(input.name)}"`, missing: 'ProviderNetwork' });
   const assertFree = async (context: GeaContext, providerNetworkId: string, name: string, self?: string) => {
     const other = await context.prisma.virtualCircuit.findFirst({
-      where: { providerNetworkId, name: { equals: name, mode: 'insensitive' }, ...(self ? { NOT: { id: self } } : {}) },
+      where: { providerNetworkId, name: equalsTextIgnoringCase(name), ...(self ? { NOT: { id: self } } : {}) },
       select: { name: true },
     });
     if (other) throw new ConflictError(`the network already has a virtual circuit named "${other.name}"`);

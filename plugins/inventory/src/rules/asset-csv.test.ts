@@ -23,6 +23,7 @@ describe('asset CSV export', () => {
       status: 'IN_SERVICE',
       version: 1,
       bodyName: null,
+      searchText: null,
       siteName: null,
       manufacturer: 'Lenovo',
       model: null,

@@ -10,6 +10,7 @@ const asset = (fields: Partial<Asset>): Asset => ({
   status: 'IN_SERVICE',
   version: 1,
   bodyName: null,
+  searchText: null,
   siteName: null,
   manufacturer: null,
   model: null,

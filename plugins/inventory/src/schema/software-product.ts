@@ -1,4 +1,4 @@
-import { ConflictError, InputError, save, type GeaBuilder } from '@gea/core';
+import { ConflictError, containsText, InputError, save, type GeaBuilder } from '@gea/core';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
 
@@ -34,7 +34,7 @@ export function addSoftwareProductType(builder: GeaBuilder) {
         return context.prisma.softwareProduct.findMany({
           ...query,
           where: text
-            ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { publisher: { contains: text, mode: 'insensitive' } }] }
+            ? { OR: [{ name: containsText(text) }, { publisher: containsText(text) }] }
             : {},
           orderBy: [{ publisher: 'asc' }, { name: 'asc' }, { id: 'asc' }],
         });

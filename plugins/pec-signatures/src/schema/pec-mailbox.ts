@@ -1,6 +1,7 @@
 import {
   addDays,
   ConflictError,
+  containsText,
   daysFromToday,
   expectedVersionDescription,
   GeaError,
@@ -107,9 +108,9 @@ export function addPecMailbox(builder: GeaBuilder) {
         text
           ? {
               OR: [
-                { address: { contains: text, mode: 'insensitive' as const } },
-                { provider: { contains: text, mode: 'insensitive' as const } },
-                { contractReference: { contains: text, mode: 'insensitive' as const } },
+                { address: containsText(text) },
+                { provider: containsText(text) },
+                { contractReference: containsText(text) },
               ],
             }
           : {},

@@ -1,6 +1,7 @@
 import {
   addDays,
   ConflictError,
+  containsText,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -87,7 +88,7 @@ export function addSignatureCertificate(builder: GeaBuilder) {
 
   const certificateWhere = (context: GeaContext, filter: typeof CertificateFilter.$inferInput | null | undefined): Prisma.SignatureCertificateWhereInput => {
     const text = filter?.text?.trim();
-    const contains = (value: string) => ({ contains: value, mode: 'insensitive' as const });
+    const contains = (value: string) => containsText(value);
     return {
       AND: [
         { entity: scopes.readableEntities(context) },

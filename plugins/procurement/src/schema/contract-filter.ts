@@ -1,5 +1,5 @@
 // The filter of contract lists: the contracts query and a body's contracts share it.
-import { modelRef, perBuilder, type GeaContext } from '@gea/core';
+import { containsText, modelRef, perBuilder, startsWithText, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { scopes } from '../scopes.ts';
@@ -35,9 +35,9 @@ export function contractWhere(context: GeaContext, filter: ContractFilterInput |
       text
         ? {
             OR: [
-              { subject: { contains: text, mode: 'insensitive' } },
-              { cig: { startsWith: text.toUpperCase() } },
-              { cup: { startsWith: text.toUpperCase() } },
+              { subject: containsText(text) },
+              { cig: startsWithText(text.toUpperCase(), { caseSensitive: true }) },
+              { cup: startsWithText(text.toUpperCase(), { caseSensitive: true }) },
             ],
           }
         : {},

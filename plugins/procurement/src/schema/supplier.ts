@@ -1,11 +1,13 @@
 import {
   ConflictError,
+  containsText,
   expectedVersionDescription,
   InputError,
   lockForChange,
   NotFoundError,
   save,
   StaleVersionError,
+  startsWithText,
   versionDescription,
   type GeaBuilder,
 } from '@gea/core';
@@ -39,7 +41,7 @@ export function addSupplierType(builder: GeaBuilder) {
         const text = args.search?.trim();
         return context.prisma.supplier.findMany({
           ...query,
-          where: text ? { OR: [{ name: { contains: text, mode: 'insensitive' } }, { vatNumber: { startsWith: text } }] } : {},
+          where: text ? { OR: [{ name: containsText(text) }, { vatNumber: startsWithText(text, { caseSensitive: true }) }] } : {},
           orderBy: [{ name: 'asc' }, { id: 'asc' }],
         });
       },

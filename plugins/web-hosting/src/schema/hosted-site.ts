@@ -1,6 +1,7 @@
 import {
   auditConcerns,
   ConflictError,
+  containsText,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -105,10 +106,10 @@ export function addHostedSiteType(builder: GeaBuilder) {
       ...(search
         ? {
             OR: [
-              { name: { contains: search, mode: 'insensitive' as const } },
-              { slug: { contains: search } },
-              { primaryDomain: { contains: search } },
-              { aliases: { some: { domain: { contains: search } } } },
+              { name: containsText(search) },
+              { slug: containsText(search, { caseSensitive: true }) },
+              { primaryDomain: containsText(search, { caseSensitive: true }) },
+              { aliases: { some: { domain: containsText(search, { caseSensitive: true }) } } },
             ],
           }
         : {}),

@@ -6,6 +6,7 @@ import {
   auditConcerns,
   calendarDayInItaly,
   ConflictError,
+  equalsTextIgnoringCase,
   expectedVersionDescription,
   InputError,
   lockForChange,
@@ -217,8 +218,8 @@ export function addServiceProposalType(builder: GeaBuilder) {
         const associationId = associations[0]!;
         const title = input.title.trim();
         const [service, open] = await Promise.all([
-          context.prisma.onlineService.findFirst({ where: { associationId, name: { equals: title, mode: 'insensitive' } }, select: { id: true } }),
-          context.prisma.serviceProposal.findFirst({ where: { associationId, status: 'OPEN', title: { equals: title, mode: 'insensitive' } }, select: { id: true } }),
+          context.prisma.onlineService.findFirst({ where: { associationId, name: equalsTextIgnoringCase(title) }, select: { id: true } }),
+          context.prisma.serviceProposal.findFirst({ where: { associationId, status: 'OPEN', title: equalsTextIgnoringCase(title) }, select: { id: true } }),
         ]);
         if (service) throw new ConflictError(`"${title}" is already in the online services catalogue`);
         if (open) throw new ConflictError(`a proposal "${title}" is already open`);

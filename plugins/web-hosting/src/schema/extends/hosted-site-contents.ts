@@ -3,6 +3,7 @@ import type { GeaBuilder } from '@gea/core';
 import { z } from 'zod';
 import { contentScopes } from '../../scopes.ts';
 import { contentStatusEnum, contentTypeEnum } from '../enums.ts';
+import { containsText } from '@gea/core';
 
 export function addHostedSiteContents(builder: GeaBuilder) {
   const ContentType = contentTypeEnum(builder);
@@ -21,7 +22,7 @@ export function addHostedSiteContents(builder: GeaBuilder) {
           ...(args.type ? { type: args.type } : {}),
           ...(args.status ? { status: args.status } : {}),
           ...(args.search?.trim()
-            ? { OR: [{ title: { contains: args.search.trim(), mode: 'insensitive' as const } }, { slug: { contains: args.search.trim().toLowerCase() } }] }
+            ? { OR: [{ title: containsText(args.search.trim()) }, { slug: containsText(args.search.trim().toLowerCase(), { caseSensitive: true }) }] }
             : {}),
         },
         orderBy: [{ title: 'asc' as const }, { id: 'asc' as const }],
