@@ -1,13 +1,16 @@
 // Benchmark (not a test): costAllocation for an association of every body of the inventory
 // benchmark's database (7,900 bodies, 2,000,000 assets), through the real GraphQL stack.
 // Run `npm run bench` (inventory-scale seeds the database first), or alone:
-//   tsx tests/bench/cost-allocation-scale.ts   (BENCH_DATABASE_URL, BENCH_ITERATIONS)
+//   tsx tests/bench/cost-allocation-scale.ts   (BENCH_INVENTORY_DATABASE_URL or BENCH_DATABASE_URL, BENCH_COUNT_ITERATIONS)
+//   BENCH_SHOW_SQL=1: after the measured runs, one more run of each operation printing its statements,
+//   each with the time Prisma reports for it, and the time of the whole request.
 import { actorWithPermissions } from '@gea/core';
 import { openDatabase } from '@gea/db';
 import { createApi } from '@gea/api';
 import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
+import { loadavg } from 'node:os';
 import { measure, printHeader } from './support/measure.ts';
 
 const url = process.env.BENCH_INVENTORY_DATABASE_URL || process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gea_bench_inventory';
@@ -101,9 +104,24 @@ const statementsOf = async (operation: () => Promise<unknown>) => {
   return count;
 };
 
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+console.log(`Machine: load average ${load()} (1, 5, 15 minutes) before the runs`);
 printHeader();
 const options = { runs, warmup: 3, budgetMs: 180_000, statementsOf };
 await measure(`costAllocation, ${bodies.length} bodies, every line and total`, options, run());
 await measure(`costAllocation scenario (70/30 weights, no correctives), ${bodies.length} bodies`, options, run({ pcWeightBasisPoints: 7000, correctives: [] }));
+console.log(`Machine: load average ${load()} after the runs`);
+
+if (process.env.BENCH_SHOW_SQL) {
+  for (const [name, operation] of [['every line and total', run()], ['scenario', run({ pcWeightBasisPoints: 7000, correctives: [] })]] as const) {
+    const shown: string[] = [];
+    const stop = db.onQuery((event) => shown.push(`${String(event.duration).padStart(5)} ms  ${event.query.replace(/\s+/g, ' ').slice(0, 160)}`));
+    const started = performance.now();
+    await operation();
+    const elapsed = performance.now() - started;
+    stop();
+    console.log(`\n${name}: ${shown.length} statements, request ${elapsed.toFixed(1)} ms\n${shown.join('\n')}`);
+  }
+}
 await db.close();
 process.exit(0);

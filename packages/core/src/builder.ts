@@ -9,7 +9,7 @@ import './audit/plugin.ts';
 import { permissionsOfFailure, refusalFor } from './auth/refusal.ts';
 import type { GeaContext } from './context.ts';
 import { GeaError, InputError } from './errors.ts';
-import { isModuleEnabledFor, ModuleDisabledError } from './modules.ts';
+import { isModuleEnabledFor, isModuleEnabledForBodies, ModuleDisabledError } from './modules.ts';
 import { moduleOfPermission, type PermissionName } from './permissions.ts';
 import type { AuditRedaction } from './audit/plugin.ts';
 import { fieldIssueOf } from './validation-issues.ts';
@@ -82,6 +82,13 @@ function decodeGlobalId(globalId: string): { typename: string; id: string } {
   return { typename, id: id.toLowerCase() };
 }
 
+/**
+ * Above this many bodies, a scope over several bodies checks their module switches in one statement
+ * (isModuleEnabledForBodies); up to it, body by body through the request's cache, which the other
+ * checks of the request share.
+ */
+const MANY_BODIES = 50;
+
 export type GeaBuilder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>>;
 
 /**
@@ -110,15 +117,21 @@ export function createBuilder(options: { audit?: AuditRedaction } = {}): GeaBuil
         someEntityPermission: async ({ permission, entityIds }) => {
           const allowed = entityIds.filter((entityId) => context.actor.can(permission, entityId));
           if (allowed.length === 0) return false;
-          const enabled = await Promise.all(allowed.map((entityId) => isModuleEnabledFor(context, permission, entityId)));
-          if (!enabled.includes(true)) throw new ModuleDisabledError(moduleOfPermission(permission));
+          const enabled =
+            allowed.length > MANY_BODIES
+              ? await isModuleEnabledForBodies(context, permission, allowed, 'some')
+              : (await Promise.all(allowed.map((entityId) => isModuleEnabledFor(context, permission, entityId)))).includes(true);
+          if (!enabled) throw new ModuleDisabledError(moduleOfPermission(permission));
           return true;
         },
         everyEntityPermission: async ({ permission, entityIds }) => {
           if (entityIds.length === 0) return context.actor.can(permission);
           if (!entityIds.every((entityId) => context.actor.can(permission, entityId))) return false;
-          const enabled = await Promise.all(entityIds.map((entityId) => isModuleEnabledFor(context, permission, entityId)));
-          if (enabled.includes(false)) throw new ModuleDisabledError(moduleOfPermission(permission));
+          const enabled =
+            entityIds.length > MANY_BODIES
+              ? await isModuleEnabledForBodies(context, permission, entityIds, 'every')
+              : !(await Promise.all(entityIds.map((entityId) => isModuleEnabledFor(context, permission, entityId)))).includes(false);
+          if (!enabled) throw new ModuleDisabledError(moduleOfPermission(permission));
           return true;
         },
         permissionOnSomeBody: (permission) => {

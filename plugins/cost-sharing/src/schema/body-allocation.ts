@@ -1,27 +1,24 @@
-import { modelRef, perBuilder, type GeaContext } from '@gea/core';
-import type { Prisma } from '@gea/db';
+import { modelRef, perBuilder } from '@gea/core';
 import { explainAllocation, type BodyAllocation } from '../allocation/index.ts';
-import type { ComputedAllocation } from '../allocation-context.ts';
+import type { ComputedAllocation, EntityRow } from '../allocation-context.ts';
 import { populationLine } from '../population-figures.ts';
 import { scopes } from '../scopes.ts';
 import { correctiveLineType } from './corrective-line.ts';
 import { projectAllocationLineType } from './project-allocation-line.ts';
 
-export type VisibleBody = BodyAllocation & { entityRow: Prisma.EntityGetPayload<object> };
+export type VisibleBody = BodyAllocation & { entityRow: EntityRow };
 
 /**
  * Bodies whose line the reader may see (cost-sharing read on the body, module on), each with its
- * Entity row loaded in one query: thousands of single lookups cost seconds in Prisma's batching.
+ * Entity row, from the rows loaded with the allocation (`readableRows`: one statement for all).
  */
-export async function visibleBodies(context: GeaContext, bodies: BodyAllocation[]): Promise<VisibleBody[]> {
-  const rows = new Map(
-    (
-      await context.prisma.entity.findMany({
-        where: { AND: [{ id: { in: bodies.map((body) => body.entityId) } }, scopes.readableEntities(context)] },
-      })
-    ).map((row) => [row.id, row]),
-  );
-  return bodies.filter((body) => rows.has(body.entityId)).map((body) => ({ ...body, entityRow: rows.get(body.entityId)! }));
+export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
+  const rows = computed.readableRows;
+  if (!rows) throw new Error('visibleBodies: the allocation was computed without { readableRows: true }');
+  return computed.result.bodies.flatMap((body) => {
+    const entityRow = rows.get(body.entityId);
+    return entityRow ? [{ ...body, entityRow }] : [];
+  });
 }
 
 export const bodyAllocationType = perBuilder((builder) => {
