@@ -42,7 +42,9 @@ export async function isModuleEnabledForBodies(
   quantifier: 'some' | 'every',
 ): Promise<boolean> {
   const module = moduleOfPermission(permission);
-  if (!context.installedModules.has(module) || entityIds.length === 0) return quantifier === 'every';
+  // Nothing to look up: a module that is not installed is on for every body; an empty list has none.
+  if (!context.installedModules.has(module)) return quantifier === 'every' || entityIds.length > 0;
+  if (entityIds.length === 0) return quantifier === 'every';
   const on = Prisma.sql`(not exists (select 1 from "Entity" e where e."id" = b."id")
     or exists (select 1 from "ModuleEnablement" m where m."entityId" = b."id" and m."moduleKey" = ${module} and m."enabled"))`;
   const ids = [...new Set(entityIds)];

@@ -18,9 +18,9 @@ export const readOnAssociationMembers = (context: GeaContext, associationId: str
   if (!byAssociation) memberScopes.set(context, (byAssociation = new Map()));
   let scope = byAssociation.get(associationId);
   if (!scope) {
-    scope = context.prisma.associationMember
-      .findMany({ where: { associationId }, select: { entityId: true } })
-      .then((rows) => scopes.readAny([...new Set(rows.map((row) => row.entityId))]));
+    scope = context.prisma
+      .$queryRaw<{ entityId: string }[]>`select distinct "entityId"::text as "entityId" from "AssociationMember" where "associationId" = ${associationId}::uuid`
+      .then((rows) => scopes.readAny(rows.map((row) => row.entityId)));
     byAssociation.set(associationId, scope);
   }
   return scope;

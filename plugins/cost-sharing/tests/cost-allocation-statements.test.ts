@@ -118,4 +118,13 @@ describe('statements per costAllocation', () => {
     expect(many.allocation.memberCount).toBe(60);
     expect(many.statements.length).toBe(few.statements.length);
   });
+
+  it('refuse with MODULE_DISABLED when cost sharing is off for every one of the 60 bodies, and not once it is on for one', async () => {
+    const refused = async () => (await t.api.gql(QUERY, { a: large.gid, year: YEAR })).body.errors?.[0]?.extensions?.code;
+    await t.db.prisma.moduleEnablement.updateMany({ where: { entityId: { in: large.entityIds }, moduleKey: 'cost-sharing' }, data: { enabled: false } });
+    expect(await refused()).toBe('MODULE_DISABLED');
+    await t.db.prisma.moduleEnablement.updateMany({ where: { entityId: large.entityIds[59]!, moduleKey: 'cost-sharing' }, data: { enabled: true } });
+    expect(await refused()).toBeUndefined();
+    await t.db.prisma.moduleEnablement.updateMany({ where: { entityId: { in: large.entityIds }, moduleKey: 'cost-sharing' }, data: { enabled: true } });
+  });
 });
