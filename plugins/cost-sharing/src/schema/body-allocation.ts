@@ -6,24 +6,25 @@ import { scopes } from '../scopes.ts';
 import { correctiveLineType } from './corrective-line.ts';
 import { projectAllocationLineType } from './project-allocation-line.ts';
 
-export type VisibleBody = BodyAllocation & { entityRow: EntityRow };
+export type VisibleBody = BodyAllocation & { entityRow: EntityRow; computed: ComputedAllocation };
 
 /**
  * Bodies whose line the reader may see (cost-sharing read on the body, module on), each with its
- * Entity row, from the rows loaded with the allocation (`readableRows`: one statement for all).
+ * Entity row, from the rows loaded with the allocation (`readableRows`: one statement for all), and
+ * the allocation it belongs to (its fields read the reference dates and the pools).
  */
 export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
   const rows = computed.readableRows;
   if (!rows) throw new Error('visibleBodies: the allocation was computed without { readableRows: true }');
   return computed.result.bodies.flatMap((body) => {
     const entityRow = rows.get(body.entityId);
-    return entityRow ? [{ ...body, entityRow }] : [];
+    return entityRow ? [{ ...body, entityRow, computed }] : [];
   });
 }
 
 export const bodyAllocationType = perBuilder((builder) => {
   const Locale = builder.enumType('Locale', { values: { IT: { value: 'it' }, EN: { value: 'en' } } as const });
-  return builder.objectRef<VisibleBody & { computed: ComputedAllocation }>('BodyAllocation').implement({
+  return builder.objectRef<VisibleBody>('BodyAllocation').implement({
     description: 'One member body\'s share of the year\'s costs, line by line: the lines add up to the total.',
     // Lines are built only for bodies the reader may see (visibleBodies): a per-line check would repeat
     // that for every one of thousands of bodies.

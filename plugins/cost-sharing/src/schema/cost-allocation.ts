@@ -77,7 +77,7 @@ export function addCostAllocation(builder: GeaBuilder) {
       bodies: t.field({
         type: [BodyLine],
         description: 'The member bodies whose share the reader may see (a referent: their own).',
-        resolve: (a) => a.visible.map((body) => ({ ...body, computed: a })),
+        resolve: (a) => a.visible,
       }),
     }),
   });
