@@ -34,9 +34,9 @@ export interface ComputedAllocation extends AllocationContext {
 
 /**
  * Everything the allocation of a year needs, in a number of statements that does not grow with the
- * members: the members, then at once the rule, the correctives, the costs, every member's name and
- * population figure (one statement), their PCs (one statement, after the rule gives the date) and,
- * with `readableRows`, the rows of the members the reader may see (one statement).
+ * members: the members, the rule, the correctives, the costs, every member's name and population
+ * figure (one statement), their PCs (one statement) and, with `readableRows`, the rows of the
+ * members the reader may see (one statement).
  */
 export async function loadAllocationContext(
   context: GeaContext,
@@ -45,29 +45,34 @@ export async function loadAllocationContext(
   scenario: ScenarioOptions = {},
   options: { readableRows?: boolean } = {},
 ): Promise<AllocationContext> {
-  const memberIds = await membersDuringYear(context, associationId, year);
   const populationDate = populationReferenceDate(year);
+  // Everything starts at once; only the statements that need the members' ids (or the rule's PC
+  // date) wait for them, so the request waits for two statements in a row, not three.
+  const membersPromise = membersDuringYear(context, associationId, year);
   const rulePromise = context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } });
   const pcReferenceDatePromise = rulePromise.then((rule) => scenario.pcReferenceDate ?? rule?.pcReferenceDate ?? populationDate);
-  const [rule, pcReferenceDate, pcs, storedCorrectives, entities, costs, readableRows] = await Promise.all([
+  const [memberIds, rule, pcReferenceDate, pcs, storedCorrectives, entities, costs, readableRows] = await Promise.all([
+    membersPromise,
     rulePromise,
     pcReferenceDatePromise,
-    pcReferenceDatePromise.then((date) => personalComputersInServiceOf(context, memberIds, date)),
+    Promise.all([membersPromise, pcReferenceDatePromise]).then(([ids, date]) => personalComputersInServiceOf(context, ids, date)),
     context.prisma.costSharingCorrective.findMany({ where: { associationId, year }, orderBy: { position: 'asc' } }),
     // Each member with the latest figure on or before the reference date (a scenario may use an
     // earlier one), in name order. The date as text: drivers return a `date` column as a Date or a string.
-    context.prisma.$queryRaw<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null }[]>`
-      select e."id"::text as "id", e."name", e."istatCode", p.day, p.population
-      from "Entity" e
-      left join lateral (
-        select to_char(f."referenceDate", 'YYYY-MM-DD') as day, f.population
-        from "EntityPopulation" f
-        where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
-        order by f."referenceDate" desc
-        limit 1
-      ) p on true
-      where e."id" = any(${memberIds}::uuid[])
-      order by e."name", e."id"`,
+    membersPromise.then(
+      (ids) => context.prisma.$queryRaw<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null }[]>`
+        select e."id"::text as "id", e."name", e."istatCode", p.day, p.population
+        from "Entity" e
+        left join lateral (
+          select to_char(f."referenceDate", 'YYYY-MM-DD') as day, f.population
+          from "EntityPopulation" f
+          where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
+          order by f."referenceDate" desc
+          limit 1
+        ) p on true
+        where e."id" = any(${ids}::uuid[])
+        order by e."name", e."id"`,
+    ),
     costsOfYear(context, associationId, year),
     options.readableRows
       ? // By membership, not by a list of thousands of ids; former members are filtered out below.
