@@ -195,8 +195,9 @@ export function validateAllocationInput(input: AllocationInput): AllocationIssue
     else bodyIndex.set(body.entityId, index);
     if (typeof body?.name !== 'string') add(['bodies', index, 'name'], 'must be a string');
     if (typeof body?.order !== 'string') add(['bodies', index, 'order'], 'must be a string');
-    count(body?.pcs, ['bodies', index, 'pcs'], 'a whole number of PCs');
-    count(body?.population, ['bodies', index, 'population'], 'a whole number of residents');
+    // (the issue's path is built only when there is one: thousands of bodies are checked)
+    if (!isCount(body?.pcs)) count(body?.pcs, ['bodies', index, 'pcs'], 'a whole number of PCs');
+    if (!isCount(body?.population)) count(body?.population, ['bodies', index, 'population'], 'a whole number of residents');
   });
   const isMember = (id: unknown) => typeof id === 'string' && bodyIndex.has(id);
 
