@@ -1,13 +1,16 @@
 // Benchmark (not a test): costAllocation for an association of every body of the inventory
 // benchmark's database (7,900 bodies, 2,000,000 assets), through the real GraphQL stack.
 // Run `npm run bench` (inventory-scale seeds the database first), or alone:
-//   tsx tests/bench/cost-allocation-scale.ts   (BENCH_DATABASE_URL, BENCH_ITERATIONS)
+//   tsx tests/bench/cost-allocation-scale.ts   (BENCH_INVENTORY_DATABASE_URL or BENCH_DATABASE_URL, BENCH_COUNT_ITERATIONS)
+//   BENCH_SHOW_SQL=1: after the measured runs, one more run of each operation printing its statements,
+//   each with the time Prisma reports for it, and the time of the whole request.
 import { actorWithPermissions } from '@gea/core';
 import { openDatabase } from '@gea/db';
 import { createApi } from '@gea/api';
 import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import procurement from '@gea/plugin-procurement';
+import { loadavg } from 'node:os';
 import { measure, printHeader } from './support/measure.ts';
 
 const url = process.env.BENCH_INVENTORY_DATABASE_URL || process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/gea_bench_inventory';
@@ -72,7 +75,14 @@ if (!association) {
   console.log(`seeded the association of ${bodies.length} bodies with a year of costs in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const api = createApi({ db, plugins: [inventory, procurement, costSharing], authenticate: () => actorWithPermissions('bench', ['*'], 'user') });
+// Timed through a client that emits no query events, as in production: with them on, Prisma formats
+// every statement's parameters (here arrays of 7,900 ids) for the listeners, about 100 ms of CPU per
+// request. The statements are counted on one run through the observing client instead.
+const timedDb = await openDatabase({ kind: 'postgres', url });
+const apiOn = (database: typeof db) =>
+  createApi({ db: database, plugins: [inventory, procurement, costSharing], authenticate: () => actorWithPermissions('bench', ['*'], 'user') });
+const api = apiOn(timedDb);
+const observedApi = apiOn(db);
 const query = `query ($a: ID!, $year: Int!, $scenario: AllocationScenario) {
   costAllocation(association: $a, year: $year, scenario: $scenario) {
     __typename
@@ -81,8 +91,8 @@ const query = `query ($a: ID!, $year: Int!, $scenario: AllocationScenario) {
   }
 }`;
 const variables = { a: Buffer.from(`Association:${association.id}`).toString('base64'), year: YEAR };
-const run = (scenario?: Record<string, unknown>) => async () => {
-  const response = await api.yoga.fetch('http://bench/graphql', {
+const run = (scenario?: Record<string, unknown>, through = api) => async () => {
+  const response = await through.yoga.fetch('http://bench/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables: { ...variables, scenario } }),
@@ -90,7 +100,7 @@ const run = (scenario?: Record<string, unknown>) => async () => {
   const body = (await response.json()) as { data?: { costAllocation: { __typename: string; memberCount?: number } }; errors?: unknown };
   if (body.errors || body.data?.costAllocation.__typename !== 'CostAllocation') throw new Error(JSON.stringify(body).slice(0, 500));
 };
-const statementsOf = async (operation: () => Promise<unknown>) => {
+const countStatements = async (operation: () => Promise<unknown>) => {
   let count = 0;
   const stop = db.onQuery(() => count++);
   try {
@@ -101,9 +111,45 @@ const statementsOf = async (operation: () => Promise<unknown>) => {
   return count;
 };
 
+const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+console.log(`Machine: load average ${load()} (1, 5, 15 minutes) before the runs`);
 printHeader();
-const options = { runs, warmup: 3, budgetMs: 180_000, statementsOf };
-await measure(`costAllocation, ${bodies.length} bodies, every line and total`, options, run());
-await measure(`costAllocation scenario (70/30 weights, no correctives), ${bodies.length} bodies`, options, run({ pcWeightBasisPoints: 7000, correctives: [] }));
+const options = { runs, warmup: 3, budgetMs: 180_000 };
+// This process's CPU time per request (JavaScript, GC, driver; PostgreSQL's own work is not in it):
+// steadier than the elapsed time on a shared machine.
+const withCpu = (operation: () => Promise<void>) => {
+  const cpu = { micros: 0, runs: 0 };
+  const timed = async () => {
+    const before = process.cpuUsage();
+    await operation();
+    const used = process.cpuUsage(before);
+    cpu.micros += used.user + used.system;
+    cpu.runs += 1;
+  };
+  return { timed, report: () => console.log(`  CPU of this process per request: ${(cpu.micros / cpu.runs / 1000).toFixed(1)} ms over ${cpu.runs} requests`) };
+};
+for (const [name, scenario] of [
+  [`costAllocation, ${bodies.length} bodies, every line and total`, undefined],
+  [`costAllocation scenario (70/30 weights, no correctives), ${bodies.length} bodies`, { pcWeightBasisPoints: 7000, correctives: [] }],
+] as const) {
+  const statements = await countStatements(run(scenario, observedApi));
+  const { timed, report } = withCpu(run(scenario));
+  await measure(name, { ...options, statementsOf: async (operation) => (await operation(), statements) }, timed);
+  report();
+}
+console.log(`Machine: load average ${load()} after the runs`);
+
+if (process.env.BENCH_SHOW_SQL) {
+  for (const [name, operation] of [['every line and total', run(undefined, observedApi)], ['scenario', run({ pcWeightBasisPoints: 7000, correctives: [] }, observedApi)]] as const) {
+    const shown: string[] = [];
+    const stop = db.onQuery((event) => shown.push(`${String(event.duration).padStart(5)} ms  ${event.query.replace(/\s+/g, ' ').slice(0, 160)}`));
+    const started = performance.now();
+    await operation();
+    const elapsed = performance.now() - started;
+    stop();
+    console.log(`\n${name}: ${shown.length} statements, request ${elapsed.toFixed(1)} ms\n${shown.join('\n')}`);
+  }
+}
+await timedDb.close();
 await db.close();
 process.exit(0);

@@ -38,9 +38,18 @@ export function actorFromGrants(
   // committed and then refused when its result is shown.
   const implied = (permission: string) =>
     permission.endsWith(':read') ? [permission, `${permission.slice(0, -':read'.length)}:write`] : [permission];
+  // Asked once per permission (of the grants as given now): scopes ask again for every object of a
+  // list of thousands of bodies.
+  const given = [...grants];
+  const matched = new Map<string, readonly Grant[]>();
   const matching = (permission: string) => {
-    const accepted = implied(permission);
-    return grants.filter((g) => g.permission === '*' || accepted.includes(g.permission));
+    let held = matched.get(permission);
+    if (!held) {
+      const accepted = implied(permission);
+      held = given.filter((g) => g.permission === '*' || accepted.includes(g.permission));
+      matched.set(permission, held);
+    }
+    return held;
   };
   return Object.freeze({
     ...identity,

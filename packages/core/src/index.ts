@@ -9,7 +9,7 @@ export { createRateLimits, defaultRateLimitSettings, RateLimitedError, type Rate
 export { createRefusalLog, type RefusalLog, type Refusal } from './auth/refusal-log.ts';
 export { clientAddressOf, trustedProxies, TrustedProxiesConfigError, type TrustedProxies } from './auth/client-address.ts';
 export { defaultAuthOptions, type AuthSchemaOptions } from './schema/auth.ts';
-export { enabledModulesOf, isModuleEnabledFor, readableEntitiesSql, readableEntitiesWhere, ModuleDisabledError, onBodyOf } from './modules.ts';
+export { enabledModulesOf, isModuleEnabledFor, isModuleEnabledForBodies, readableEntitiesSql, readableEntitiesWhere, ModuleDisabledError, onBodyOf } from './modules.ts';
 export { anonymousActor, actorFromGrants, actorWithPermissions, type Actor, type Grant } from './actor.ts';
 export { defineLoader, LoaderRegistry, type BatchLoad } from './loaders.ts';
 export { definePlugin, type GeaPlugin, type PermissionDefinition, type SeedContext, type PluginHttpRoute, type PluginRouteCall, type AuditFieldRules } from './plugin.ts';

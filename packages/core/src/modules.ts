@@ -29,6 +29,32 @@ export async function isModuleEnabledFor(context: GeaContext, permission: string
   return enabled === null || enabled.has(module);
 }
 
+/**
+ * isModuleEnabledFor over many bodies in ONE statement: whether the permission's module is on for
+ * some of them (`some`) or for every one (`every`), a body that does not exist counting as on, as
+ * there. For scopes over thousands of bodies (an association's members), where one lookup per body
+ * through the per-request cache would list every id as a parameter and build a set per body.
+ */
+export async function isModuleEnabledForBodies(
+  context: GeaContext,
+  permission: string,
+  entityIds: readonly string[],
+  quantifier: 'some' | 'every',
+): Promise<boolean> {
+  const module = moduleOfPermission(permission);
+  // Nothing to look up: a module that is not installed is on for every body; an empty list has none.
+  if (!context.installedModules.has(module)) return quantifier === 'every' || entityIds.length > 0;
+  if (entityIds.length === 0) return quantifier === 'every';
+  const on = Prisma.sql`(not exists (select 1 from "Entity" e where e."id" = b."id")
+    or exists (select 1 from "ModuleEnablement" m where m."entityId" = b."id" and m."moduleKey" = ${module} and m."enabled"))`;
+  const ids = [...new Set(entityIds)];
+  const [row] = await context.prisma.$queryRaw<{ answer: boolean }[]>`
+    select ${quantifier === 'some' ? Prisma.sql`exists` : Prisma.sql`not exists`} (
+      select 1 from unnest(${ids}::uuid[]) as b("id") where ${quantifier === 'some' ? on : Prisma.sql`not ${on}`}
+    ) as "answer"`;
+  return row!.answer;
+}
+
 export class ModuleDisabledError extends GeaError {
   constructor(module: string) {
     super('MODULE_DISABLED', `The module "${module}" is not enabled for this body`, { module });

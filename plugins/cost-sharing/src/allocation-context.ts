@@ -1,12 +1,16 @@
 // Gathers what the allocation needs, each from its owner: PCs from the inventory's service, the
 // year's costs from procurement's, population from the core's history, the rule from this plugin.
 import { InputError, type GeaContext } from '@gea/core';
-import { countPersonalComputersInService } from '@gea/plugin-inventory';
+import type { Prisma } from '@gea/db';
+import { personalComputersInServiceOf } from '@gea/plugin-inventory';
 import { costsOfYear, membersDuringYear, type YearCosts } from '@gea/plugin-procurement';
 import { allocateCosts, AllocationInputError, type AllocationInput, type AllocationResult } from './allocation/index.ts';
 import { allocationInputOf, isScenario, populationReferenceDate, STATUTE_PC_WEIGHT, type ScenarioOptions } from './rules/allocation-input.ts';
 import type { CorrectiveSetting } from './rules/correctives.ts';
 import { selectPopulations, type UsedFigure } from './population-figures.ts';
+import { scopes } from './scopes.ts';
+
+export type EntityRow = Prisma.EntityGetPayload<object>;
 
 export interface AllocationContext {
   input: AllocationInput;
@@ -17,6 +21,8 @@ export interface AllocationContext {
   populations: ReadonlyMap<string, UsedFigure>;
   correctives: CorrectiveSetting[];
   scenario: boolean;
+  /** With `readableRows`: the Entity row of each member whose cost sharing the reader may see (module on). */
+  readableRows?: ReadonlyMap<string, EntityRow>;
 }
 
 /** The allocation of an association's year, with what it was computed from. */
@@ -26,32 +32,58 @@ export interface ComputedAllocation extends AllocationContext {
   result: AllocationResult;
 }
 
+/**
+ * Everything the allocation of a year needs, in a number of statements that does not grow with the
+ * members: the members, the rule, the correctives, the costs, every member's name and population
+ * figure (one statement), their PCs (one statement) and, with `readableRows`, the rows of the
+ * members the reader may see (one statement).
+ */
 export async function loadAllocationContext(
   context: GeaContext,
   associationId: string,
   year: number,
   scenario: ScenarioOptions = {},
+  options: { readableRows?: boolean } = {},
 ): Promise<AllocationContext> {
-  const memberIds = await membersDuringYear(context, associationId, year);
   const populationDate = populationReferenceDate(year);
-  const [rule, storedCorrectives, entities, populations, costs] = await Promise.all([
-    context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } }),
+  // Everything starts at once; only the statements that need the members' ids (or the rule's PC
+  // date) wait for them, so the request waits for two statements in a row, not three.
+  const membersPromise = membersDuringYear(context, associationId, year);
+  const rulePromise = context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } });
+  const pcReferenceDatePromise = rulePromise.then((rule) => scenario.pcReferenceDate ?? rule?.pcReferenceDate ?? populationDate);
+  const [memberIds, rule, pcReferenceDate, pcs, storedCorrectives, entities, costs, readableRows] = await Promise.all([
+    membersPromise,
+    rulePromise,
+    pcReferenceDatePromise,
+    Promise.all([membersPromise, pcReferenceDatePromise]).then(([ids, date]) => personalComputersInServiceOf(context, ids, date)),
     context.prisma.costSharingCorrective.findMany({ where: { associationId, year }, orderBy: { position: 'asc' } }),
-    context.prisma.entity.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, istatCode: true }, orderBy: { name: 'asc' } }),
-    // The latest figure on or before the reference date, per body (a scenario may use an earlier one).
-    // The date as text: drivers return a `date` column as a Date or a string.
-    context.prisma.$queryRaw<{ entityId: string; day: string; population: number }[]>`
-      select distinct on ("entityId") "entityId"::text as "entityId", to_char("referenceDate", 'YYYY-MM-DD') as day, population
-      from "EntityPopulation"
-      where "entityId" = any(${memberIds}::uuid[]) and "referenceDate" <= ${populationDate}::date
-      order by "entityId", "referenceDate" desc`,
+    // Each member with the latest figure on or before the reference date (a scenario may use an
+    // earlier one), in name order. The date as text: drivers return a `date` column as a Date or a string.
+    membersPromise.then(
+      (ids) => context.prisma.$queryRaw<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null }[]>`
+        select e."id"::text as "id", e."name", e."istatCode", p.day, p.population
+        from "Entity" e
+        left join lateral (
+          select to_char(f."referenceDate", 'YYYY-MM-DD') as day, f.population
+          from "EntityPopulation" f
+          where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
+          order by f."referenceDate" desc
+          limit 1
+        ) p on true
+        where e."id" = any(${ids}::uuid[])
+        order by e."name", e."id"`,
+    ),
     costsOfYear(context, associationId, year),
+    options.readableRows
+      ? // By membership, not by a list of thousands of ids; former members are filtered out below.
+        context.prisma.entity.findMany({ where: { AND: [{ memberships: { some: { associationId } } }, scopes.readableEntities(context)] } })
+      : null,
   ]);
   // Art. 13: the population at 31 December of the year before; an allocation without it for a body is refused.
-  const figures = populations.map((row) => ({ entityId: row.entityId, population: row.population, referenceDate: new Date(`${row.day}T00:00:00Z`) }));
+  const figures = entities.flatMap((row) =>
+    row.day === null ? [] : [{ entityId: row.id, population: row.population!, referenceDate: new Date(`${row.day}T00:00:00Z`) }],
+  );
   const used = selectPopulations(entities, figures, populationDate, { year, allowEarlier: isScenario(scenario) });
-  const pcReferenceDate = scenario.pcReferenceDate ?? rule?.pcReferenceDate ?? populationDate;
-  const pcs = await Promise.all(entities.map((entity) => countPersonalComputersInService(context, entity.id, pcReferenceDate)));
   const correctives: CorrectiveSetting[] =
     scenario.correctives ??
     storedCorrectives.map((row) => ({
@@ -62,14 +94,15 @@ export async function loadAllocationContext(
       populationBelow: row.populationBelow,
       entityIds: row.entityIds,
     }));
-  const members = entities.map((entity, index) => ({
+  const members = entities.map((entity) => ({
     entityId: entity.id,
     name: entity.name,
     istatCode: entity.istatCode,
-    pcs: pcs[index]!,
+    pcs: pcs.get(entity.id) ?? 0,
     population: used.get(entity.id)!.population,
   }));
   const pcWeightBasisPoints = scenario.pcWeightBasisPoints ?? rule?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT;
+  const memberSet = new Set(memberIds);
   return {
     costs,
     pcReferenceDate,
@@ -78,6 +111,7 @@ export async function loadAllocationContext(
     correctives,
     scenario: isScenario(scenario),
     input: allocationInputOf(members, costs, { pcWeightBasisPoints, correctives }, scenario.extraExpenses ?? []),
+    ...(readableRows ? { readableRows: new Map(readableRows.filter((row) => memberSet.has(row.id)).map((row) => [row.id, row])) } : {}),
   };
 }
 
@@ -93,8 +127,9 @@ export async function computeAllocation(
   associationId: string,
   year: number,
   scenario: ScenarioOptions = {},
+  options: { readableRows?: boolean } = {},
 ): Promise<ComputedAllocation> {
-  const loaded = await loadAllocationContext(context, associationId, year, scenario);
+  const loaded = await loadAllocationContext(context, associationId, year, scenario, options);
   try {
     return { ...loaded, associationId, year, result: allocateCosts(loaded.input) };
   } catch (error) {

@@ -4,7 +4,7 @@ import { inventoryPermissions } from './permissions.ts';
 import { addInventorySchema } from './schema/index.ts';
 import { seedInventory } from './seed.ts';
 
-export { assetIdsOfBodies, bodiesOfAssets, bodiesOfLicences, countPersonalComputersInService, PERSONAL_COMPUTER_KINDS, recordDemoAssets } from './services.ts';
+export { assetIdsOfBodies, bodiesOfAssets, bodiesOfLicences, countPersonalComputersInService, PERSONAL_COMPUTER_KINDS, personalComputersInServiceOf, recordDemoAssets } from './services.ts';
 export { assetKindEnum, assetStatusEnum, licenceKindEnum } from './schema/enums.ts';
 
 export default definePlugin({

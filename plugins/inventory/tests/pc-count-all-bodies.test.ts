@@ -72,7 +72,8 @@ describe('every readable body\'s PC count in one statement', () => {
         // The module per body: on, switched off (a row saying so), or never switched on (no row).
         fc.array(fc.constantFrom('on', 'off', 'none' as const), { minLength: 4, maxLength: 4 }),
         fc.oneof(fc.constant('all' as const), fc.uniqueArray(fc.nat(3), { minLength: 1, maxLength: 3 })),
-        fc.option(day, { nil: undefined }),
+        // 31 December often: the per-body count then reads the yearly totals only.
+        fc.option(fc.oneof(day, fc.constantFrom('2023-12-31', '2024-12-31', '2025-12-31')), { nil: undefined }),
         async (assets, enabled, granted, at) => {
           run++;
           await t.db.prisma.asset.deleteMany({ where: { entityId: { in: bodies.map((b) => b.id) } } });

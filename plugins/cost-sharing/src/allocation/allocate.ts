@@ -22,11 +22,13 @@
  *   MIN_POPULATION listed after a share corrective can undo part of it (even leave a body that paid
  *   for a floor with a negative general amount): configurations should list it first.
  *
- * Money is integer cents, handled as BigInt inside and returned as safe-integer numbers. Every pool
- * is distributed exactly (see largest-remainder.ts for the rounding and its tie-break), and the
+ * Money is integer cents, handled inside as BigInt, or as plain numbers when a bound computed from the
+ * input proves that every sum stays within Number.MAX_SAFE_INTEGER (numbersSuffice; the results are
+ * the same, property-tested), and returned as safe-integer numbers. Every pool is distributed exactly (see largest-remainder.ts for the rounding and its tie-break), and the
  * engine checks it: an internal inconsistency throws an Error, never returns a wrong total.
  */
-import { largestRemainder, type ApportionShare } from './largest-remainder.ts';
+import { bigintArithmetic, numberArithmetic, type ExactArithmetic } from './exact-arithmetic.ts';
+import { apportion, type ApportionShare } from './largest-remainder.ts';
 
 export interface AllocationBody {
   entityId: string;
@@ -143,7 +145,6 @@ export class AllocationInputError extends Error {
 }
 
 export const BASIS_POINTS = 10_000;
-const BASIS_POINTS_N = 10_000n;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -194,8 +195,9 @@ export function validateAllocationInput(input: AllocationInput): AllocationIssue
     else bodyIndex.set(body.entityId, index);
     if (typeof body?.name !== 'string') add(['bodies', index, 'name'], 'must be a string');
     if (typeof body?.order !== 'string') add(['bodies', index, 'order'], 'must be a string');
-    count(body?.pcs, ['bodies', index, 'pcs'], 'a whole number of PCs');
-    count(body?.population, ['bodies', index, 'population'], 'a whole number of residents');
+    // (the issue's path is built only when there is one: thousands of bodies are checked)
+    if (!isCount(body?.pcs)) count(body?.pcs, ['bodies', index, 'pcs'], 'a whole number of PCs');
+    if (!isCount(body?.population)) count(body?.population, ['bodies', index, 'population'], 'a whole number of residents');
   });
   const isMember = (id: unknown) => typeof id === 'string' && bodyIndex.has(id);
 
@@ -324,63 +326,81 @@ export function validateAllocationInput(input: AllocationInput): AllocationIssue
 }
 
 // ---------------------------------------------------------------------------------------------
-// Splitting
+// Splitting (generic over the arithmetic: T is bigint or number, see exact-arithmetic.ts)
 
-interface Member {
+type Int = number | bigint;
+
+interface Member<T extends Int> {
   index: number;
   entityId: string;
   order: string;
-  pcs: bigint;
-  population: bigint;
+  pcs: T;
+  population: T;
 }
 
-const sum = (values: readonly bigint[]) => values.reduce((total, value) => total + value, 0n);
-const max0 = (value: bigint) => (value > 0n ? value : 0n);
-const shares = (members: readonly Member[], weights: readonly bigint[]): ApportionShare[] =>
-  members.map((member, k) => ({ weight: weights[k]!, order: member.order, id: member.entityId }));
+/** The engine's helpers bound to one arithmetic. */
+function helpers<T extends Int>(A: ExactArithmetic<T>) {
+  const sum = (values: readonly T[]) => {
+    let total = A.zero;
+    for (const value of values) total = A.add(total, value);
+    return total;
+  };
+  const max0 = (value: T) => (value > A.zero ? value : A.zero);
+  const shares = (members: readonly Member<T>[], weights: readonly T[]): ApportionShare<T>[] =>
+    members.map((member, k) => ({ weight: weights[k]!, order: member.order, id: member.entityId }));
+  return { sum, max0, shares };
+}
 
 /** Internal invariant: a broken one is a bug of this file, not an input problem. */
 function invariant(condition: boolean, message: string): asserts condition {
   if (!condition) throw new Error(`cost allocation: ${message}`);
 }
 
+interface SplitPart<T extends Int> {
+  quotas: T[];
+  basis: SplitBasis;
+}
+
 /**
  * Splits one part of a pool over `members` by `primary` weights, or by `secondary` ones when the
  * primary weights are all 0, or equally when both are all 0. Quotas are in the order of `members`.
  */
-function splitPart(
-  amount: bigint,
-  members: readonly Member[],
-  primary: readonly bigint[],
-  secondary: readonly bigint[],
+function splitPart<T extends Int>(
+  A: ExactArithmetic<T>,
+  amount: T,
+  members: readonly Member<T>[],
+  primary: readonly T[],
+  secondary: readonly T[],
   bases: [SplitBasis, SplitBasis],
-): { quotas: bigint[]; basis: SplitBasis } {
-  if (sum(primary) > 0n) return { quotas: largestRemainder(amount, shares(members, primary)), basis: bases[0] };
-  if (sum(secondary) > 0n) return { quotas: largestRemainder(amount, shares(members, secondary)), basis: bases[1] };
-  return { quotas: largestRemainder(amount, shares(members, members.map(() => 1n))), basis: 'EQUAL' };
+): SplitPart<T> {
+  const { sum, shares } = helpers(A);
+  if (sum(primary) > A.zero) return { quotas: apportion(A, amount, shares(members, primary)), basis: bases[0] };
+  if (sum(secondary) > A.zero) return { quotas: apportion(A, amount, shares(members, secondary)), basis: bases[1] };
+  return { quotas: apportion(A, amount, shares(members, members.map(() => A.one))), basis: 'EQUAL' };
 }
 
-interface SplitPool {
-  pcPart: bigint;
-  populationPart: bigint;
-  pc: { quotas: bigint[]; basis: SplitBasis };
-  population: { quotas: bigint[]; basis: SplitBasis };
+interface SplitPool<T extends Int> {
+  pcPart: T;
+  populationPart: T;
+  pc: SplitPart<T>;
+  population: SplitPart<T>;
 }
 
 /**
  * The base rule on one pool. The pool is split into its PC and population parts by largest
  * remainder over the two weights; on a tie (an odd cent with equal weights) the PC part comes first.
  */
-function splitPool(pool: bigint, members: readonly Member[], weights: AllocationInput['weights']): SplitPool {
-  const [pcPart, populationPart] = largestRemainder(pool, [
-    { weight: BigInt(weights.pcBasisPoints), order: '0', id: 'pc' },
-    { weight: BigInt(weights.populationBasisPoints), order: '1', id: 'population' },
-  ]) as [bigint, bigint];
+function splitPool<T extends Int>(A: ExactArithmetic<T>, pool: T, members: readonly Member<T>[], weights: AllocationInput['weights']): SplitPool<T> {
+  const { sum } = helpers(A);
+  const [pcPart, populationPart] = apportion(A, pool, [
+    { weight: A.of(weights.pcBasisPoints), order: '0', id: 'pc' },
+    { weight: A.of(weights.populationBasisPoints), order: '1', id: 'population' },
+  ]) as [T, T];
   const pcs = members.map((member) => member.pcs);
   const populations = members.map((member) => member.population);
-  const pc = splitPart(pcPart, members, pcs, populations, ['PCS', 'POPULATION']);
-  const population = splitPart(populationPart, members, populations, pcs, ['POPULATION', 'PCS']);
-  invariant(sum(pc.quotas) + sum(population.quotas) === pool, `pool of ${pool} cents not distributed exactly`);
+  const pc = splitPart(A, pcPart, members, pcs, populations, ['PCS', 'POPULATION']);
+  const population = splitPart(A, populationPart, members, populations, pcs, ['POPULATION', 'PCS']);
+  invariant(A.add(sum(pc.quotas), sum(population.quotas)) === pool, `pool of ${pool} cents not distributed exactly`);
   return { pcPart, populationPart, pc, population };
 }
 
@@ -399,27 +419,28 @@ function splitPool(pool: bigint, members: readonly Member[], weights: Allocation
  * Feasible whenever (applicable bodies) × floor <= pool, which validation guarantees through
  * (applicable bodies) × basisPoints <= 10000 (floor is rounded down).
  */
-function raiseToFloor(current: readonly bigint[], applies: readonly boolean[], floor: bigint, members: readonly Member[]): bigint[] {
+function raiseToFloor<T extends Int>(A: ExactArithmetic<T>, current: readonly T[], applies: readonly boolean[], floor: T, members: readonly Member<T>[]): T[] {
+  const { sum, max0, shares } = helpers(A);
   const raised = new Set<number>();
   current.forEach((amount, i) => {
     if (applies[i] && amount < floor) raised.add(i);
   });
   for (;;) {
-    const delta = current.map(() => 0n);
-    let raise = 0n;
+    const delta = current.map(() => A.zero);
+    let raise = A.zero;
     for (const i of raised) {
-      delta[i] = floor - current[i]!;
-      raise += delta[i]!;
+      delta[i] = A.sub(floor, current[i]!);
+      raise = A.add(raise, delta[i]!);
     }
     const payers = members.filter((member) => !raised.has(member.index));
-    if (raise > 0n) {
+    if (raise > A.zero) {
       const weights = payers.map((member) => max0(current[member.index]!));
       invariant(sum(weights) >= raise, `minimum share: ${raise} cents to raise, only ${sum(weights)} held by the others`);
-      largestRemainder(raise, shares(payers, weights)).forEach((part, k) => {
-        delta[payers[k]!.index] = -part;
+      apportion(A, raise, shares(payers, weights)).forEach((part, k) => {
+        delta[payers[k]!.index] = A.sub(A.zero, part);
       });
     }
-    const newlyBelow = payers.filter((member) => applies[member.index] && current[member.index]! + delta[member.index]! < floor);
+    const newlyBelow = payers.filter((member) => applies[member.index] && A.add(current[member.index]!, delta[member.index]!) < floor);
     if (newlyBelow.length === 0) return delta;
     for (const member of newlyBelow) raised.add(member.index);
   }
@@ -433,114 +454,167 @@ function raiseToFloor(current: readonly bigint[], applies: readonly boolean[], f
  * is done again from the amounts before this corrective, until no applicable body is above the cap.
  * Returns null when every body ends capped and the excess has nowhere to go.
  */
-function lowerToCap(current: readonly bigint[], applies: readonly boolean[], cap: bigint, members: readonly Member[]): bigint[] | null {
+function lowerToCap<T extends Int>(A: ExactArithmetic<T>, current: readonly T[], applies: readonly boolean[], cap: T, members: readonly Member<T>[]): T[] | null {
+  const { sum, max0, shares } = helpers(A);
   const capped = new Set<number>();
   current.forEach((amount, i) => {
     if (applies[i] && amount > cap) capped.add(i);
   });
   for (;;) {
-    const delta = current.map(() => 0n);
-    let excess = 0n;
+    const delta = current.map(() => A.zero);
+    let excess = A.zero;
     for (const i of capped) {
-      delta[i] = cap - current[i]!;
-      excess -= delta[i]!;
+      delta[i] = A.sub(cap, current[i]!);
+      excess = A.sub(excess, delta[i]!);
     }
     const receivers = members.filter((member) => !capped.has(member.index));
-    if (excess > 0n) {
+    if (excess > A.zero) {
       if (receivers.length === 0) return null;
       let weights = receivers.map((member) => max0(current[member.index]!));
-      if (sum(weights) === 0n) weights = receivers.map(() => 1n);
-      largestRemainder(excess, shares(receivers, weights)).forEach((part, k) => {
+      if (sum(weights) === A.zero) weights = receivers.map(() => A.one);
+      apportion(A, excess, shares(receivers, weights)).forEach((part, k) => {
         delta[receivers[k]!.index] = part;
       });
     }
-    const newlyAbove = receivers.filter((member) => applies[member.index] && current[member.index]! + delta[member.index]! > cap);
+    const newlyAbove = receivers.filter((member) => applies[member.index] && A.add(current[member.index]!, delta[member.index]!) > cap);
     if (newlyAbove.length === 0) return delta;
     for (const member of newlyAbove) capped.add(member.index);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
+// Choosing the arithmetic
+
+/**
+ * Whether plain numbers give exact results for this (valid) input: a bound on every sum the engine
+ * forms, computed from the input, is within Number.MAX_SAFE_INTEGER. With M the money (expenses'
+ * gross and staff costs), every pool and part is at most M, and S_k, a bound on the sum of the
+ * absolute general amounts after k correctives, starts at M and grows per corrective to at most
+ * 3 S_k + 2 M (MIN_POPULATION moves at most 2 M in absolute value; MIN_SHARE raises at most
+ * M + S_k and takes as much; MAX_SHARE moves at most S_k each way). Every sum of amounts (corrective
+ * lines, current amounts, body totals, the grand total) is within 3 M + 3 Σ S_k; the weights of a
+ * split add up to at most the PCs, the (corrected) population, the bodies, 10000 basis points or S_k.
+ * Products are not bounded here: the number arithmetic checks each one (mulDivMod).
+ *
+ * The bound is computed in floating point: for non-negative values, sums and products are exact
+ * while they stay below 2^53 and at least 2^53 once the exact value is (rounding is monotonic), so
+ * comparing the computed bound with MAX_SAFE_INTEGER is exact.
+ */
+export function numbersSuffice(input: AllocationInput): boolean {
+  let money = 0;
+  for (const expense of input.expenses) money += expense.grossCents;
+  for (const loan of input.staff) money += loan.costCents;
+  let pcs = 0;
+  let population = 0;
+  for (const body of input.bodies) {
+    pcs += body.pcs;
+    population += body.population;
+  }
+  let minimumPopulation = 0;
+  let amounts = money;
+  let amountsSum = money;
+  for (const corrective of input.correctives) {
+    if (corrective.kind === 'MIN_POPULATION') minimumPopulation = Math.max(minimumPopulation, corrective.minimumPopulation);
+    amounts = 3 * amounts + 2 * money;
+    amountsSum += amounts;
+  }
+  const weights = Math.max(pcs, population + input.bodies.length * minimumPopulation, input.bodies.length, BASIS_POINTS);
+  return weights <= Number.MAX_SAFE_INTEGER && 3 * money + 3 * amountsSum <= Number.MAX_SAFE_INTEGER;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The engine
-
-const toNumber = (value: bigint): number => {
-  invariant(value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER), `${value} cents out of the safe range`);
-  return Number(value);
-};
-
-const toSplit = (split: SplitPool): PoolSplit => ({
-  pcPartCents: toNumber(split.pcPart),
-  populationPartCents: toNumber(split.populationPart),
-  pcPartBasis: split.pc.basis,
-  populationPartBasis: split.population.basis,
-});
 
 /** Applies art. 13 to one year's figures. Throws AllocationInputError listing every problem of the input. */
 export function allocateCosts(input: AllocationInput): AllocationResult {
   const issues = validateAllocationInput(input);
   if (issues.length > 0) throw new AllocationInputError(issues);
+  return numbersSuffice(input) ? allocate(numberArithmetic, input) : allocate(bigintArithmetic, input);
+}
 
-  const members: Member[] = input.bodies.map((body, index) => ({
+/**
+ * allocateCosts in the arithmetic asked for (tests compare the two): 'number' is refused when
+ * numbersSuffice does not hold for the input.
+ */
+export function allocateCostsIn(arithmetic: 'bigint' | 'number', input: AllocationInput): AllocationResult {
+  const issues = validateAllocationInput(input);
+  if (issues.length > 0) throw new AllocationInputError(issues);
+  if (arithmetic === 'bigint') return allocate(bigintArithmetic, input);
+  if (!numbersSuffice(input)) throw new Error('cost allocation: these amounts need BigInt arithmetic');
+  return allocate(numberArithmetic, input);
+}
+
+function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput): AllocationResult {
+  const { sum } = helpers(A);
+  const toNumber = A.toNumber;
+  const toSplit = (split: SplitPool<T>): PoolSplit => ({
+    pcPartCents: toNumber(split.pcPart),
+    populationPartCents: toNumber(split.populationPart),
+    pcPartBasis: split.pc.basis,
+    populationPartBasis: split.population.basis,
+  });
+
+  const members: Member<T>[] = input.bodies.map((body, index) => ({
     index,
     entityId: body.entityId,
     order: body.order,
-    pcs: BigInt(body.pcs),
-    population: BigInt(body.population),
+    pcs: A.of(body.pcs),
+    population: A.of(body.population),
   }));
   const n = members.length;
 
   // Pools
-  let grossTotal = 0n;
-  let grantsTotal = 0n;
-  let generalExpenses = 0n;
-  const capitalByProject = new Map<string, bigint>();
+  let grossTotal = A.zero;
+  let grantsTotal = A.zero;
+  let generalExpenses = A.zero;
+  const capitalByProject = new Map<string, T>();
   for (const expense of input.expenses) {
-    const net = BigInt(expense.grossCents) - BigInt(expense.grantsCents);
-    grossTotal += BigInt(expense.grossCents);
-    grantsTotal += BigInt(expense.grantsCents);
+    const net = A.sub(A.of(expense.grossCents), A.of(expense.grantsCents));
+    grossTotal = A.add(grossTotal, A.of(expense.grossCents));
+    grantsTotal = A.add(grantsTotal, A.of(expense.grantsCents));
     if (expense.category === 'CAPITAL' && expense.projectId !== null) {
-      capitalByProject.set(expense.projectId, (capitalByProject.get(expense.projectId) ?? 0n) + net);
+      capitalByProject.set(expense.projectId, A.add(capitalByProject.get(expense.projectId) ?? A.zero, net));
     } else {
-      generalExpenses += net;
+      generalExpenses = A.add(generalExpenses, net);
     }
   }
-  const netTotal = grossTotal - grantsTotal;
-  const staffCosts = sum(input.staff.map((loan) => BigInt(loan.costCents)));
-  const generalPool = generalExpenses + staffCosts;
+  const netTotal = A.sub(grossTotal, grantsTotal);
+  const staffCosts = sum(input.staff.map((loan) => A.of(loan.costCents)));
+  const generalPool = A.add(generalExpenses, staffCosts);
 
   // Base rule on the general pool
-  const general = splitPool(generalPool, members, input.weights);
-  let current = members.map((_, i) => general.pc.quotas[i]! + general.population.quotas[i]!);
+  const general = splitPool(A, generalPool, members, input.weights);
+  let current = members.map((_, i) => A.add(general.pc.quotas[i]!, general.population.quotas[i]!));
 
   // Correctives
-  const correctiveLines: bigint[][] = [];
+  const correctiveLines: T[][] = [];
   let effectivePopulation = members.map((member) => member.population);
   let populationQuotas = general.population.quotas;
   input.correctives.forEach((corrective, k) => {
     const applies = appliesMask(corrective.appliesTo, input.bodies);
-    let delta: bigint[];
+    let delta: T[];
     switch (corrective.kind) {
       case 'MIN_POPULATION': {
         // The population part of the general pool again, with the applicable bodies counted at
         // (at least) the minimum; the line is the difference with the population part before.
         // `appliesTo.populationBelow` looks at the registry population; the PC part (even when it
         // falls back on population because nobody has PCs) is not touched.
-        const minimum = BigInt(corrective.minimumPopulation);
+        const minimum = A.of(corrective.minimumPopulation);
         const corrected = effectivePopulation.map((population, i) => (applies[i] && population < minimum ? minimum : population));
-        const after = splitPart(general.populationPart, members, corrected, members.map((member) => member.pcs), ['POPULATION', 'PCS']).quotas;
-        delta = after.map((quota, i) => quota - populationQuotas[i]!);
+        const after = splitPart(A, general.populationPart, members, corrected, members.map((member) => member.pcs), ['POPULATION', 'PCS']).quotas;
+        delta = after.map((quota, i) => A.sub(quota, populationQuotas[i]!));
         populationQuotas = after;
         effectivePopulation = corrected;
         break;
       }
       case 'MIN_SHARE': {
-        const floor = (generalPool * BigInt(corrective.basisPoints)) / BASIS_POINTS_N;
-        delta = raiseToFloor(current, applies, floor, members);
+        const [floor] = A.mulDivMod(generalPool, A.of(corrective.basisPoints), A.of(BASIS_POINTS));
+        delta = raiseToFloor(A, current, applies, floor, members);
         break;
       }
       case 'MAX_SHARE': {
-        const cap = (generalPool * BigInt(corrective.basisPoints)) / BASIS_POINTS_N;
-        const lowered = lowerToCap(current, applies, cap, members);
+        const [cap] = A.mulDivMod(generalPool, A.of(corrective.basisPoints), A.of(BASIS_POINTS));
+        const lowered = lowerToCap(A, current, applies, cap, members);
         if (lowered === null) {
           throw new AllocationInputError([
             {
@@ -553,8 +627,8 @@ export function allocateCosts(input: AllocationInput): AllocationResult {
         break;
       }
     }
-    invariant(sum(delta) === 0n, `corrective ${corrective.id} lines add up to ${sum(delta)}, not 0`);
-    current = current.map((amount, i) => amount + delta[i]!);
+    invariant(sum(delta) === A.zero, `corrective ${corrective.id} lines add up to ${sum(delta)}, not 0`);
+    current = current.map((amount, i) => A.add(amount, delta[i]!));
     correctiveLines.push(delta);
   });
   invariant(sum(current) === generalPool, 'general pool not distributed exactly after the correctives');
@@ -566,49 +640,52 @@ export function allocateCosts(input: AllocationInput): AllocationResult {
       const cents = capitalByProject.get(project.id)!;
       const participating = new Set(project.participantIds);
       const participants = members.filter((member) => participating.has(member.entityId));
-      const split = splitPool(cents, participants, input.weights);
+      const split = splitPool(A, cents, participants, input.weights);
       const byBody = new Map(participants.map((member, k) => [member.index, { pc: split.pc.quotas[k]!, population: split.population.quotas[k]! }]));
       return { project, cents, participants, split, byBody };
     });
 
   // Staff lent in kind
   const loansByBody = new Map<string, StaffLoan[]>();
-  for (const loan of input.staff) loansByBody.set(loan.lendingEntityId, [...(loansByBody.get(loan.lendingEntityId) ?? []), loan]);
+  for (const loan of input.staff) {
+    const loans = loansByBody.get(loan.lendingEntityId);
+    if (loans) loans.push(loan);
+    else loansByBody.set(loan.lendingEntityId, [loan]);
+  }
 
   const totalPcs = sum(members.map((member) => member.pcs));
   const totalPopulation = sum(members.map((member) => member.population));
-  const fraction = (part: bigint, whole: bigint) => (whole === 0n ? 0 : Number(part) / Number(whole));
+  const fraction = (part: T, whole: T) => (whole === A.zero ? 0 : Number(part) / Number(whole));
 
-  let grandTotal = 0n;
+  let grandTotal = A.zero;
   const bodies = input.bodies.map((body, i): BodyAllocation => {
     const pcQuota = general.pc.quotas[i]!;
     const populationQuota = general.population.quotas[i]!;
-    const correctives = input.correctives.flatMap((corrective, k) => {
+    let total = A.add(pcQuota, populationQuota);
+    const correctives: BodyAllocation['correctives'] = [];
+    input.correctives.forEach((corrective, k) => {
       const amount = correctiveLines[k]![i]!;
-      return amount === 0n ? [] : [{ correctiveId: corrective.id, label: corrective.label, amountCents: toNumber(amount) }];
+      total = A.add(total, amount);
+      if (amount !== A.zero) correctives.push({ correctiveId: corrective.id, label: corrective.label, amountCents: toNumber(amount) });
     });
-    const projects = projectPools.flatMap(({ project, byBody }) => {
+    const projects: BodyAllocation['projects'] = [];
+    for (const { project, byBody } of projectPools) {
       const quotas = byBody.get(i);
-      if (quotas === undefined) return [];
-      return [
-        {
-          projectId: project.id,
-          name: project.name,
-          pcQuotaCents: toNumber(quotas.pc),
-          populationQuotaCents: toNumber(quotas.population),
-          amountCents: toNumber(quotas.pc + quotas.population),
-        },
-      ];
-    });
+      if (quotas === undefined) continue;
+      const amount = A.add(quotas.pc, quotas.population);
+      total = A.add(total, amount);
+      projects.push({
+        projectId: project.id,
+        name: project.name,
+        pcQuotaCents: toNumber(quotas.pc),
+        populationQuotaCents: toNumber(quotas.population),
+        amountCents: toNumber(amount),
+      });
+    }
     const loans = loansByBody.get(body.entityId) ?? [];
-    const reimbursement = -sum(loans.map((loan) => BigInt(loan.costCents)));
-    const total =
-      pcQuota +
-      populationQuota +
-      sum(correctiveLines.map((lines) => lines[i]!)) +
-      sum(projectPools.map(({ byBody }) => (byBody.get(i)?.pc ?? 0n) + (byBody.get(i)?.population ?? 0n))) +
-      reimbursement;
-    grandTotal += total;
+    const reimbursement = A.sub(A.zero, sum(loans.map((loan) => A.of(loan.costCents))));
+    total = A.add(total, reimbursement);
+    grandTotal = A.add(grandTotal, total);
     return {
       entityId: body.entityId,
       name: body.name,
@@ -621,7 +698,7 @@ export function allocateCosts(input: AllocationInput): AllocationResult {
       correctives,
       projects,
       staffReimbursementCents: toNumber(reimbursement),
-      staffLoans: loans.map((loan) => ({ staffLoanId: loan.id, personName: loan.personName, amountCents: toNumber(-BigInt(loan.costCents)) })),
+      staffLoans: loans.map((loan) => ({ staffLoanId: loan.id, personName: loan.personName, amountCents: toNumber(A.sub(A.zero, A.of(loan.costCents))) })),
       totalCents: toNumber(total),
     };
   });

@@ -69,10 +69,10 @@ function formattersFor(intlLocale: string) {
 
 /** Euros from cents in the locale's format, with a true minus sign (U+2212), e.g. "−1.234,00 €". */
 export function formatEuros(cents: number, locale: ExplanationLocale): string {
-  return formattersFor(templates[locale].intlLocale)
-    .euro.formatToParts(centsToDecimalString(cents))
-    .map((part) => (part.type === 'minusSign' ? MINUS : part.value))
-    .join('');
+  // format, not formatToParts: the same text at a fraction of the cost (thousands of lines per
+  // allocation); the one hyphen-minus of a negative amount (these locales' minus sign) becomes U+2212.
+  const text = formattersFor(templates[locale].intlLocale).euro.format(centsToDecimalString(cents));
+  return cents < 0 ? text.replace('-', MINUS) : text;
 }
 
 /** A fraction 0..1 as a percentage with one decimal, e.g. "32,1%". */

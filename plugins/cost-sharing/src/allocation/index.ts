@@ -1,5 +1,7 @@
 export {
   allocateCosts,
+  allocateCostsIn,
+  numbersSuffice,
   validateAllocationInput,
   AllocationInputError,
   BASIS_POINTS,

@@ -1,7 +1,9 @@
+import { bigintArithmetic, type ExactArithmetic } from './exact-arithmetic.ts';
+
 /** One recipient of a largest-remainder apportionment. */
-export interface ApportionShare {
+export interface ApportionShare<T extends number | bigint = bigint> {
   /** Non-negative weight (PCs, population, basis points, cents already owed...). */
-  weight: bigint;
+  weight: T;
   /** Caller's stable ordering key (ISTAT code, name...): third tie-break. */
   order: string;
   /** Unique id (entity id): last tie-break, so the ranking is total. */
@@ -34,28 +36,36 @@ const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * check guards the arithmetic above against future edits).
  */
 export function largestRemainder(amount: bigint, shares: readonly ApportionShare[]): bigint[] {
-  if (amount < 0n) throw new Error(`largestRemainder: negative amount ${amount}`);
-  let total = 0n;
+  return apportion(bigintArithmetic, amount, shares);
+}
+
+/**
+ * largestRemainder in either arithmetic (exact-arithmetic.ts): the same quotas, as numbers when the
+ * caller has proven that the sums involved fit (the products check themselves).
+ */
+export function apportion<T extends number | bigint>(A: ExactArithmetic<T>, amount: T, shares: readonly ApportionShare<T>[]): T[] {
+  const zero = A.zero;
+  if (amount < zero) throw new Error(`largestRemainder: negative amount ${amount}`);
+  let total = zero;
   for (const share of shares) {
-    if (share.weight < 0n) throw new Error(`largestRemainder: negative weight for ${share.id}`);
-    total += share.weight;
+    if (share.weight < zero) throw new Error(`largestRemainder: negative weight for ${share.id}`);
+    total = A.add(total, share.weight);
   }
-  if (total === 0n) {
-    if (amount === 0n) return shares.map(() => 0n);
+  if (total === zero) {
+    if (amount === zero) return shares.map(() => zero);
     throw new Error('largestRemainder: nothing to split over (all weights are 0)');
   }
-  const quotas: bigint[] = [];
-  const remainders: bigint[] = [];
-  let assigned = 0n;
+  const quotas: T[] = [];
+  const remainders: T[] = [];
+  let assigned = zero;
   for (const share of shares) {
-    const product = amount * share.weight;
-    const quota = product / total; // BigInt division truncates; both operands are >= 0, so it is floor
+    const [quota, remainder] = A.mulDivMod(amount, share.weight, total);
     quotas.push(quota);
-    remainders.push(product % total);
-    assigned += quota;
+    remainders.push(remainder);
+    assigned = A.add(assigned, quota);
   }
-  let leftover = amount - assigned;
-  if (leftover > 0n) {
+  let leftover = A.sub(amount, assigned);
+  if (leftover > zero) {
     const ranking = shares.map((_, index) => index);
     ranking.sort((a, b) => {
       const ra = remainders[a]!;
@@ -67,12 +77,12 @@ export function largestRemainder(amount: bigint, shares: readonly ApportionShare
       return compareKeys(shares[a]!.order, shares[b]!.order) || compareKeys(shares[a]!.id, shares[b]!.id);
     });
     for (const index of ranking) {
-      if (leftover === 0n) break;
-      quotas[index]! += 1n;
-      leftover -= 1n;
+      if (leftover === zero) break;
+      quotas[index] = A.add(quotas[index]!, A.one);
+      leftover = A.sub(leftover, A.one);
     }
   }
-  const sum = quotas.reduce((s, q) => s + q, 0n);
+  const sum = quotas.reduce((s, q) => A.add(s, q), zero);
   if (sum !== amount) throw new Error(`largestRemainder: distributed ${sum} of ${amount} cents`);
   return quotas;
 }

@@ -30,7 +30,8 @@ export function addCostAllocation(builder: GeaBuilder) {
     description:
       'How a year\'s costs of the ICT office are shared among the member bodies (art. 13): net of grants, 50% by PCs in ' +
       'service and 50% by population unless configured otherwise; project capital among participants; staff lent reimbursed in full.',
-    authScopes: (allocation) => scopes.readAny(allocation.input.bodies.map((body) => body.entityId)),
+    // The query's own check (readOnAssociationMembers), answered once per request.
+    authScopes: (allocation, context) => readOnAssociationMembers(context, allocation.associationId),
     fields: (t) => ({
       association: t.field({
         type: Association,
@@ -76,7 +77,7 @@ export function addCostAllocation(builder: GeaBuilder) {
       bodies: t.field({
         type: [BodyLine],
         description: 'The member bodies whose share the reader may see (a referent: their own).',
-        resolve: (a) => a.visible.map((body) => ({ ...body, computed: a })),
+        resolve: (a) => a.visible,
       }),
     }),
   });
@@ -95,10 +96,15 @@ export function addCostAllocation(builder: GeaBuilder) {
       },
       authScopes: (_root, args, context) => readOnAssociationMembers(context, args.association.id),
       resolve: async (_root, args, context) => {
-        const association = await context.prisma.association.findUnique({ where: { id: args.association.id }, select: { id: true } });
-        if (!association) throw new NotFoundError('Association');
-        const computed = await computeAllocation(context, association.id, args.year, scenarioOptions(args.scenario));
-        return { ...computed, visible: await visibleBodies(context, computed.result.bodies) };
+        // The association's existence is checked alongside: an unknown one has no members and no costs.
+        const [association, computed] = await Promise.allSettled([
+          context.prisma.association.findUnique({ where: { id: args.association.id }, select: { id: true } }),
+          computeAllocation(context, args.association.id, args.year, scenarioOptions(args.scenario), { readableRows: true }),
+        ]);
+        if (association.status === 'rejected') throw association.reason;
+        if (!association.value) throw new NotFoundError('Association');
+        if (computed.status === 'rejected') throw computed.reason;
+        return { ...computed.value, visible: visibleBodies(computed.value) };
       },
     }),
   );
@@ -145,11 +151,11 @@ export function addCostAllocation(builder: GeaBuilder) {
           data: correctives.map((c, position) => ({ associationId, year: args.year, position, ...c }) satisfies Prisma.CostSharingCorrectiveCreateManyInput),
         });
         // Computed inside the transaction: a rule the data cannot satisfy is refused and rolled back.
-        const computed = await computeAllocation(context, associationId, args.year);
+        const computed = await computeAllocation(context, associationId, args.year, {}, { readableRows: true });
         // The trigger raises the rule's version by one on update; a new rule starts at 1.
         const after = { year: args.year, ...rule, correctives: described(correctives), version: before.version + 1 };
         context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after };
-        return { ...computed, visible: await visibleBodies(context, computed.result.bodies) };
+        return { ...computed, visible: visibleBodies(computed) };
       },
     }),
   );

@@ -6,6 +6,7 @@ import { findProject } from '@gea/plugin-procurement';
 export const projectAllocationLineType = perBuilder((builder) =>
   builder.objectRef<BodyAllocation['projects'][number]>('ProjectAllocationLine').implement({
     authScopes: readPartOfResult,
+    runScopesOnType: true, // once per line (a body has one per corrective or project), not once per field
     description: 'A body\'s share of a project\'s capital expenses (participants only, art. 13.4).',
     fields: (t) => ({
       project: t.field({
