@@ -101,18 +101,21 @@ export function countPersonalComputersInService(context: GeaContext, entityId: s
  */
 export function personalComputersInServicePerReadableBody(context: GeaContext, at: Date = new Date()): Promise<{ entityId: string; count: number }[]> {
   const date = isoDate(at);
+  // On 31 December the yearly totals alone (see personalComputersInServiceOf).
+  const changes = date.endsWith('-12-31')
+    ? Prisma.sql`select "entityId", "delta" from "PcServiceYear" where "year" <= ${Number(date.slice(0, 4))}`
+    : Prisma.sql`
+        select "entityId", "delta" from "PcServiceYear"
+        where "year" < extract(year from ${date}::date)::int
+        union all
+        select "entityId", "delta" from "PcServiceDelta"
+        where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date`;
   return context.prisma.$queryRaw<{ entityId: string; count: number }[]>`
     select e."id"::text as "entityId", coalesce(totals."count", 0)::int as "count"
     from "Entity" e
     left join (
       -- summed per body before the join: one hashed total per body, not every change joined to its body
-      select "entityId", sum("delta") as "count" from (
-        select "entityId", "delta" from "PcServiceYear"
-        where "year" < extract(year from ${date}::date)::int
-        union all
-        select "entityId", "delta" from "PcServiceDelta"
-        where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
-      ) changes
+      select "entityId", sum("delta") as "count" from (${changes}) changes
       group by "entityId"
     ) totals on totals."entityId" = e."id"
     where ${scopes.readableEntitiesSql(context, Prisma.sql`e."id"`)}

@@ -109,7 +109,8 @@ const statements: Record<string, Statement> = {
     values: () => [],
   },
   // Q4: personalComputersInService(at: $1) { entityId count }: from the per-body totals the status
-  // history's triggers keep (past years, then the days of the date's year), every readable body by name.
+  // history's triggers keep (past years, then the days of the date's year; on 31 December the
+  // yearly totals alone, the same rule as GEA's), every readable body by name.
   Q4: {
     text: `select json_build_object('data', json_build_object('personalComputersInService',
         coalesce(json_agg(body_count order by e.name, e.id), '[]'::json)))::text
@@ -117,9 +118,12 @@ const statements: Record<string, Statement> = {
       join "ModuleEnablement" m on m."entityId" = e.id and m."moduleKey" = 'inventory' and m.enabled
       left join (
         select "entityId", sum(n)::int as n from (
-          select "entityId", delta as n from "PcServiceYear" where year < extract(year from $1::date)::int
+          select "entityId", delta as n from "PcServiceYear"
+          where year < extract(year from $1::date)::int
+            or (year = extract(year from $1::date)::int and to_char($1::date, 'MM-DD') = '12-31')
           union all
-          select "entityId", delta from "PcServiceDelta" where day >= make_date(extract(year from $1::date)::int, 1, 1) and day <= $1::date
+          select "entityId", delta from "PcServiceDelta"
+          where to_char($1::date, 'MM-DD') <> '12-31' and day >= make_date(extract(year from $1::date)::int, 1, 1) and day <= $1::date
         ) changes group by "entityId"
       ) pcs on pcs."entityId" = e.id
       cross join lateral (select ${globalId('Entity', 'e.id')} as "entityId", coalesce(pcs.n, 0) as count) body_count`,
