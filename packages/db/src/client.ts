@@ -92,6 +92,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   let lock: DataDirLock | undefined;
   let pool: pg.Pool | undefined;
   let textQuery: TextQuery | undefined;
+  let idleErrorReported = false;
   const listeners = new Set<QueryListener>();
   const observeQueries = options.observeQueries ?? false;
   const emit = (event: Prisma.QueryEvent) => {
@@ -113,6 +114,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         ...(options.acquireTimeoutMs ? { connectionTimeoutMillis: options.acquireTimeoutMs } : {}),
         // Connections that note which request runs a query on them, so a request that ends early can cancel it (query-scope.ts).
         Client: scopedClientClass(connection, (error) => console.error(`cancelling a query: ${(error as Error).message}`)),
+      });
+      // An idle connection the server ends (a restart, an administrator, a dropped database) is an
+      // 'error' of the pool: without a listener it would end the process. The pool drops that
+      // connection and opens another when needed; the queries report their own errors.
+      pool.on('error', (error) => {
+        if (!idleErrorReported) console.error(`database: an idle connection was closed by the server (${error.message}); a new one will be opened`);
+        idleErrorReported = true;
       });
       const shared = pool;
       adapterFactory = new PrismaPg(shared, statements ? { statementNameGenerator: (query) => statements.nameOf(query.sql) ?? '' } : undefined);
