@@ -11,18 +11,13 @@ import webHosting from '@gea/plugin-web-hosting';
 import { createTestApi, type TestApi } from '@gea/test-kit/api.ts';
 import { createTestDatabase } from '@gea/test-kit/database.ts';
 import { toGlobalId } from '@gea/test-kit/seed.ts';
+import { sampleVariable } from '@gea/test-kit/sample-variables.ts';
 import { actorForRoles } from '@gea/test-kit/users.ts';
 import type { Database } from '@gea/db';
 import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
   parse,
   typeFromAST,
   type GraphQLInputType,
-  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,19 +57,8 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 /** A value for a variable: ids of demo rows by the variable's name, small pages, the first enum value. */
-function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
-  if (isNonNullType(type)) return sample(schema, type.ofType, name);
-  if (isListType(type)) return [sample(schema, type.ofType as GraphQLInputType, name)];
-  const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0]!.name;
-  if (isInputObjectType(named)) {
-    return Object.fromEntries(
-      Object.values(named.getFields())
-        .filter((field) => isNonNullType(field.type))
-        .map((field) => [field.name, sample(schema, field.type, field.name)]),
-    );
-  }
-  switch (named.name) {
+function scalarSample(typeName: string, name: string): unknown {
+  switch (typeName) {
     case 'Int':
       return name === 'first' || name === 'last' ? 20 : new Date().getUTCFullYear();
     case 'Boolean':
@@ -105,7 +89,7 @@ describe("the web client's queries", () => {
     let compared = 0;
     for (const { file, source, operation } of queries) {
       const variables = Object.fromEntries(
-        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(schema, typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value)]),
+        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleVariable(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value, scalarSample)]),
       );
       for (const { name, actor } of actors) {
         outcomes.length = 0;

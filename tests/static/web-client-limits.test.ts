@@ -10,17 +10,12 @@ import costSharing from '@gea/plugin-cost-sharing';
 import inventory from '@gea/plugin-inventory';
 import pecSignatures from '@gea/plugin-pec-signatures';
 import procurement from '@gea/plugin-procurement';
+import { sampleVariable } from '@gea/test-kit/sample-variables.ts';
 import { actorForRoles } from '@gea/test-kit/users.ts';
 import {
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
   parse,
   typeFromAST,
   type GraphQLInputType,
-  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
 import { createYoga } from 'graphql-yoga';
@@ -49,19 +44,8 @@ const actors: Record<CallerKind, Actor> = {
 const LARGEST_CLIENT_PAGE = 100;
 
 /** A value for a variable of this type; page sizes (`first`, `last`) at the largest the client asks. */
-function sample(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
-  if (isNonNullType(type)) return sample(schema, type.ofType, name);
-  if (isListType(type)) return [sample(schema, type.ofType as GraphQLInputType, name)];
-  const named = getNamedType(type);
-  if (isEnumType(named)) return named.getValues()[0]!.name;
-  if (isInputObjectType(named)) {
-    return Object.fromEntries(
-      Object.values(named.getFields())
-        .filter((field) => isNonNullType(field.type))
-        .map((field) => [field.name, sample(schema, field.type, field.name)]),
-    );
-  }
-  switch (named.name) {
+function scalarSample(typeName: string, name: string): unknown {
+  switch (typeName) {
     case 'Upload':
       return new File(['0'], 'sample.p7m');
     case 'Int':
@@ -109,7 +93,7 @@ describe('the web client’s documents stay within the query limits of the role 
       const document = parse(source);
       const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
       const variables = Object.fromEntries(
-        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(schema, typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value)]),
+        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleVariable(typeFromAST(schema, v.type as never) as GraphQLInputType, v.variable.name.value, scalarSample)]),
       );
       const cost = queryCost(schema, document, variables, undefined);
       report.push(`${(operation.name?.value ?? '?').padEnd(24)} ${kind.padEnd(9)} cost ${cost}`);

@@ -36,7 +36,7 @@ import type { GeaContext } from '../context.ts';
 import { LoaderRegistry } from '../loader-registry.ts';
 import { cursorSql, orderKeys, orderSql, relationJoin, whereSql, type OrderKey, type SqlScope } from './prisma-sql.ts';
 import { ScopeCompiler, type ScopeCondition } from './scope-sql.ts';
-import { Aliases, fieldOf, literal, modelOf, NotCompilable, quote, SqlParams } from './sql.ts';
+import { Aliases, fieldOf, globalIdJson, literal, modelOf, NotCompilable, probeColumnRead, quote, SqlParams } from './sql.ts';
 import { declaredScopeCondition, type CompiledScopeDeclaration } from './declared-scopes.ts';
 import { captureRawStatement, isRawRowsField, rawFieldJson, rawStatementSql } from './raw-rows.ts';
 
@@ -384,7 +384,7 @@ class ReadCompiler implements SqlScope {
     if (field.name === 'id' && typeof idOption?.resolve === 'function' && !extensions.pothosExposedField && getNamedType(field.type).name === 'ID') {
       const idField = fieldOf(row.model, idColumnOf(idOption.resolve));
       if (idField.kind !== 'scalar' || idField.isList) throw new NotCompilable('id column');
-      return `to_json(translate(encode(convert_to(${literal(`${type.name}:`)} || ${row.alias}.${quote(idField.column)}::text, 'UTF8'), 'base64'), E'\\n', ''))`;
+      return globalIdJson(type.name, `${row.alias}.${quote(idField.column)}`);
     }
     if (extensions.pothosExposedField) {
       const columnField = fieldOf(row.model, extensions.pothosExposedField);
@@ -711,24 +711,8 @@ function settled<T>(value: T): T {
 
 /** The one column a node's id resolver reads and returns as it is (as text). */
 function idColumnOf(resolve: (parent: unknown) => unknown): string {
-  const read: string[] = [];
-  const probe = new Proxy(
-    {},
-    {
-      get(_target, property) {
-        if (typeof property === 'symbol') return undefined;
-        read.push(property);
-        return `\u0000${property}`;
-      },
-    },
-  );
-  let id: unknown;
-  try {
-    id = resolve(probe);
-  } catch {
-    throw new NotCompilable('id resolver');
-  }
-  if (read.length !== 1 || id !== `\u0000${read[0]}`) throw new NotCompilable('id resolver');
+  const { read, value } = probeColumnRead(resolve);
+  if (read.length !== 1 || value !== `\u0000${read[0]}`) throw new NotCompilable('id resolver');
   return read[0]!;
 }
 

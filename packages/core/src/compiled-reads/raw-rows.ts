@@ -7,7 +7,7 @@ import { Prisma } from '@gea/db';
 import { getNamedType, getNullableType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLOutputType } from 'graphql';
 import type { GeaContext } from '../context.ts';
 import { LoaderRegistry } from '../loader-registry.ts';
-import { literal, NotCompilable, quote, type SqlParams } from './sql.ts';
+import { globalIdJson, NotCompilable, probeColumnRead, quote, type SqlParams } from './sql.ts';
 
 /** The statement a resolver sent, its parameters apart. */
 export interface RawStatement {
@@ -94,7 +94,7 @@ export function rawFieldJson(type: GraphQLObjectType, field: GraphQLField<unknow
   const resolve = extensions.pothosOptions?.resolve;
   if (getNamedType(field.type).name === 'ID' && typeof resolve === 'function') {
     const { typeName, column } = globalIdOf(resolve);
-    return `to_json(translate(encode(convert_to(${literal(`${typeName}:`)} || ${alias}.${quote(column)}::text, 'UTF8'), 'base64'), E'\\n', ''))`;
+    return globalIdJson(typeName, `${alias}.${quote(column)}`);
   }
   throw new NotCompilable(`${type.name}.${field.name} computes in JavaScript`);
 }
@@ -123,23 +123,7 @@ function scalarColumnJson(expression: string, type: GraphQLOutputType): string {
 
 /** A global id written by the resolver: base64 of "<Type>:<one column>", found by trying it on a stand-in row. */
 function globalIdOf(resolve: (row: unknown) => unknown): { typeName: string; column: string } {
-  const read: string[] = [];
-  const probe = new Proxy(
-    {},
-    {
-      get(_target, property) {
-        if (typeof property === 'symbol') return undefined;
-        read.push(property);
-        return `\u0000${property}`;
-      },
-    },
-  );
-  let id: unknown;
-  try {
-    id = resolve(probe);
-  } catch {
-    throw new NotCompilable('id resolver');
-  }
+  const { read, value: id } = probeColumnRead(resolve);
   if (read.length !== 1 || typeof id !== 'string') throw new NotCompilable('id resolver');
   const decoded = Buffer.from(id, 'base64').toString('utf8');
   const match = /^([A-Za-z][A-Za-z0-9]*):\u0000(.+)$/.exec(decoded);

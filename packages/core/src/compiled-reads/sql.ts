@@ -119,3 +119,30 @@ export class Aliases {
 
 /** A column of a table alias, by Prisma field name. */
 export const column = (alias: string, model: string, field: string) => `${alias}.${quote(fieldOf(model, field).column)}`;
+
+/**
+ * Calls a resolver on a stand-in row whose every column reads as "\u0000<column>": what it read,
+ * and what it made of it (NotCompilable when it throws), to learn which column a field is written from.
+ */
+export function probeColumnRead(resolve: (row: unknown) => unknown): { read: string[]; value: unknown } {
+  const read: string[] = [];
+  const probe = new Proxy(
+    {},
+    {
+      get(_target, property) {
+        if (typeof property === 'symbol') return undefined;
+        read.push(property);
+        return `\u0000${property}`;
+      },
+    },
+  );
+  try {
+    return { read, value: resolve(probe) };
+  } catch {
+    throw new NotCompilable('id resolver');
+  }
+}
+
+/** A global id (base64 of "<Type>:<value>") as JSON, written by PostgreSQL from a column expression. */
+export const globalIdJson = (typeName: string, expression: string) =>
+  `to_json(translate(encode(convert_to(${literal(`${typeName}:`)} || ${expression}::text, 'UTF8'), 'base64'), E'\\n', ''))`;
