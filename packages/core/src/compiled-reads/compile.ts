@@ -36,7 +36,7 @@ import type { GeaContext } from '../context.ts';
 import { LoaderRegistry } from '../loader-registry.ts';
 import { cursorSql, orderKeys, orderSql, relationJoin, whereSql, type OrderKey, type SqlScope } from './prisma-sql.ts';
 import { ScopeCompiler, type ScopeCondition } from './scope-sql.ts';
-import { Aliases, fieldOf, globalIdJson, literal, modelOf, NotCompilable, probeColumnRead, quote, SqlParams } from './sql.ts';
+import { Aliases, fieldOf, globalIdJson, jsonOfPlain, literal, modelOf, NotCompilable, objectArgument, probeColumnRead, quote, SqlParams } from './sql.ts';
 import { declaredScopeCondition, type CompiledScopeDeclaration } from './declared-scopes.ts';
 import { captureRawStatement, isRawRowsField, rawFieldJson, rawStatementSql } from './raw-rows.ts';
 
@@ -214,7 +214,7 @@ class ReadCompiler implements SqlScope {
     const keys = orderKeys(this, model, row.alias, capture.args.orderBy);
     const page = pageSql(capture.args);
     if (list) {
-      return `(SELECT coalesce(json_agg(page.j ORDER BY page.n), '[]'::json) FROM (SELECT ${object} AS j, row_number() OVER (${orderClause(keys)}) AS n FROM ${table} WHERE ${where}${orderBySql(keys)}${page}) page)`;
+      return listOf(object, row.alias, numberedRows(row.alias, table, where, orderSql(keys), page));
     }
     const value = `(SELECT ${object} FROM ${table} WHERE ${where}${orderBySql(keys)} LIMIT 1)`;
     return isNonNullType(field.type) ? `coalesce(${value}, ${FALLBACK})` : value;
@@ -447,7 +447,7 @@ class ReadCompiler implements SqlScope {
     const where = `${join.condition} AND ${whereSql(this, join.target, other.alias, query.where)}`;
     if (join.isList) {
       const keys = orderKeys(this, join.target, other.alias, query.orderBy);
-      return `(SELECT coalesce(json_agg(page.j ORDER BY page.n), '[]'::json) FROM (SELECT ${object} AS j, row_number() OVER (${orderClause(keys)}) AS n FROM ${from} WHERE ${where}${orderBySql(keys)}${pageSql(query)}) page)`;
+      return listOf(object, other.alias, numberedRows(other.alias, from, where, orderSql(keys), pageSql(query)));
     }
     const value = `(SELECT ${object} FROM ${from} WHERE ${where})`;
     return isNonNullType(field.type) ? `coalesce(${value}, ${FALLBACK})` : value;
@@ -589,8 +589,8 @@ class ReadCompiler implements SqlScope {
     const object = await this.objectJson(target, this.subfields(target, nodes), leaf);
     const where = `${headJoin.condition} AND ${whereSql(this, headRow.model, headRow.alias, head.where)}`;
     const keys = orderKeys(this, headRow.model, headRow.alias, head.orderBy);
-    const numbered = `SELECT ${object} AS j, row_number() OVER (${orderClause(keys)}) AS n ${from} WHERE ${where}${orderBySql(keys)}${pageSql(head)}`;
-    if (mode === 'each') return `(SELECT coalesce(json_agg(page.j ORDER BY page.n), '[]'::json) FROM (${numbered}) page)`;
+    const numbered = () => numberedRows(leaf.alias, from.slice('FROM '.length), where, orderSql(keys), pageSql(head));
+    if (mode === 'each') return listOf(object, leaf.alias, numbered());
     // The first row in the head's order; numbered only when the head asks for a page of its own.
     const plainFirst = head.skip === undefined && (head.take === undefined || head.take === 1);
     const picked =
@@ -598,7 +598,7 @@ class ReadCompiler implements SqlScope {
         ? `(SELECT ${object} ${from} WHERE ${where})`
         : plainFirst
           ? `(SELECT ${object} ${from} WHERE ${where}${orderBySql(keys)} LIMIT 1)`
-          : `(SELECT page.j FROM (${numbered}) page ORDER BY page.n LIMIT 1)`;
+          : `(SELECT ${object} FROM ${numbered()} ORDER BY ${leaf.alias}.${ROW_NUMBER} LIMIT 1)`;
     return isNonNullType(field.type) ? `coalesce(${picked}, ${FALLBACK})` : picked;
   }
 
@@ -635,10 +635,12 @@ class ReadCompiler implements SqlScope {
     let nodeJson: string | null = null;
     const edgeParts: string[] = [];
     const connectionPartsSql: string[] = [];
-    const kept = `page.n < ${limit}`;
+    const n = `${row.alias}.${ROW_NUMBER}`;
+    const cursor = `${row.alias}.${ROW_CURSOR}`;
+    const kept = `${n} < ${limit}`;
     // Encoded for every row of the page only when the response shows cursors.
     let needsCursor = false;
-    const outputOrder = `page.n${backward ? ' DESC' : ''}`;
+    const outputOrder = `${n}${backward ? ' DESC' : ''}`;
     const hasNext = args.before != null ? 'TRUE' : args.last != null ? 'FALSE' : `count(*) = ${limit}`;
     const hasPrevious = args.after != null ? 'TRUE' : backward ? `count(*) = ${limit}` : 'FALSE';
     for (const [key, fieldNodes] of connectionFields) {
@@ -650,13 +652,13 @@ class ReadCompiler implements SqlScope {
           const edgeField = edgeNodes[0]!.name.value;
           if (edgeField === '__typename') edgeParts.push(literal(edgeKey), `to_json(${literal(parts.edge.name)}::text)`);
           else if (edgeField === 'cursor') {
-            edgeParts.push(literal(edgeKey), 'to_json(page.cursor)');
+            edgeParts.push(literal(edgeKey), `to_json(${cursor})`);
             needsCursor = true;
           }
           else if (edgeField === 'node') {
             if (nodeJson !== null) throw new NotCompilable('node selected twice');
             nodeJson = await this.objectJson(parts.node, this.subfields(parts.node, edgeNodes), row);
-            edgeParts.push(literal(edgeKey), 'page.node');
+            edgeParts.push(literal(edgeKey), nodeJson);
           } else throw new NotCompilable(`edge field ${edgeField}`);
         }
         this.noScopes(parts.edge);
@@ -666,8 +668,8 @@ class ReadCompiler implements SqlScope {
         const pageInfoType = getNamedType(parts.connection.getFields().pageInfo!.type) as GraphQLObjectType;
         this.noScopes(pageInfoType);
         const infoParts: string[] = [];
-        const firstCursor = `(array_agg(page.cursor ORDER BY page.n${backward ? ' DESC' : ''}) FILTER (WHERE ${kept}))[1]`;
-        const lastCursor = `(array_agg(page.cursor ORDER BY page.n${backward ? '' : ' DESC'}) FILTER (WHERE ${kept}))[1]`;
+        const firstCursor = `(array_agg(${cursor} ORDER BY ${n}${backward ? ' DESC' : ''}) FILTER (WHERE ${kept}))[1]`;
+        const lastCursor = `(array_agg(${cursor} ORDER BY ${n}${backward ? '' : ' DESC'}) FILTER (WHERE ${kept}))[1]`;
         for (const [infoKey, infoNodes] of this.subfields(pageInfoType, fieldNodes)) {
           const infoField = infoNodes[0]!.name.value;
           const sql = {
@@ -690,12 +692,12 @@ class ReadCompiler implements SqlScope {
     }
     const connectionScope = this.typeScope(connectionType, null);
     if (connectionScope.kind !== 'allow') throw new NotCompilable('connection type scope');
-    const fetchOrder = orderSql(keys, backward);
-    const rows =
-      // numbered before OFFSET drops the cursor's own row: the page's first row is n = 1
-      `SELECT ${nodeJson ?? 'NULL::json'} AS node, ${needsCursor ? cursorValue : 'NULL::text'} AS cursor, row_number() OVER (${fetchOrder ? `ORDER BY ${fetchOrder}` : ''}) - ${skip} AS n ` +
-      `FROM ${from} WHERE ${where}${cursorCondition}${fetchOrder ? ` ORDER BY ${fetchOrder}` : ''} LIMIT ${limit} OFFSET ${skip}`;
-    return `(SELECT ${buildObject(connectionPartsSql)} FROM (${rows}) page)`;
+    // numbered before OFFSET drops the cursor's own row: the page's first row is n = 1
+    const rows = numberedRows(row.alias, from, `${where}${cursorCondition}`, orderSql(keys, backward), ` LIMIT ${limit} OFFSET ${skip}`, {
+      offset: skip,
+      extra: needsCursor ? `, ${cursorValue} AS ${ROW_CURSOR}` : '',
+    });
+    return `(SELECT ${buildObject(connectionPartsSql)} FROM ${rows})`;
   }
 
   private noScopes(type: GraphQLObjectType): void {
@@ -753,10 +755,29 @@ function buildObject(parts: readonly string[]): string {
   if (parts.length === 0) return `'{}'::json`;
   // json_build_object takes at most 100 arguments
   if (parts.length > 100) throw new NotCompilable('more than 50 fields in one object');
-  return `json_build_object(${parts.join(', ')})`;
+  return `json_build_object(${parts.map((part, index) => (index % 2 === 1 ? objectArgument(part) : part)).join(', ')})`;
 }
 
-const orderClause = (keys: readonly OrderKey[]) => (keys.length ? `ORDER BY ${orderSql(keys)}` : '');
+
+/** The column numbering the rows of numberedRows; no Prisma field maps to a name of this shape. */
+const ROW_NUMBER = '"__gea_n"';
+/** The cursor of each row of a connection's numberedRows. */
+const ROW_CURSOR = '"__gea_cursor"';
+
+/**
+ * The rows of one table (`from` names it `alias`, and may join others to it), filtered, ordered
+ * and paged, each with its number in that order, under the table's own alias: the JSON of a row is
+ * built by the query around them, and so only for the rows it keeps. Built in here, it would also
+ * be built for the row a window function reads ahead, and for the row a connection fetches only to
+ * know whether another page follows (a whole body's assets, in a page of bodies).
+ */
+function numberedRows(alias: string, from: string, where: string, order: string, page: string, options: { offset?: number; extra?: string } = {}): string {
+  const number = `row_number() OVER (${order ? `ORDER BY ${order}` : ''})${options.offset ? ` - ${options.offset}` : ''}`;
+  return `(SELECT ${alias}.*${options.extra ?? ''}, ${number} AS ${ROW_NUMBER} FROM ${from} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}${page}) ${alias}`;
+}
+
+/** The JSON list of `object` over numberedRows, in their order. */
+const listOf = (object: string, alias: string, rows: string) => `(SELECT coalesce(json_agg(${object} ORDER BY ${alias}.${ROW_NUMBER}), '[]'::json) FROM ${rows})`;
 const orderBySql = (keys: readonly OrderKey[]) => (keys.length ? ` ORDER BY ${orderSql(keys)}` : '');
 
 function pageSql(query: Record<string, unknown>): string {
@@ -806,31 +827,32 @@ function scalarValue(expression: string, field: SqlModelField, type: GraphQLScal
     if (field.kind !== 'enum' && field.type !== 'String') throw new NotCompilable('enum of a non-text column');
     // The GraphQL values must be the stored ones.
     if (!type.getValues().every((v) => v.value === v.name)) throw new NotCompilable('enum with mapped values');
-    return `to_json(${expression}::text)`;
+    return jsonOfPlain(`${expression}::text`);
   }
   const timestamp = field.nativeType === 'Timestamptz' ? `(${expression} AT TIME ZONE 'UTC')` : expression;
   switch (type.name) {
     case 'String':
     case 'ID':
       if (field.type === 'Json') throw new NotCompilable('JSON as a string');
-      return `to_json(${expression}::text)`;
+      return jsonOfPlain(`${expression}::text`);
     case 'Int':
       if (field.type !== 'Int') throw new NotCompilable('Int of a non-Int column');
-      return `to_json(${expression})`;
+      return jsonOfPlain(expression);
     case 'Float':
       if (field.type !== 'Float' && field.type !== 'Int') throw new NotCompilable('Float column');
-      return `to_json(${expression}::float8)`;
+      return jsonOfPlain(`${expression}::float8`);
     case 'Boolean':
       if (field.type !== 'Boolean') throw new NotCompilable('Boolean column');
-      return `to_json(${expression})`;
+      return jsonOfPlain(expression);
     case 'Date':
       if (field.type !== 'DateTime') throw new NotCompilable('Date column');
-      return `to_json(to_char(${timestamp}, 'YYYY-MM-DD'))`;
+      // A date column comes out of json_build_object as YYYY-MM-DD by itself (ISO, as the Date scalar writes it).
+      return field.nativeType === 'Date' ? jsonOfPlain(expression, `to_json(to_char(${expression}, 'YYYY-MM-DD'))`) : jsonOfPlain(`to_char(${timestamp}, 'YYYY-MM-DD')`);
     case 'DateTime':
       if (field.type !== 'DateTime') throw new NotCompilable('DateTime column');
-      return `to_json(to_char(${field.nativeType === 'Date' ? `${expression}::timestamp` : timestamp}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
+      return jsonOfPlain(`to_char(${field.nativeType === 'Date' ? `${expression}::timestamp` : timestamp}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
     case 'Cents':
-      if (field.type === 'Int') return `to_json(${expression})`;
+      if (field.type === 'Int') return jsonOfPlain(expression);
       if (field.type !== 'BigInt') throw new NotCompilable('Cents column');
       // Beyond 2^53 - 1 the Cents scalar refuses the value: the resolvers report it.
       return `CASE WHEN abs(${expression}) > 9007199254740991 THEN ${FALLBACK} ELSE to_json(${expression}) END`;
