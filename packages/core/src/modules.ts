@@ -68,11 +68,22 @@ export class ModuleDisabledError extends GeaError {
 export function readableEntitiesWhere(context: GeaContext, permission: string): Prisma.EntityWhereInput {
   const scope = context.actor.entitiesWith(permission);
   const module = moduleOfPermission(permission);
-  return {
+  const where = {
     ...(scope === 'all' ? {} : { id: { in: [...scope] } }),
     ...(context.installedModules.has(module) ? { modules: { some: { moduleKey: module, enabled: true } } } : {}),
   };
+  readableFilters.set(where, permission);
+  return where;
 }
+
+// The where-clauses made by readableEntitiesWhere, with their permission: the compiled read path
+// writes such a filter as the body check it stands for, and knows the rows it keeps pass that
+// check already (an asset of a list of readable bodies' assets needs no second look).
+const readableFilters = new WeakMap<object, string>();
+
+/** The permission of a where-clause made by readableEntitiesWhere (the object itself, not a copy). */
+export const permissionOfReadableFilter = (where: unknown): string | undefined =>
+  typeof where === 'object' && where !== null ? readableFilters.get(where) : undefined;
 
 /**
  * readableEntitiesWhere as an SQL predicate on a body id (`entityId`, e.g. Prisma.sql`e."id"`), for

@@ -98,6 +98,10 @@ class ReadCompiler implements SqlScope {
   readonly params = new SqlParams();
   readonly aliases = new Aliases();
   readonly joined = new Map<string, string>();
+  readonly readableBodies = {
+    condition: (permission: string, expression: string) => this.scopes.readable(permission, expression),
+    holds: (permission: string, expression: string) => this.scopes.holds(permission, expression),
+  };
   private readonly scopes: ScopeCompiler;
   private readonly fragments: Record<string, FragmentDefinitionNode> = {};
   private operation!: OperationDefinitionNode;
@@ -442,9 +446,10 @@ class ReadCompiler implements SqlScope {
     const other: Row = { alias: this.aliases.take(), model: '' };
     const join = relationJoin(row.model, row.alias, relationName, other.alias);
     other.model = join.target;
-    const object = await this.objectJson(target, this.subfields(target, nodes), other);
     const from = `${quote(modelOf(join.target).table)} ${other.alias}`;
+    // The filter first: what it already checks of each row, the row's object need not check again.
     const where = `${join.condition} AND ${whereSql(this, join.target, other.alias, query.where)}`;
+    const object = await this.objectJson(target, this.subfields(target, nodes), other);
     if (join.isList) {
       const keys = orderKeys(this, join.target, other.alias, query.orderBy);
       return listOf(object, other.alias, numberedRows(other.alias, from, where, orderSql(keys), pageSql(query)));
@@ -586,8 +591,8 @@ class ReadCompiler implements SqlScope {
       if (!join.isList) this.joined.set(`${leaf.alias}.${step.relation}`, next.alias);
       leaf = next;
     }
-    const object = await this.objectJson(target, this.subfields(target, nodes), leaf);
     const where = `${headJoin.condition} AND ${whereSql(this, headRow.model, headRow.alias, head.where)}`;
+    const object = await this.objectJson(target, this.subfields(target, nodes), leaf);
     const keys = orderKeys(this, headRow.model, headRow.alias, head.orderBy);
     const numbered = () => numberedRows(leaf.alias, from.slice('FROM '.length), where, orderSql(keys), pageSql(head));
     if (mode === 'each') return listOf(object, leaf.alias, numbered());

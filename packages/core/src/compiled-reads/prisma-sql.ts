@@ -2,6 +2,7 @@
 // fields already declare for Prisma (their `query`, a root resolver's findMany) serve the compiled
 // path unchanged. Anything beyond the operators below makes the operation run through the resolvers.
 import type { SqlModelField } from '@gea/db';
+import { permissionOfReadableFilter } from '../modules.ts';
 import { Aliases, column, columnType, fieldOf, modelOf, NotCompilable, quote, SqlParams } from './sql.ts';
 
 export interface SqlScope {
@@ -12,6 +13,15 @@ export interface SqlScope {
    * filters and sort keys read the joined row instead of looking it up again per row.
    */
   readonly joined?: ReadonlyMap<string, string>;
+  /**
+   * The body check of readable bodies (scope-sql.ts): a where-clause made by readableEntitiesWhere
+   * is written as it, and where it must hold for every row kept (not under OR or NOT), the rows are
+   * known to pass it.
+   */
+  readonly readableBodies?: {
+    condition(permission: string, expression: string): string;
+    holds(permission: string, expression: string): void;
+  };
 }
 
 type Where = Record<string, unknown>;
@@ -23,21 +33,22 @@ const and = (parts: string[]) => (parts.length === 0 ? 'TRUE' : parts.length ===
 const or = (parts: string[]) => (parts.length === 0 ? 'FALSE' : parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`);
 
 /** `where` of a Prisma query on `model`, as a SQL condition on the row `alias`. */
-export function whereSql(scope: SqlScope, model: string, alias: string, where: unknown): string {
+export function whereSql(scope: SqlScope, model: string, alias: string, where: unknown, everyRow = true): string {
   if (where === undefined || where === null) return 'TRUE';
   if (!isPlainObject(where)) throw new NotCompilable('where is not an object');
   const parts: string[] = [];
   for (const [key, value] of Object.entries(where as Where)) {
     if (value === undefined) continue;
     if (key === 'AND' || key === 'OR' || key === 'NOT') {
-      const list = (Array.isArray(value) ? value : [value]).map((item) => whereSql(scope, model, alias, item));
+      // Only the parts of an AND must hold for every row kept.
+      const list = (Array.isArray(value) ? value : [value]).map((item) => whereSql(scope, model, alias, item, everyRow && key === 'AND'));
       if (key === 'AND') parts.push(and(list));
       else if (key === 'OR') parts.push(Array.isArray(value) ? or(list) : and(list));
       else parts.push(`NOT ${and(list)}`);
       continue;
     }
     const field = fieldOf(model, key);
-    if (field.kind === 'object') parts.push(relationFilterSql(scope, model, alias, key, field, value));
+    if (field.kind === 'object') parts.push(relationFilterSql(scope, model, alias, key, field, value, everyRow));
     else parts.push(scalarFilterSql(scope, `${alias}.${quote(field.column)}`, field, value));
   }
   return and(parts);
@@ -140,7 +151,16 @@ export function relationColumns(model: string, relation: string): { mine: string
   return back && back.from!.length === 1 ? { mine: back.to![0]!, theirs: back.from![0]! } : null;
 }
 
-function relationFilterSql(scope: SqlScope, model: string, alias: string, name: string, field: SqlModelField, filter: unknown): string {
+function relationFilterSql(scope: SqlScope, model: string, alias: string, name: string, field: SqlModelField, filter: unknown, everyRow: boolean): string {
+  const readable = permissionOfReadableFilter(filter);
+  const columns = relationColumns(model, name);
+  if (readable && scope.readableBodies && !field.isList && field.type === 'Entity' && columns && columns.theirs === 'id') {
+    // The body of the row is one the reader may see: its id checked directly, not through a join to Entity.
+    const mine = column(alias, model, columns.mine);
+    const condition = `(${mine} IS NOT NULL AND ${scope.readableBodies.condition(readable, mine)})`;
+    if (everyRow) scope.readableBodies.holds(readable, mine);
+    return condition;
+  }
   const joined = field.isList ? undefined : scope.joined?.get(`${alias}.${name}`);
   // The related row exists (inner join): "is" this filter is this filter on it.
   if (joined && isPlainObject(filter) && !('isNot' in filter)) {
@@ -149,7 +169,6 @@ function relationFilterSql(scope: SqlScope, model: string, alias: string, name: 
   }
   const other = scope.aliases.take('w');
   const { target, condition } = relationJoin(model, alias, name, other);
-  const columns = relationColumns(model, name);
   const exists = (inner: unknown, negate = false) => {
     // "Some related row matches" as membership in an uncorrelated set: PostgreSQL hashes it once
     // per statement (a body's module switch is checked once, not once per asset), where a

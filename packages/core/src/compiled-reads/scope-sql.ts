@@ -46,6 +46,8 @@ const deny: ScopeCondition = { kind: 'deny' };
 
 export class ScopeCompiler {
   private readonly readableLists = new Map<string, string>();
+  /** Body expressions whose rows a where-clause already limits to readable bodies, by permission. */
+  private readonly passed = new Set<string>();
 
   constructor(
     private readonly context: GeaContext,
@@ -123,8 +125,14 @@ export class ScopeCompiler {
     }
   }
 
+  /** Every row of the statement that `expression` reads passed `readable(permission, expression)` already. */
+  holds(permission: string, expression: string): void {
+    this.passed.add(`${permission}\u0000${expression}`);
+  }
+
   /** The body `expression` is one the actor holds `permission` for, with the permission's module on there. */
   readable(permission: string, expression: string): string {
+    if (this.passed.has(`${permission}\u0000${expression}`)) return 'TRUE';
     const scope = this.context.actor.entitiesWith(permission);
     const module = moduleOfPermission(permission);
     const parts: string[] = [];
