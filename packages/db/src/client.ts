@@ -11,6 +11,7 @@ import { checkPostgresReachable, DatabaseStartupError, describePGliteOpenError }
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 import { createStatementNamer } from './prepared-statements.ts';
 import { scopedClientClass } from './query-scope.ts';
+import { watchAuthChanges, type AuthChangeWatch } from './auth-changes.ts';
 import { describeTarget, type DatabaseTarget } from './target.ts';
 
 /**
@@ -28,6 +29,15 @@ export type QueryListener = (event: Prisma.QueryEvent) => void;
 export type TextQuery = (sql: string, params: readonly string[]) => Promise<string | null>;
 
 const textQueries = new WeakMap<object, TextQuery>();
+const authWatches = new WeakMap<object, () => AuthChangeWatch>();
+
+/**
+ * On PostgreSQL, a connection listening for changes to authentication's data (auth-changes.ts),
+ * opened on first use and closed with the database; none on PGlite, where nothing may be kept.
+ */
+export function authChangesOf(prisma: object): AuthChangeWatch | undefined {
+  return authWatches.get(prisma)?.();
+}
 
 /**
  * The driver's own way to run a statement that returns one text value, without Prisma's result
@@ -92,6 +102,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   let lock: DataDirLock | undefined;
   let pool: pg.Pool | undefined;
   let textQuery: TextQuery | undefined;
+  let authWatch: AuthChangeWatch | undefined;
+  let watchAuth: (() => AuthChangeWatch) | undefined;
   let idleErrorReported = false;
   const listeners = new Set<QueryListener>();
   const observeQueries = options.observeQueries ?? false;
@@ -131,6 +143,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         const value = result.rows[0]?.[0];
         return typeof value === 'string' ? value : null;
       };
+      watchAuth = () => (authWatch ??= watchAuthChanges(connection));
       break;
     }
     case 'pglite': {
@@ -165,6 +178,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     prisma.$on('query', emit);
   }
   if (textQuery) textQueries.set(prisma, textQuery);
+  if (watchAuth) authWatches.set(prisma, watchAuth);
 
   return {
     prisma,
@@ -180,6 +194,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     async close() {
       try {
         await prisma.$disconnect();
+        await authWatch?.close();
         await pool?.end();
       } finally {
         try {

@@ -1,4 +1,4 @@
-export { openDatabase, embeddedDatabaseExists, textQueryOf, type Database, type GeaPrismaClient, type QueryListener, type OpenDatabaseOptions, type TextQuery } from './client.ts';
+export { openDatabase, embeddedDatabaseExists, textQueryOf, authChangesOf, type Database, type GeaPrismaClient, type QueryListener, type OpenDatabaseOptions, type TextQuery } from './client.ts';
 export { DatabaseStartupError } from './errors.ts';
 export { targetFromEnv, describeTarget, resolveUserPath, type DatabaseTarget } from './target.ts';
 export { repoRoot, defaultSchemaPaths, type SchemaPaths } from './paths.ts';
@@ -10,5 +10,6 @@ export { getDatamodel } from './generated/pothos-types.ts';
 export { sqlModel } from './generated/sql-model.ts';
 export type { SqlModel, SqlModelField, SqlModelModel } from './sql-model-types.ts';
 export { runWithQueryScope, QueryCancelledError } from './query-scope.ts';
+export { authChangeCount, type AuthChangeWatch } from './auth-changes.ts';
 export { databaseUnavailableReason, type DatabaseUnavailableReason } from './unavailable.ts';
 export { serveEmbeddedControl, type ControlChannel } from './embedded-control.ts';

@@ -3,8 +3,10 @@
 // scope (an AsyncLocalStorage store) notes which connections are running a query for the request,
 // and on abort asks PostgreSQL to cancel them (pg_cancel_backend) and refuses the request's further
 // queries. PGlite runs in this process and cannot be interrupted: there the scope does nothing.
+// The same connections note their writes to authentication's tables (auth-changes.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { changesAuth, noteAuthChange } from './auth-changes.ts';
 
 interface QueryScope {
   readonly signal: AbortSignal;
@@ -79,14 +81,18 @@ export function scopedClientClass(config: pg.ClientConfig, onCancelError: (error
         .finally(() => canceller.end().catch(() => {}));
     }
 
+    /** This connection wrote to authentication's tables since its last transaction end. */
+    #changedAuth = false;
+
     // pg.Client#query has many overloads: the adapter uses the promise form for transactions, and
     // pg.Pool#query (plain queries) the callback form.
     override query(...args: unknown[]): never {
       const scope = scopes.getStore();
+      const after = this.#authChangeOf(sqlOf(args));
       const run = (a: unknown[]) => (super.query as (...a: unknown[]) => unknown)(...a) as never;
-      if (!scope) return run(args);
+      if (!scope && !after) return run(args);
       const callback = typeof args.at(-1) === 'function' ? (args.at(-1) as (...results: unknown[]) => void) : undefined;
-      if (scope.signal.aborted && !TRANSACTION_END.test(sqlOf(args))) {
+      if (scope?.signal.aborted && !TRANSACTION_END.test(sqlOf(args))) {
         const refused = new QueryCancelledError(reasonOf(scope.signal));
         if (callback) {
           process.nextTick(() => callback(refused));
@@ -94,11 +100,16 @@ export function scopedClientClass(config: pg.ClientConfig, onCancelError: (error
         }
         return Promise.reject(refused) as never;
       }
-      scope.running.add(this);
-      this.#runningFor = scope;
+      if (scope) {
+        scope.running.add(this);
+        this.#runningFor = scope;
+      }
       const done = () => {
-        scope.running.delete(this);
-        if (this.#runningFor === scope) this.#runningFor = undefined;
+        if (scope) {
+          scope.running.delete(this);
+          if (this.#runningFor === scope) this.#runningFor = undefined;
+        }
+        after?.();
       };
       if (callback) {
         return run([...args.slice(0, -1), (...results: unknown[]) => (done(), callback(...results))]);
@@ -107,6 +118,23 @@ export function scopedClientClass(config: pg.ClientConfig, onCancelError: (error
       if (result instanceof Promise) return result.finally(done) as never;
       done();
       return result as never;
+    }
+
+    /**
+     * A write to authentication's tables is a change once it completes, and again when its
+     * transaction ends (others see it only then): what the core kept before is looked up again.
+     */
+    #authChangeOf(sql: string): (() => void) | undefined {
+      if (changesAuth(sql)) {
+        this.#changedAuth = true;
+        noteAuthChange();
+        return noteAuthChange;
+      }
+      if (this.#changedAuth && TRANSACTION_END.test(sql)) {
+        this.#changedAuth = false;
+        return noteAuthChange;
+      }
+      return undefined;
     }
   };
 }

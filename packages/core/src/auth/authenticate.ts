@@ -4,6 +4,7 @@ import { GeaError, type GeaErrorCode } from '../errors.ts';
 import { grantsForRoles, type PermissionDefinition, type RoleAssignmentLike } from '../permissions.ts';
 import type { RefusalLog } from './refusal-log.ts';
 import { hashToken } from './secrets.ts';
+import { createSessionCache } from './session-cache.ts';
 
 /** API tokens read `gea_<prefix>_<secret>`; session tokens are a bare secret. */
 export const API_TOKEN_PATTERN = /^gea_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{43}$/;
@@ -40,6 +41,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * silently treated as anonymous.
  */
 export function createAuthenticator({ permissions, now = () => new Date(), refusals }: AuthenticatorOptions) {
+  const sessions = createSessionCache<FoundSession>();
   async function refuse(attempt: AuthenticationAttempt, code: GeaErrorCode, message: string, actorId?: string): Promise<never> {
     if (refusals) {
       await refusals.note({
@@ -106,13 +108,15 @@ export function createAuthenticator({ permissions, now = () => new Date(), refus
       );
     }
 
-    const session = await findSession(attempt.prisma, tokenHash);
+    const session = await sessions.get(attempt.prisma, tokenHash, () => findSession(attempt.prisma, tokenHash));
     if (!session) return refuse(attempt, 'UNAUTHENTICATED', 'Unknown session token: sign in again');
     if (session.revokedAt) return refuse(attempt, 'TOKEN_REVOKED', 'This session has ended: sign in again', session.userId);
     if (session.expiresAt <= at) return refuse(attempt, 'SESSION_EXPIRED', 'This session has expired: sign in again', session.userId);
     if (!session.user.active) return refuse(attempt, 'UNAUTHENTICATED', 'This account is disabled', session.userId);
     if (!session.lastUsedAt || at.getTime() - session.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
       await attempt.prisma.session.update({ where: { id: session.id }, data: { lastUsedAt: at } });
+      // The session kept in memory too, or every request after a minute would write again.
+      session.lastUsedAt = at;
     }
     return actorFromGrants(
       { kind: 'user', id: session.userId, label: session.user.email, sessionId: session.id },
