@@ -114,6 +114,42 @@ describe.runIf(onPostgres)('sessions kept in memory (PostgreSQL)', () => {
     expect(refused.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it("an API token is kept too; revoked, or its creator's role taken away, by another process, it loses its power on the next request", async () => {
+    const [body] = await seedBodies(db, 1, 1, 'TK');
+    const creator = await createUser(db, 'token-creator@example.it', [{ role: 'ICT_HEAD', entityId: null }]);
+    const bodyGid = Buffer.from(`Entity:${body!.id}`).toString('base64');
+    const created = await ask(
+      await sessionToken(db, creator.id),
+      `mutation { createApiToken(input: { name: "Protocollo", scopes: ["core:entities:read", "inventory:read", "inventory:write"], entityId: "${bodyGid}" }) { __typename ... on CreatedApiToken { token } } }`,
+    );
+    const token = created.body.data.createApiToken.token as string;
+    const write = `mutation { createAsset(input: { entityId: "${bodyGid}", kind: LAPTOP }) { __typename } }`;
+    const tokenReads = async (query: string) => {
+      let reads = 0;
+      const stop = db.onQuery((event) => {
+        if (/FROM "(public"\.")?ApiToken"/.test(event.query)) reads++;
+      });
+      try {
+        return { answer: await ask(token, query), reads };
+      } finally {
+        stop();
+      }
+    };
+    expect((await tokenReads(write)).answer.body.data.createAsset.__typename).toBe('Asset');
+    const deadline = Date.now() + 5_000;
+    let kept = await tokenReads('{ me { email } }');
+    while (kept.reads > 0 && Date.now() < deadline) kept = await tokenReads('{ me { email } }');
+    expect(kept.reads).toBe(0);
+
+    await other.query(`delete from "RoleAssignment" where "userId" = $1`, [creator.id]);
+    const refused = await askUntil(token, (answer) => answer.body.errors?.[0]?.extensions?.code === 'INSUFFICIENT_SCOPE', write);
+    expect(refused.body.errors![0].extensions).toMatchObject({ code: 'INSUFFICIENT_SCOPE', permission: 'inventory:write' });
+
+    await other.query(`update "ApiToken" set "revokedAt" = now() where "name" = 'Protocollo'`);
+    const revoked = await askUntil(token, (answer) => answer.status === 401);
+    expect(revoked.body.errors![0].extensions.code).toBe('TOKEN_REVOKED');
+  });
+
   it('noting when a session was last used keeps what is kept', async () => {
     const user = await createUser(db, 'touched@example.it', [{ role: 'ICT_HEAD', entityId: null }]);
     const token = await sessionToken(db, user.id);

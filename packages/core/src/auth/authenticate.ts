@@ -42,6 +42,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export function createAuthenticator({ permissions, now = () => new Date(), refusals }: AuthenticatorOptions) {
   const sessions = createSessionCache<FoundSession>();
+  const apiTokens = createSessionCache<FoundApiToken>();
   async function refuse(attempt: AuthenticationAttempt, code: GeaErrorCode, message: string, actorId?: string): Promise<never> {
     if (refusals) {
       await refusals.note({
@@ -78,10 +79,7 @@ export function createAuthenticator({ permissions, now = () => new Date(), refus
     const at = now();
 
     if (API_TOKEN_PATTERN.test(token)) {
-      const apiToken = await attempt.prisma.apiToken.findUnique({
-        where: { tokenHash },
-        include: { createdBy: { select: { active: true, roles: { select: { role: true, entityId: true } } } } },
-      });
+      const apiToken = await apiTokens.get(attempt.prisma, tokenHash, () => findApiToken(attempt.prisma, tokenHash));
       if (!apiToken) return refuse(attempt, 'UNAUTHENTICATED', 'Unknown API token');
       if (apiToken.revokedAt) return refuse(attempt, 'TOKEN_REVOKED', 'This API token has been revoked', apiToken.id);
       if (apiToken.expiresAt && apiToken.expiresAt <= at) {
@@ -101,6 +99,7 @@ export function createAuthenticator({ permissions, now = () => new Date(), refus
       const scopes = tokenScopesNow(apiToken.scopes, apiToken.entityId, apiToken.createdBy.roles, permissions);
       if (!apiToken.lastUsedAt || at.getTime() - apiToken.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
         await attempt.prisma.apiToken.update({ where: { id: apiToken.id }, data: { lastUsedAt: at } });
+        apiToken.lastUsedAt = at;
       }
       return actorFromGrants(
         { kind: 'token', id: apiToken.id, label: `token ${apiToken.prefix} (${apiToken.name})` },
@@ -142,6 +141,13 @@ export function tokenScopesNow(
 }
 
 export type Authenticator = ReturnType<typeof createAuthenticator>;
+
+const findApiToken = (prisma: GeaPrismaClient, tokenHash: string) =>
+  prisma.apiToken.findUnique({
+    where: { tokenHash },
+    include: { createdBy: { select: { active: true, roles: { select: { role: true, entityId: true } } } } },
+  });
+type FoundApiToken = NonNullable<Awaited<ReturnType<typeof findApiToken>>>;
 
 interface FoundSession {
   id: string;

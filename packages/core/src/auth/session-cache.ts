@@ -1,4 +1,4 @@
-// The sessions a process has looked up, kept by token hash while nothing authentication reads has
+// The sessions and API tokens a process has looked up, kept by token hash while nothing authentication reads has
 // changed, so that a signed-in request costs no lookup of its own. @gea/db counts the changes: this
 // process's writes to sessions, tokens, users and roles as they complete, and other processes'
 // as PostgreSQL announces them (authChangesOf). An entry is used only under the count it was
