@@ -88,11 +88,12 @@ export function scopedClientClass(config: pg.ClientConfig, onCancelError: (error
     // pg.Pool#query (plain queries) the callback form.
     override query(...args: unknown[]): never {
       const scope = scopes.getStore();
-      const after = this.#authChangeOf(sqlOf(args));
+      const sql = sqlOf(args);
+      const after = this.#authChangeOf(sql);
       const run = (a: unknown[]) => (super.query as (...a: unknown[]) => unknown)(...a) as never;
       if (!scope && !after) return run(args);
       const callback = typeof args.at(-1) === 'function' ? (args.at(-1) as (...results: unknown[]) => void) : undefined;
-      if (scope?.signal.aborted && !TRANSACTION_END.test(sqlOf(args))) {
+      if (scope?.signal.aborted && !TRANSACTION_END.test(sql)) {
         const refused = new QueryCancelledError(reasonOf(scope.signal));
         if (callback) {
           process.nextTick(() => callback(refused));

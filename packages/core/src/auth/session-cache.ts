@@ -1,9 +1,9 @@
-// The sessions and API tokens a process has looked up, kept by token hash while nothing authentication reads has
-// changed, so that a signed-in request costs no lookup of its own. @gea/db counts the changes: this
-// process's writes to sessions, tokens, users and roles as they complete, and other processes'
-// as PostgreSQL announces them (authChangesOf). An entry is used only under the count it was
-// read at, and kept only if no change came while it was read; while the announcements cannot be
-// heard (PGlite, or the listening connection lost), nothing is kept and every request looks up.
+// The sessions and API tokens a process has looked up, kept by token hash while nothing
+// authentication reads has changed, so that a signed-in request costs no lookup of its own.
+// @gea/db counts the changes: this process's writes to sessions, tokens, users and roles as they
+// complete, and other processes' as PostgreSQL announces them (authChangesOf). An entry is used
+// only under the count it was read at, and kept only if no change came while it was read; while
+// the announcements cannot be heard (PGlite, or the listening connection lost), nothing is kept.
 import { authChangesOf } from '@gea/db';
 
 /** Enough for every session of a large association; the oldest entry goes first. */

@@ -98,10 +98,6 @@ class ReadCompiler implements SqlScope {
   readonly params = new SqlParams();
   readonly aliases = new Aliases();
   readonly joined = new Map<string, string>();
-  readonly readableBodies = {
-    condition: (permission: string, expression: string) => this.scopes.readable(permission, expression),
-    holds: (permission: string, expression: string) => this.scopes.holds(permission, expression),
-  };
   private readonly scopes: ScopeCompiler;
   private readonly fragments: Record<string, FragmentDefinitionNode> = {};
   private operation!: OperationDefinitionNode;
@@ -119,6 +115,11 @@ class ReadCompiler implements SqlScope {
 
   get hasReadDatabase(): boolean {
     return this.readDatabase;
+  }
+
+  /** The body check of readable bodies, for where-clauses (SqlScope). */
+  get readableBodies(): ScopeCompiler {
+    return this.scopes;
   }
 
   constructor(private readonly input: CompileInput) {
@@ -579,13 +580,13 @@ class ReadCompiler implements SqlScope {
     const headRow: Row = { alias: this.aliases.take(), model: '' };
     const headJoin = relationJoin(row.model, row.alias, steps[0]!.relation, headRow.alias);
     headRow.model = headJoin.target;
-    let from = `FROM ${quote(modelOf(headJoin.target).table)} ${headRow.alias}`;
+    let tables = `${quote(modelOf(headJoin.target).table)} ${headRow.alias}`;
     let leaf = headRow;
     for (const step of steps.slice(1)) {
       const next: Row = { alias: this.aliases.take(), model: '' };
       const join = relationJoin(leaf.model, leaf.alias, step.relation, next.alias);
       next.model = join.target;
-      from += ` JOIN ${quote(modelOf(join.target).table)} ${next.alias} ON ${join.condition}`;
+      tables += ` JOIN ${quote(modelOf(join.target).table)} ${next.alias} ON ${join.condition}`;
       // The head's filter and order may name this row (a contract's kind and end, seen from the
       // link row): they read it here rather than look it up again per row.
       if (!join.isList) this.joined.set(`${leaf.alias}.${step.relation}`, next.alias);
@@ -594,15 +595,15 @@ class ReadCompiler implements SqlScope {
     const where = `${headJoin.condition} AND ${whereSql(this, headRow.model, headRow.alias, head.where)}`;
     const object = await this.objectJson(target, this.subfields(target, nodes), leaf);
     const keys = orderKeys(this, headRow.model, headRow.alias, head.orderBy);
-    const numbered = () => numberedRows(leaf.alias, from.slice('FROM '.length), where, orderSql(keys), pageSql(head));
+    const numbered = () => numberedRows(leaf.alias, tables, where, orderSql(keys), pageSql(head));
     if (mode === 'each') return listOf(object, leaf.alias, numbered());
     // The first row in the head's order; numbered only when the head asks for a page of its own.
     const plainFirst = head.skip === undefined && (head.take === undefined || head.take === 1);
     const picked =
       mode === 'one'
-        ? `(SELECT ${object} ${from} WHERE ${where})`
+        ? `(SELECT ${object} FROM ${tables} WHERE ${where})`
         : plainFirst
-          ? `(SELECT ${object} ${from} WHERE ${where}${orderBySql(keys)} LIMIT 1)`
+          ? `(SELECT ${object} FROM ${tables} WHERE ${where}${orderBySql(keys)} LIMIT 1)`
           : `(SELECT ${object} FROM ${numbered()} ORDER BY ${leaf.alias}.${ROW_NUMBER} LIMIT 1)`;
     return isNonNullType(field.type) ? `coalesce(${picked}, ${FALLBACK})` : picked;
   }
@@ -762,7 +763,6 @@ function buildObject(parts: readonly string[]): string {
   if (parts.length > 100) throw new NotCompilable('more than 50 fields in one object');
   return `json_build_object(${parts.map((part, index) => (index % 2 === 1 ? objectArgument(part) : part)).join(', ')})`;
 }
-
 
 /** The column numbering the rows of numberedRows; no Prisma field maps to a name of this shape. */
 const ROW_NUMBER = '"__gea_n"';

@@ -19,7 +19,7 @@ export interface SqlScope {
    * known to pass it.
    */
   readonly readableBodies?: {
-    condition(permission: string, expression: string): string;
+    readable(permission: string, expression: string): string;
     holds(permission: string, expression: string): void;
   };
 }
@@ -157,7 +157,7 @@ function relationFilterSql(scope: SqlScope, model: string, alias: string, name: 
   if (readable && scope.readableBodies && !field.isList && field.type === 'Entity' && columns && columns.theirs === 'id') {
     // The body of the row is one the reader may see: its id checked directly, not through a join to Entity.
     const mine = column(alias, model, columns.mine);
-    const condition = `(${mine} IS NOT NULL AND ${scope.readableBodies.condition(readable, mine)})`;
+    const condition = `(${mine} IS NOT NULL AND ${scope.readableBodies.readable(readable, mine)})`;
     if (everyRow) scope.readableBodies.holds(readable, mine);
     return condition;
   }
