@@ -97,7 +97,8 @@ export function readableEntitiesSql(context: GeaContext, permission: string, ent
   if (scope !== 'all') conditions.push(Prisma.sql`${entityId} = any(${[...scope]}::uuid[])`);
   if (context.installedModules.has(module)) {
     conditions.push(
-      Prisma.sql`exists (select 1 from "ModuleEnablement" m where m."entityId" = ${entityId} and m."moduleKey" = ${module} and m."enabled")`,
+      // An alias no caller's statement uses: a caller's own `m` would otherwise be shadowed in here.
+      Prisma.sql`exists (select 1 from "ModuleEnablement" gea_switch where gea_switch."entityId" = ${entityId} and gea_switch."moduleKey" = ${module} and gea_switch."enabled")`,
     );
   }
   return conditions.length ? Prisma.join(conditions, ' and ') : Prisma.sql`true`;

@@ -1,7 +1,7 @@
 // Gathers what the allocation needs, each from its owner: PCs from the inventory's service, the
 // year's costs from procurement's, population from the core's history, the rule from this plugin.
-import { InputError, type GeaContext } from '@gea/core';
-import type { Prisma } from '@gea/db';
+import { InputError, jsonRows, type GeaContext } from '@gea/core';
+import { Prisma } from '@gea/db';
 import { personalComputersInServiceOf } from '@gea/plugin-inventory';
 import { costsOfYear, membersDuringYear, type YearCosts } from '@gea/plugin-procurement';
 import { allocateCosts, AllocationInputError, type AllocationInput, type AllocationResult } from './allocation/index.ts';
@@ -21,8 +21,8 @@ export interface AllocationContext {
   populations: ReadonlyMap<string, UsedFigure>;
   correctives: CorrectiveSetting[];
   scenario: boolean;
-  /** With `readableRows`: the Entity row of each member whose cost sharing the reader may see (module on). */
-  readableRows?: ReadonlyMap<string, EntityRow>;
+  /** With `readableRows`: the members whose cost sharing the reader may see (module on). */
+  readableIds?: ReadonlySet<string>;
 }
 
 /** The allocation of an association's year, with what it was computed from. */
@@ -35,8 +35,8 @@ export interface ComputedAllocation extends AllocationContext {
 /**
  * Everything the allocation of a year needs, in a number of statements that does not grow with the
  * members: the members, the rule, the correctives, the costs, every member's name and population
- * figure (one statement), their PCs (one statement) and, with `readableRows`, the rows of the
- * members the reader may see (one statement).
+ * figure and, with `readableRows`, whether the reader may see it (one statement), their PCs (one
+ * statement).
  */
 export async function loadAllocationContext(
   context: GeaContext,
@@ -51,33 +51,33 @@ export async function loadAllocationContext(
   const membersPromise = membersDuringYear(context, associationId, year);
   const rulePromise = context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } });
   const pcReferenceDatePromise = rulePromise.then((rule) => scenario.pcReferenceDate ?? rule?.pcReferenceDate ?? populationDate);
-  const [memberIds, rule, pcReferenceDate, pcs, storedCorrectives, entities, costs, readableRows] = await Promise.all([
+  const [, rule, pcReferenceDate, pcs, storedCorrectives, entities, costs] = await Promise.all([
     membersPromise,
     rulePromise,
     pcReferenceDatePromise,
     Promise.all([membersPromise, pcReferenceDatePromise]).then(([ids, date]) => personalComputersInServiceOf(context, ids, date)),
     context.prisma.costSharingCorrective.findMany({ where: { associationId, year }, orderBy: { position: 'asc' } }),
     // Each member with the latest figure on or before the reference date (a scenario may use an
-    // earlier one), in name order. The date as text: drivers return a `date` column as a Date or a string.
-    membersPromise.then(
-      (ids) => context.prisma.$queryRaw<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null }[]>`
-        select e."id"::text as "id", e."name", e."istatCode", p.day, p.population
-        from "Entity" e
-        left join lateral (
-          select to_char(f."referenceDate", 'YYYY-MM-DD') as day, f.population
-          from "EntityPopulation" f
-          where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
-          order by f."referenceDate" desc
-          limit 1
-        ) p on true
-        where e."id" = any(${ids}::uuid[])
-        order by e."name", e."id"`,
+    // earlier one), and whether the reader may see its line, in name order.
+    membersPromise.then((ids) =>
+      jsonRows<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null; readable: boolean }>(
+        context.prisma,
+        Prisma.sql`
+          select e."id", e."name", e."istatCode", p."referenceDate" as day, p.population,
+            ${options.readableRows ? scopes.readableEntitiesSql(context, Prisma.sql`e."id"`) : Prisma.sql`false`} as readable
+          from "Entity" e
+          left join lateral (
+            select f."referenceDate", f.population
+            from "EntityPopulation" f
+            where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
+            order by f."referenceDate" desc
+            limit 1
+          ) p on true
+          where e."id" = any(${ids}::uuid[])`,
+        Prisma.sql`r."name", r."id"`,
+      ),
     ),
     costsOfYear(context, associationId, year),
-    options.readableRows
-      ? // By membership, not by a list of thousands of ids; former members are filtered out below.
-        context.prisma.entity.findMany({ where: { AND: [{ memberships: { some: { associationId } } }, scopes.readableEntities(context)] } })
-      : null,
   ]);
   // Art. 13: the population at 31 December of the year before; an allocation without it for a body is refused.
   const figures = entities.flatMap((row) =>
@@ -102,7 +102,6 @@ export async function loadAllocationContext(
     population: used.get(entity.id)!.population,
   }));
   const pcWeightBasisPoints = scenario.pcWeightBasisPoints ?? rule?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT;
-  const memberSet = new Set(memberIds);
   return {
     costs,
     pcReferenceDate,
@@ -111,7 +110,7 @@ export async function loadAllocationContext(
     correctives,
     scenario: isScenario(scenario),
     input: allocationInputOf(members, costs, { pcWeightBasisPoints, correctives }, scenario.extraExpenses ?? []),
-    ...(readableRows ? { readableRows: new Map(readableRows.filter((row) => memberSet.has(row.id)).map((row) => [row.id, row])) } : {}),
+    ...(options.readableRows ? { readableIds: new Set(entities.filter((row) => row.readable).map((row) => row.id)) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 // What the inventory plugin offers other plugins: they read assets and licences through these,
 // never from the inventory's tables (cost sharing counts PCs here, procurement checks bodies here).
-import { defineLoader, isoDate, type GeaContext } from '@gea/core';
+import { defineLoader, isoDate, jsonRows, type GeaContext } from '@gea/core';
 import { Prisma, type AssetKind, type AssetStatus } from '@gea/db';
 import { scopes } from './scopes.ts';
 
@@ -27,24 +27,27 @@ export async function personalComputersInServiceOf(context: Db, entityIds: reado
   // national scale, 100,000 rows fewer and a third of the time).
   if (date.endsWith('-12-31')) {
     const year = Number(date.slice(0, 4));
-    const rows =
+    const rows = await jsonRows<{ entityId: string; n: number }>(
+      context.prisma,
       ids.length <= 500
-        ? await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
-            select "entityId"::text as "entityId", sum("delta")::int as n from "PcServiceYear"
+        ? Prisma.sql`
+            select "entityId", sum("delta")::int as n from "PcServiceYear"
             where "entityId" = any(${ids}::uuid[]) and "year" <= ${year}
             group by "entityId"`
-        : await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
-            select "entityId"::text as "entityId", sum("delta")::int as n from "PcServiceYear"
+        : Prisma.sql`
+            select "entityId", sum("delta")::int as n from "PcServiceYear"
             where "year" <= ${year} and "entityId" in (select unnest(${ids}::uuid[]))
-            group by "entityId"`;
+            group by "entityId"`,
+    );
     for (const row of rows) counts.set(row.entityId, row.n);
     return counts;
   }
   // A page of bodies reads their rows by key; many bodies read the date's year by range and join.
-  const rows =
+  const rows = await jsonRows<{ entityId: string; n: number }>(
+    context.prisma,
     ids.length <= 500
-      ? await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
-          select "entityId"::text as "entityId", sum(n)::int as n from (
+      ? Prisma.sql`
+          select "entityId", sum(n)::int as n from (
             select "entityId", "delta" as n from "PcServiceYear"
             where "entityId" = any(${ids}::uuid[]) and "year" < extract(year from ${date}::date)::int
             union all
@@ -53,8 +56,8 @@ export async function personalComputersInServiceOf(context: Db, entityIds: reado
               and "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
           ) changes
           group by "entityId"`
-      : await context.prisma.$queryRaw<{ entityId: string; n: number }[]>`
-          select "entityId"::text as "entityId", sum(n)::int as n from (
+      : Prisma.sql`
+          select "entityId", sum(n)::int as n from (
             select "entityId", "delta" as n from "PcServiceYear"
             where "year" < extract(year from ${date}::date)::int
             union all
@@ -62,7 +65,8 @@ export async function personalComputersInServiceOf(context: Db, entityIds: reado
             where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
           ) changes
           where "entityId" in (select unnest(${ids}::uuid[]))
-          group by "entityId"`;
+          group by "entityId"`,
+  );
   for (const row of rows) counts.set(row.entityId, row.n);
   return counts;
 }

@@ -1,7 +1,7 @@
 // What the procurement plugin offers other plugins (cost sharing reads a year's costs from here,
 // never from the tables).
-import { centsOf, ConflictError, defineLoader, endOfYear, startsWithText, type GeaContext } from '@gea/core';
-import type { ContractKind, ExpenseCategory, ExpensePlan, Prisma, Project } from '@gea/db';
+import { centsOf, ConflictError, defineLoader, endOfYear, isoDate, jsonRows, startsWithText, type GeaContext } from '@gea/core';
+import { Prisma, type ContractKind, type ExpenseCategory, type ExpensePlan, type Project } from '@gea/db';
 
 export interface YearCosts {
   expenses: {
@@ -61,16 +61,17 @@ export async function costsOfYear(context: GeaContext, associationId: string, ye
  * left out: it holds the office whose costs its municipalities share (art. 13), it does not pay a quota.
  */
 export async function membersDuringYear(context: Pick<GeaContext, 'prisma'>, associationId: string, year: number): Promise<string[]> {
-  const rows = await context.prisma.associationMember.findMany({
-    where: {
-      associationId,
-      entity: { kind: { not: 'UNION' } },
-      joinedOn: { lte: endOfYear(year) },
-      OR: [{ leftOn: null }, { leftOn: { gte: new Date(Date.UTC(year, 0, 1)) } }],
-    },
-    select: { entityId: true },
-  });
-  return [...new Set(rows.map((row) => row.entityId))];
+  // Thousands of members at national scale: their ids as one JSON text, not a row each through Prisma.
+  const rows = await jsonRows<{ entityId: string }>(
+    context.prisma,
+    Prisma.sql`
+      select distinct m."entityId"
+      from "AssociationMember" m
+      join "Entity" e on e."id" = m."entityId"
+      where m."associationId" = ${associationId}::uuid and e."kind" <> 'UNION'
+        and m."joinedOn" <= ${isoDate(endOfYear(year))}::date and (m."leftOn" is null or m."leftOn" >= ${`${year}-01-01`}::date)`,
+  );
+  return rows.map((row) => row.entityId);
 }
 
 const projectsById = defineLoader<string, Project | null>('procurement.projectsById', async (ids, context) => {

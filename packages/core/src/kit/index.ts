@@ -9,3 +9,5 @@ export { auditConcerns, recordSystemEvent, type SystemEvent } from './audit.ts';
 export { limitRate } from './rate-limit.ts';
 export { likeLiteral, containsText, startsWithText, equalsTextIgnoringCase } from './text-match.ts';
 export { TRIGRAM_SEARCH_MINIMUM, isTrigramSearchable, trigramSearchSchema } from './trigram-search.ts';
+export { jsonRows } from './json-rows.ts';
+export { selectsOnly } from './selection.ts';

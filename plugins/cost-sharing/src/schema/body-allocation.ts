@@ -1,4 +1,4 @@
-import { modelRef, perBuilder } from '@gea/core';
+import { defineLoader, modelRef, perBuilder, selectsOnly } from '@gea/core';
 import { explainAllocation, type BodyAllocation } from '../allocation/index.ts';
 import type { ComputedAllocation, EntityRow } from '../allocation-context.ts';
 import { populationLine } from '../population-figures.ts';
@@ -6,21 +6,20 @@ import { scopes } from '../scopes.ts';
 import { correctiveLineType } from './corrective-line.ts';
 import { projectAllocationLineType } from './project-allocation-line.ts';
 
-export type VisibleBody = BodyAllocation & { entityRow: EntityRow; computed: ComputedAllocation };
+export type VisibleBody = BodyAllocation & { computed: ComputedAllocation };
 
 /**
- * Bodies whose line the reader may see (cost-sharing read on the body, module on), each with its
- * Entity row, from the rows loaded with the allocation (`readableRows`: one statement for all), and
- * the allocation it belongs to (its fields read the reference dates and the pools).
+ * Bodies whose line the reader may see (cost-sharing read on the body, module on: `readableIds`,
+ * found with the allocation's own statements), each with the allocation it belongs to (its fields
+ * read the reference dates and the pools).
  */
 export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
-  const rows = computed.readableRows;
-  if (!rows) throw new Error('visibleBodies: the allocation was computed without { readableRows: true }');
+  const readable = computed.readableIds;
+  if (!readable) throw new Error('visibleBodies: the allocation was computed without { readableRows: true }');
   // A loop and one object literal of a fixed shape: spreading thousands of lines cost tens of ms.
   const visible: VisibleBody[] = [];
   for (const body of computed.result.bodies) {
-    const entityRow = rows.get(body.entityId);
-    if (!entityRow) continue;
+    if (!readable.has(body.entityId)) continue;
     visible.push({
       entityId: body.entityId,
       name: body.name,
@@ -35,12 +34,17 @@ export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
       staffReimbursementCents: body.staffReimbursementCents,
       staffLoans: body.staffLoans,
       totalCents: body.totalCents,
-      entityRow,
       computed,
     } satisfies Required<VisibleBody>);
   }
   return visible;
 }
+
+/** The lines' bodies whose other fields a query reads: all of them in one statement. */
+const entityRows = defineLoader<string, EntityRow>('cost-sharing.entityRows', async (ids, context) => {
+  const rows = new Map((await context.prisma.entity.findMany({ where: { id: { in: [...ids] } } })).map((row) => [row.id, row]));
+  return ids.map((id) => rows.get(id) ?? new Error(`body ${id} not found`));
+});
 
 export const bodyAllocationType = perBuilder((builder) => {
   const Locale = builder.enumType('Locale', { values: { IT: { value: 'it' }, EN: { value: 'en' } } as const });
@@ -53,7 +57,13 @@ export const bodyAllocationType = perBuilder((builder) => {
     // every line: thousands of lines x a dozen fields of wrapped resolvers cost tens of milliseconds.
     runScopesOnType: true,
     fields: (t) => ({
-      entity: t.field({ type: modelRef(builder, 'Entity'), resolve: (line) => line.entityRow }),
+      entity: t.field({
+        type: modelRef(builder, 'Entity'),
+        // A body's id is all `entity { id }` needs (the type's scope reads only the id): thousands of
+        // lines then load no row at all.
+        resolve: (line, _args, context, info) =>
+          selectsOnly(info, ['id', '__typename']) ? ({ id: line.entityId } as EntityRow) : entityRows(context).load(line.entityId),
+      }),
       name: t.exposeString('name'),
       pcs: t.exposeInt('pcs', { description: 'PCs in service at the reference date (inventory).' }),
       population: t.exposeInt('population', { description: 'Residents at `populationDate` (31 December of the previous year; a scenario may use an earlier figure).' }),
