@@ -1,7 +1,8 @@
 // Benchmark (not a test): costAllocation for an association of every body of the inventory
 // benchmark's database (7,900 bodies, 2,000,000 assets), through the real GraphQL stack.
-// Run `npm run bench` (inventory-scale seeds the database first), or alone:
-//   tsx tests/bench/cost-allocation-scale.ts   (BENCH_INVENTORY_DATABASE_URL or BENCH_DATABASE_URL, BENCH_COUNT_ITERATIONS)
+// Run `npm run bench` (inventory-scale seeds the database first), or alone, with the Node flags the
+// server runs with (`npm start`, apps/api/package.json), as `npm run bench` does:
+//   NODE_OPTIONS=--max-semi-space-size=64 tsx tests/bench/cost-allocation-scale.ts   (BENCH_INVENTORY_DATABASE_URL or BENCH_DATABASE_URL, BENCH_COUNT_ITERATIONS)
 //   BENCH_SHOW_SQL=1: after the measured runs, one more run of each operation printing its statements,
 //   each with the time Prisma reports for it, and the time of the whole request.
 import { actorWithPermissions } from '@gea/core';

@@ -3,7 +3,7 @@
 import { InputError, jsonRows, type GeaContext } from '@gea/core';
 import { Prisma } from '@gea/db';
 import { personalComputersInServiceOf } from '@gea/plugin-inventory';
-import { costsOfYear, membersDuringYear, type YearCosts } from '@gea/plugin-procurement';
+import { costsOfYear, membersDuringYearSql, type YearCosts } from '@gea/plugin-procurement';
 import { allocateCosts, AllocationInputError, type AllocationInput, type AllocationResult } from './allocation/index.ts';
 import { allocationInputOf, isScenario, populationReferenceDate, STATUTE_PC_WEIGHT, type ScenarioOptions } from './rules/allocation-input.ts';
 import type { CorrectiveSetting } from './rules/correctives.ts';
@@ -46,36 +46,33 @@ export async function loadAllocationContext(
   options: { readableRows?: boolean } = {},
 ): Promise<AllocationContext> {
   const populationDate = populationReferenceDate(year);
-  // Everything starts at once; only the statements that need the members' ids (or the rule's PC
-  // date) wait for them, so the request waits for two statements in a row, not three.
-  const membersPromise = membersDuringYear(context, associationId, year);
+  // Everything starts at once, the members being read by each statement that needs them
+  // (membersDuringYearSql); only the PCs wait for the rule's PC date, when a scenario gives none.
+  const memberBodies = membersDuringYearSql(associationId, year);
   const rulePromise = context.prisma.costSharingRule.findUnique({ where: { associationId_year: { associationId, year } } });
   const pcReferenceDatePromise = rulePromise.then((rule) => scenario.pcReferenceDate ?? rule?.pcReferenceDate ?? populationDate);
-  const [, rule, pcReferenceDate, pcs, storedCorrectives, entities, costs] = await Promise.all([
-    membersPromise,
+  const [rule, pcReferenceDate, pcs, storedCorrectives, entities, costs] = await Promise.all([
     rulePromise,
     pcReferenceDatePromise,
-    Promise.all([membersPromise, pcReferenceDatePromise]).then(([ids, date]) => personalComputersInServiceOf(context, ids, date)),
+    (scenario.pcReferenceDate ? Promise.resolve(scenario.pcReferenceDate) : pcReferenceDatePromise).then((date) => personalComputersInServiceOf(context, memberBodies, date)),
     context.prisma.costSharingCorrective.findMany({ where: { associationId, year }, orderBy: { position: 'asc' } }),
     // Each member with the latest figure on or before the reference date (a scenario may use an
     // earlier one), and whether the reader may see its line, in name order.
-    membersPromise.then((ids) =>
-      jsonRows<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null; readable: boolean }>(
-        context.prisma,
-        Prisma.sql`
-          select e."id", e."name", e."istatCode", p."referenceDate" as day, p.population,
-            ${options.readableRows ? scopes.readableEntitiesSql(context, Prisma.sql`e."id"`) : Prisma.sql`false`} as readable
-          from "Entity" e
-          left join lateral (
-            select f."referenceDate", f.population
-            from "EntityPopulation" f
-            where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
-            order by f."referenceDate" desc
-            limit 1
-          ) p on true
-          where e."id" = any(${ids}::uuid[])`,
-        Prisma.sql`r."name", r."id"`,
-      ),
+    jsonRows<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null; readable: boolean }>(
+      context.prisma,
+      Prisma.sql`
+        select e."id", e."name", e."istatCode", p."referenceDate" as day, p.population,
+          ${options.readableRows ? scopes.readableEntitiesSql(context, Prisma.sql`e."id"`) : Prisma.sql`false`} as readable
+        from "Entity" e
+        left join lateral (
+          select f."referenceDate", f.population
+          from "EntityPopulation" f
+          where f."entityId" = e."id" and f."referenceDate" <= ${populationDate}::date
+          order by f."referenceDate" desc
+          limit 1
+        ) p on true
+        where e."id" in (${memberBodies})`,
+      Prisma.sql`r."name", r."id"`,
     ),
     costsOfYear(context, associationId, year),
   ]);

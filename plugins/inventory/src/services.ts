@@ -15,57 +15,52 @@ type Db = { prisma: Prisma.TransactionClient };
  * PcServiceYear (past years) and PcServiceDelta (days of the date's own year) whenever the history or
  * an asset's kind or body changes: about 60 ms for 7,900 bodies and 2,000,000 assets, where walking
  * every PC's history took seconds (tests/bench/inventory-scale.ts). Bodies without any change count 0.
+ *
+ * The bodies are ids, or a statement of one column "entityId" (an association's members), which
+ * this one then reads from: thousands of ids need not be fetched first and sent back. With a
+ * statement, only bodies with a change are in the map (the others count 0 all the same).
  */
-export async function personalComputersInServiceOf(context: Db, entityIds: readonly string[], at: Date): Promise<Map<string, number>> {
-  const ids = [...new Set(entityIds)];
-  const counts = new Map<string, number>(ids.map((id) => [id, 0]));
-  if (ids.length === 0) return counts;
+export async function personalComputersInServiceOf(context: Db, bodies: readonly string[] | Prisma.Sql, at: Date): Promise<Map<string, number>> {
+  const ids = bodies instanceof Prisma.Sql ? null : [...new Set(bodies)];
+  const counts = new Map<string, number>((ids ?? []).map((id) => [id, 0]));
+  if (ids?.length === 0) return counts;
+  // A page of bodies is read by key; many bodies, or a statement of them, by range and join.
+  const byKey = ids !== null && ids.length <= 500;
+  const among = (column: Prisma.Sql) =>
+    ids === null ? Prisma.sql`${column} in (${bodies as Prisma.Sql})` : byKey ? Prisma.sql`${column} = any(${ids}::uuid[])` : Prisma.sql`${column} in (select unnest(${ids}::uuid[]))`;
   const date = isoDate(at);
   // On 31 December (the reference date of the cost sharing), the count is the sum of the yearly
   // totals up to that year: PcServiceYear's row of a year is kept equal to the sum of the year's
   // PcServiceDelta rows by the same statements, so the year's days need not be read one by one (at
   // national scale, 100,000 rows fewer and a third of the time).
-  if (date.endsWith('-12-31')) {
-    const year = Number(date.slice(0, 4));
-    const rows = await jsonRows<{ entityId: string; n: number }>(
-      context.prisma,
-      ids.length <= 500
-        ? Prisma.sql`
-            select "entityId", sum("delta")::int as n from "PcServiceYear"
-            where "entityId" = any(${ids}::uuid[]) and "year" <= ${year}
-            group by "entityId"`
-        : Prisma.sql`
-            select "entityId", sum("delta")::int as n from "PcServiceYear"
-            where "year" <= ${year} and "entityId" in (select unnest(${ids}::uuid[]))
-            group by "entityId"`,
-    );
-    for (const row of rows) counts.set(row.entityId, row.n);
-    return counts;
-  }
-  // A page of bodies reads their rows by key; many bodies read the date's year by range and join.
   const rows = await jsonRows<{ entityId: string; n: number }>(
     context.prisma,
-    ids.length <= 500
+    date.endsWith('-12-31')
       ? Prisma.sql`
-          select "entityId", sum(n)::int as n from (
-            select "entityId", "delta" as n from "PcServiceYear"
-            where "entityId" = any(${ids}::uuid[]) and "year" < extract(year from ${date}::date)::int
-            union all
-            select "entityId", "delta" from "PcServiceDelta"
-            where "entityId" = any(${ids}::uuid[])
-              and "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
-          ) changes
+          select "entityId", sum("delta")::int as n from "PcServiceYear"
+          where "year" <= ${Number(date.slice(0, 4))} and ${among(Prisma.sql`"entityId"`)}
           group by "entityId"`
-      : Prisma.sql`
-          select "entityId", sum(n)::int as n from (
-            select "entityId", "delta" as n from "PcServiceYear"
-            where "year" < extract(year from ${date}::date)::int
-            union all
-            select "entityId", "delta" from "PcServiceDelta"
-            where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
-          ) changes
-          where "entityId" in (select unnest(${ids}::uuid[]))
-          group by "entityId"`,
+      : byKey
+        ? Prisma.sql`
+            select "entityId", sum(n)::int as n from (
+              select "entityId", "delta" as n from "PcServiceYear"
+              where ${among(Prisma.sql`"entityId"`)} and "year" < extract(year from ${date}::date)::int
+              union all
+              select "entityId", "delta" from "PcServiceDelta"
+              where ${among(Prisma.sql`"entityId"`)}
+                and "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
+            ) changes
+            group by "entityId"`
+        : Prisma.sql`
+            select "entityId", sum(n)::int as n from (
+              select "entityId", "delta" as n from "PcServiceYear"
+              where "year" < extract(year from ${date}::date)::int
+              union all
+              select "entityId", "delta" from "PcServiceDelta"
+              where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
+            ) changes
+            where ${among(Prisma.sql`"entityId"`)}
+            group by "entityId"`,
   );
   for (const row of rows) counts.set(row.entityId, row.n);
   return counts;

@@ -11,6 +11,7 @@ export {
   findProject,
   findSupplier,
   membersDuringYear,
+  membersDuringYearSql,
   recordDemoContract,
   recordDemoSuppliers,
   replaceSourcedExpenses,

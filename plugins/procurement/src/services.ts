@@ -62,16 +62,23 @@ export async function costsOfYear(context: GeaContext, associationId: string, ye
  */
 export async function membersDuringYear(context: Pick<GeaContext, 'prisma'>, associationId: string, year: number): Promise<string[]> {
   // Thousands of members at national scale: their ids as one JSON text, not a row each through Prisma.
-  const rows = await jsonRows<{ entityId: string }>(
-    context.prisma,
-    Prisma.sql`
-      select distinct m."entityId"
-      from "AssociationMember" m
-      join "Entity" e on e."id" = m."entityId"
-      where m."associationId" = ${associationId}::uuid and e."kind" <> 'UNION'
-        and m."joinedOn" <= ${isoDate(endOfYear(year))}::date and (m."leftOn" is null or m."leftOn" >= ${`${year}-01-01`}::date)`,
-  );
+  const rows = await jsonRows<{ entityId: string }>(context.prisma, membersDuringYearSql(associationId, year));
   return rows.map((row) => row.entityId);
+}
+
+/**
+ * membersDuringYear as a statement of one column, "entityId", for another statement to read from
+ * (`... where "entityId" in (${membersDuringYearSql(a, y)})`): statements over thousands of members
+ * then start at once, without their ids going back and forth.
+ */
+export function membersDuringYearSql(associationId: string, year: number): Prisma.Sql {
+  return Prisma.sql`
+    select distinct member."entityId"
+    from "AssociationMember" member
+    join "Entity" body on body."id" = member."entityId"
+    where member."associationId" = ${associationId}::uuid and body."kind" <> 'UNION'
+      and member."joinedOn" <= ${isoDate(endOfYear(year))}::date
+      and (member."leftOn" is null or member."leftOn" >= ${`${year}-01-01`}::date)`;
 }
 
 const projectsById = defineLoader<string, Project | null>('procurement.projectsById', async (ids, context) => {

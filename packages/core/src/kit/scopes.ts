@@ -1,7 +1,7 @@
 import type { Prisma } from '@gea/db';
 import type { GeaContext } from '../context.ts';
 import { onBodyOf, readableEntitiesSql, readableEntitiesWhere } from '../modules.ts';
-import type { PermissionName } from '../permissions.ts';
+import { moduleOfPermission, type PermissionName } from '../permissions.ts';
 
 type BodyLookup = (context: GeaContext) => Promise<{ entityId: string } | null>;
 
@@ -16,6 +16,14 @@ export function pluginScopes<Read extends PermissionName, Write extends Permissi
     write,
     /** Read the data of this body. */
     readOn,
+    /**
+     * readOn for a type's check of each row: `true` at once when the actor holds the permission for
+     * the body and the permission's module has no switch (the core's own data), so a list of
+     * thousands of bodies evaluates no scope map per row; otherwise readOn itself (module switch,
+     * and a refusal that names the permission).
+     */
+    readOnRow: (context: GeaContext, entityId: string) =>
+      context.actor.can(read, entityId) && !context.installedModules.has(moduleOfPermission(read)) ? (true as const) : readOn(entityId),
     /** Change the data of this body. */
     writeOn: (entityId: string) => ({ entityPermission: { permission: write, entityId } }),
     /** A list: for one body when it names one, else for whichever bodies the reader may see. */

@@ -74,7 +74,7 @@ export function addEntitySchema(builder: GeaBuilder) {
     id: { field: 'id' },
     // node(id:) of an id that does not exist answers null, not an error
     nullable: true,
-    authScopes: (entity) => entityRead(entity.id),
+    authScopes: (entity, context) => entityScopes.readOnRow(context, entity.id),
     fields: (t) => ({
       version: t.exposeInt('version', { description: versionDescription }),
       kind: t.expose('kind', { type: EntityKind }),
