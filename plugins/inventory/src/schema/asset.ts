@@ -21,6 +21,7 @@ import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { siteIssue, warrantyIssue } from '../rules/asset-details.ts';
 import { holdingSeat } from '../rules/software-installation.ts';
 import { assetListInputs, assetOrderBy, assetWhere, type AssetFilterInput } from './asset-filter.ts';
+import { searchShare } from '../search-statistics.ts';
 import { assetKindEnum, assetStatusEnum } from './enums.ts';
 
 type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
@@ -122,7 +123,7 @@ export function addAssetType(builder: GeaBuilder) {
   const { AssetFilter, AssetSort } = assetListInputs(builder);
   type ListArgs = { filter?: AssetFilterInput | null };
   const listWhere = (args: ListArgs, context: GeaContext): Prisma.AssetWhereInput => ({
-    ...assetWhere(args.filter),
+    ...assetWhere(args.filter, { searchShare: args.filter?.search?.trim() ? searchShare(context, args.filter.search.trim()) : null }),
     // Bodies where the actor lacks the grant or the module is off are never selected.
     entity: scopes.readableEntities(context),
   });
