@@ -63,22 +63,23 @@ export async function costsOfYear(context: GeaContext, associationId: string, ye
 export async function membersDuringYear(context: Pick<GeaContext, 'prisma'>, associationId: string, year: number): Promise<string[]> {
   // Thousands of members at national scale: their ids as one JSON text, not a row each through Prisma.
   const rows = await jsonRows<{ entityId: string }>(context.prisma, membersDuringYearSql(associationId, year));
-  return rows.map((row) => row.entityId);
+  return [...new Set(rows.map((row) => row.entityId))];
 }
 
 /**
  * membersDuringYear as a statement of one column, "entityId", for another statement to read from
  * (`... where "entityId" in (${membersDuringYearSql(a, y)})`): statements over thousands of members
- * then start at once, without their ids going back and forth.
+ * then start at once, without their ids going back and forth. A body that left and joined again
+ * within the year comes twice (the `in` does not mind).
  */
 export function membersDuringYearSql(associationId: string, year: number): Prisma.Sql {
   return Prisma.sql`
-    select distinct member."entityId"
+    select member."entityId"
     from "AssociationMember" member
-    join "Entity" body on body."id" = member."entityId"
-    where member."associationId" = ${associationId}::uuid and body."kind" <> 'UNION'
+    where member."associationId" = ${associationId}::uuid
       and member."joinedOn" <= ${isoDate(endOfYear(year))}::date
-      and (member."leftOn" is null or member."leftOn" >= ${`${year}-01-01`}::date)`;
+      and (member."leftOn" is null or member."leftOn" >= ${`${year}-01-01`}::date)
+      and member."entityId" not in (select body."id" from "Entity" body where body."kind" = 'UNION')`;
 }
 
 const projectsById = defineLoader<string, Project | null>('procurement.projectsById', async (ids, context) => {
