@@ -3,7 +3,7 @@
 // and stops at the page; a rarer one three times, so it reads the trigram index. Either way the page
 // is the same: the rows are checked against a plain JavaScript filter.
 import inventory from '@gea/plugin-inventory';
-import { searchShare } from '../src/search-statistics.ts';
+import { searchPlan, searchShare } from '../src/search-statistics.ts';
 import { useTestApi } from '@gea/test-kit/api.ts';
 import { enableModules } from '@gea/test-kit/seed.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +18,8 @@ beforeAll(async () => {
   await enableModules(t.db, [entity.id]);
   tags = Array.from({ length: ASSETS }, (_, i) => ({
     tag: `PC-${String((i * 7_919) % 100_000).padStart(6, '0')}`,
-    office: i % OFFICE_EVERY === 0 ? 'Ufficio Tributi' : `Ufficio ${['Anagrafe', 'Tecnico', 'Segreteria', 'Polizia locale'][i % 4]}`,
+    // One office holds the rare words of a model, not the model: the whole text must not match it.
+    office: i === 1_501 ? 'Ufficio Raro 77' : i % OFFICE_EVERY === 0 ? 'Ufficio Tributi' : `Ufficio ${['Anagrafe', 'Tecnico', 'Segreteria', 'Polizia locale'][i % 4]}`,
     model: i === 1_234 || i === 1_777 ? 'Modello Raro 77' : `Modello ${i % 300}`,
   }));
   await t.db.prisma.asset.createMany({
@@ -27,16 +28,7 @@ beforeAll(async () => {
   await t.db.prisma.$executeRawUnsafe('analyze "Asset"');
 });
 
-/** searchShare once its statistics are read (the first call starts reading them). */
-async function shareOf(text: string): Promise<number | null> {
-  const context = { db: t.db.prisma };
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const share = searchShare(context, text);
-    if (share !== null) return share;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return null;
-}
+const shareOf = (text: string) => searchShare({ db: t.db.prisma }, text);
 
 const PAGE = `query ($search: String) {
   assets(first: 20, filter: { search: $search }, sort: { field: INVENTORY_TAG }) { edges { node { inventoryTag } } }
@@ -75,16 +67,30 @@ describe('a search as the assets list asks for it', () => {
   });
 
   it('is given once when common, and finds the same page', async () => {
-    await shareOf('tributi');
     const { tags: found, mentions } = await page('Tributi');
     expect(found).toEqual(expected((row) => row.office === 'Ufficio Tributi'));
     expect(mentions).toBe(1);
   });
 
-  it('is given three times when rare, and finds the same page', async () => {
-    await shareOf('raro');
-    const { tags: found, mentions } = await page('Raro 77');
+  it('looks up only the rare part of a search that starts with a word most assets have, and checks the whole text', async () => {
+    const plan = await searchPlan({ db: t.db.prisma }, 'Modello Raro 77');
+    expect(plan.indexedText).not.toBeNull();
+    expect(plan.indexedText!.startsWith(' Raro')).toBe(true);
+    expect('Modello Raro 77'.includes(plan.indexedText!)).toBe(true);
+    const { tags: found, mentions } = await page('Modello Raro 77');
     expect(found).toEqual(expected((row) => row.model === 'Modello Raro 77'));
+    expect(found).toHaveLength(2);
+    expect(mentions).toBe(3);
+    // A search of one word, and one of common words only, are looked up whole.
+    expect((await searchPlan({ db: t.db.prisma }, 'Tributi')).indexedText).toBeNull();
+    expect((await searchPlan({ db: t.db.prisma }, 'Ufficio Tributi')).indexedText).toBeNull();
+  });
+
+  it('is given three times when rare, and finds the same page', async () => {
+    const { tags: found, mentions } = await page('Raro 77');
+    // Two models and the office that holds the same words.
+    expect(found).toEqual(expected((row) => [row.model, row.office].some((text) => text.toLowerCase().includes('raro 77'))));
+    expect(found).toHaveLength(3);
     expect(mentions).toBe(3);
   });
 });

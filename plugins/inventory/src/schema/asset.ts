@@ -21,7 +21,7 @@ import { scopes, writeOnAssetBody } from '../scopes.ts';
 import { siteIssue, warrantyIssue } from '../rules/asset-details.ts';
 import { holdingSeat } from '../rules/software-installation.ts';
 import { assetListInputs, assetOrderBy, assetWhere, type AssetFilterInput } from './asset-filter.ts';
-import { searchShare } from '../search-statistics.ts';
+import { searchPlan } from '../search-statistics.ts';
 import { assetKindEnum, assetStatusEnum } from './enums.ts';
 
 type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
@@ -122,8 +122,8 @@ export function addAssetType(builder: GeaBuilder) {
 
   const { AssetFilter, AssetSort } = assetListInputs(builder);
   type ListArgs = { filter?: AssetFilterInput | null };
-  const listWhere = (args: ListArgs, context: GeaContext): Prisma.AssetWhereInput => ({
-    ...assetWhere(args.filter, { searchShare: args.filter?.search?.trim() ? searchShare(context, args.filter.search.trim()) : null }),
+  const listWhere = async (args: ListArgs, context: GeaContext): Promise<Prisma.AssetWhereInput> => ({
+    ...assetWhere(args.filter, await searchPlan(context, args.filter?.search)),
     // Bodies where the actor lacks the grant or the module is off are never selected.
     entity: scopes.readableEntities(context),
   });
@@ -133,9 +133,10 @@ export function addAssetType(builder: GeaBuilder) {
   const totals = (args: ListArgs, context: GeaContext) => {
     let pending = totalsOf.get(args);
     if (!pending) {
-      pending = context.prisma.asset
-        .aggregate({ where: listWhere(args, context), _count: { _all: true }, _sum: { priceCents: true } })
-        .then((result) => ({ count: result._count._all, priceCents: centsOf(result._sum.priceCents ?? 0n) }));
+      pending = (async () => {
+        const result = await context.prisma.asset.aggregate({ where: await listWhere(args, context), _count: { _all: true }, _sum: { priceCents: true } });
+        return { count: result._count._all, priceCents: centsOf(result._sum.priceCents ?? 0n) };
+      })();
       totalsOf.set(args, pending);
     }
     return pending;
@@ -148,7 +149,8 @@ export function addAssetType(builder: GeaBuilder) {
         description: 'Equipment of the bodies whose inventory the reader may see.',
         authScopes: scopes.readSome,
         args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
-        resolve: (query, _root, args, context) => context.prisma.asset.findMany({ ...query, where: listWhere(args, context), orderBy: assetOrderBy(args.sort) }),
+        resolve: async (query, _root, args, context) =>
+          context.prisma.asset.findMany({ ...query, where: await listWhere(args, context), orderBy: assetOrderBy(args.sort) }),
         totalCount: async (_root, args, context) => (await totals(args, context)).count,
       },
       {
