@@ -21,7 +21,7 @@ export interface AllocationContext {
   populations: ReadonlyMap<string, UsedFigure>;
   correctives: CorrectiveSetting[];
   scenario: boolean;
-  /** With `readableRows`: the members whose cost sharing the reader may see (module on). */
+  /** With `readableIds`: the members whose cost sharing the reader may see (module on). */
   readableIds?: ReadonlySet<string>;
 }
 
@@ -35,7 +35,7 @@ export interface ComputedAllocation extends AllocationContext {
 /**
  * Everything the allocation of a year needs, in a number of statements that does not grow with the
  * members: the members, the rule, the correctives, the costs, every member's name and population
- * figure and, with `readableRows`, whether the reader may see it (one statement), their PCs (one
+ * figure and, with `readableIds`, whether the reader may see it (one statement), their PCs (one
  * statement).
  */
 export async function loadAllocationContext(
@@ -43,7 +43,7 @@ export async function loadAllocationContext(
   associationId: string,
   year: number,
   scenario: ScenarioOptions = {},
-  options: { readableRows?: boolean } = {},
+  options: { readableIds?: boolean } = {},
 ): Promise<AllocationContext> {
   const populationDate = populationReferenceDate(year);
   // Everything starts at once, the members being read by each statement that needs them
@@ -62,7 +62,7 @@ export async function loadAllocationContext(
       context.prisma,
       Prisma.sql`
         select e."id", e."name", e."istatCode", p."referenceDate" as day, p.population,
-          ${options.readableRows ? scopes.readableEntitiesSql(context, Prisma.sql`e."id"`) : Prisma.sql`false`} as readable
+          ${options.readableIds ? scopes.readableEntitiesSql(context, Prisma.sql`e."id"`) : Prisma.sql`false`} as readable
         from "Entity" e
         left join lateral (
           select f."referenceDate", f.population
@@ -107,7 +107,7 @@ export async function loadAllocationContext(
     correctives,
     scenario: isScenario(scenario),
     input: allocationInputOf(members, costs, { pcWeightBasisPoints, correctives }, scenario.extraExpenses ?? []),
-    ...(options.readableRows ? { readableIds: new Set(entities.filter((row) => row.readable).map((row) => row.id)) } : {}),
+    ...(options.readableIds ? { readableIds: new Set(entities.filter((row) => row.readable).map((row) => row.id)) } : {}),
   };
 }
 
@@ -123,7 +123,7 @@ export async function computeAllocation(
   associationId: string,
   year: number,
   scenario: ScenarioOptions = {},
-  options: { readableRows?: boolean } = {},
+  options: { readableIds?: boolean } = {},
 ): Promise<ComputedAllocation> {
   const loaded = await loadAllocationContext(context, associationId, year, scenario, options);
   try {

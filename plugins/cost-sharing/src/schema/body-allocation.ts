@@ -15,7 +15,7 @@ export type VisibleBody = BodyAllocation & { computed: ComputedAllocation };
  */
 export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
   const readable = computed.readableIds;
-  if (!readable) throw new Error('visibleBodies: the allocation was computed without { readableRows: true }');
+  if (!readable) throw new Error('visibleBodies: the allocation was computed without { readableIds: true }');
   // A loop and one object literal of a fixed shape: spreading thousands of lines cost tens of ms.
   const visible: VisibleBody[] = [];
   for (const body of computed.result.bodies) {

@@ -99,7 +99,7 @@ export function addCostAllocation(builder: GeaBuilder) {
         // The association's existence is checked alongside: an unknown one has no members and no costs.
         const [association, computed] = await Promise.allSettled([
           context.prisma.association.findUnique({ where: { id: args.association.id }, select: { id: true } }),
-          computeAllocation(context, args.association.id, args.year, scenarioOptions(args.scenario), { readableRows: true }),
+          computeAllocation(context, args.association.id, args.year, scenarioOptions(args.scenario), { readableIds: true }),
         ]);
         if (association.status === 'rejected') throw association.reason;
         if (!association.value) throw new NotFoundError('Association');
@@ -151,7 +151,7 @@ export function addCostAllocation(builder: GeaBuilder) {
           data: correctives.map((c, position) => ({ associationId, year: args.year, position, ...c }) satisfies Prisma.CostSharingCorrectiveCreateManyInput),
         });
         // Computed inside the transaction: a rule the data cannot satisfy is refused and rolled back.
-        const computed = await computeAllocation(context, associationId, args.year, {}, { readableRows: true });
+        const computed = await computeAllocation(context, associationId, args.year, {}, { readableIds: true });
         // The trigger raises the rule's version by one on update; a new rule starts at 1.
         const after = { year: args.year, ...rule, correctives: described(correctives), version: before.version + 1 };
         context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after };
