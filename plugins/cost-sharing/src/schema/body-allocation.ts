@@ -52,7 +52,7 @@ export const bodyAllocationType = perBuilder((builder) => {
     description: 'One member body\'s share of the year\'s costs, line by line: the lines add up to the total.',
     // Lines are built only for bodies the reader may see (visibleBodies): a per-line check would repeat
     // that for every one of thousands of bodies.
-    authScopes: scopes.readSome,
+    authScopes: scopes.readSomeRow,
     // The type's scope checked once per line (scope-auth wraps isTypeOf) instead of once per field of
     // every line: thousands of lines x a dozen fields of wrapped resolvers cost tens of milliseconds.
     runScopesOnType: true,
