@@ -98,6 +98,23 @@ describe('statements per costAllocation', () => {
     expect(many.statements.length).toBeLessThanOrEqual(12);
   });
 
+  it('read no body row when a line asks only for its body\'s id, and one statement for all when it asks for more', async () => {
+    const ONLY_IDS = `query ($a: ID!, $year: Int!) { costAllocation(association: $a, year: $year) { ... on CostAllocation { bodies { entity { id } } } } }`;
+    const WITH_NAMES = `query ($a: ID!, $year: Int!) { costAllocation(association: $a, year: $year) { ... on CostAllocation { bodies { entity { id name } } } } }`;
+    const run = (query: string) => t.api.countStatements(() => t.api.gql(query, { a: large.gid, year: YEAR }));
+    const ids = await run(ONLY_IDS);
+    const names = await run(WITH_NAMES);
+    const bodyRows = (statements: string[]) => statements.filter((sql) => /FROM "public"\."Entity"/.test(sql) && /"t0"\."name"/.test(sql));
+    expect(bodyRows(ids.statements)).toHaveLength(0);
+    expect(bodyRows(names.statements)).toHaveLength(1);
+    expect(names.statements.length).toBe(ids.statements.length + 1);
+    const listed = (result: typeof ids.result) => result.body.data!.costAllocation.bodies.map((line: { entity: { id: string } }) => line.entity.id);
+    expect(listed(ids.result)).toEqual(listed(names.result));
+    expect(new Set(listed(ids.result))).toEqual(new Set(large.entityIds.map((id) => toGlobalId('Entity', id))));
+    const byId = new Map((await t.db.prisma.entity.findMany({ where: { id: { in: large.entityIds } } })).map((row) => [toGlobalId('Entity', row.id), row.name]));
+    for (const line of names.result.body.data!.costAllocation.bodies as { entity: { id: string; name: string } }[]) expect(line.entity.name).toBe(byId.get(line.entity.id));
+  });
+
   it('are as many for 60 bodies as for 3 in a scenario', async () => {
     const scenario = { pcWeightBasisPoints: 7000, correctives: [] };
     const few = await statementsOf(small.gid, undefined, scenario);
