@@ -42,6 +42,7 @@ import { defaultQueryLimits, useQueryLimits, type QueryLimits } from './yoga/use
 import { useRefusalMessages } from './yoga/refusals.ts';
 import { useValidationCache } from './yoga/use-validation-cache.ts';
 import { useCompiledReads, type CompiledReadsOptions } from './yoga/use-compiled-reads.ts';
+import { useSplicedJson } from './yoga/use-spliced-json.ts';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
 import { defaultIdempotencyOptions, useIdempotencyKeys, type IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
@@ -92,6 +93,8 @@ export interface ApiOptions {
    * resolvers answer the rest. `observe` is told how each query was answered.
    */
   compiledReads?: boolean | Partial<CompiledReadsOptions>;
+  /** Values resolvers write as JSON text (spliceJson) go into responses as they are (default on; off: tests compare). */
+  splicedJson?: boolean;
   /** More Yoga plugins, after GEA's own (tests count executions with one). */
   yogaPlugins?: readonly Plugin[];
   /** Time limits (see start.ts for the environment variables): /health's answer and each request's database work. */
@@ -145,6 +148,7 @@ export function createApi({
   idempotency = defaultIdempotencyOptions,
   yogaPlugins = [],
   compiledReads = true,
+  splicedJson = true,
   timeouts = {},
   events = createEventBus(),
 }: ApiOptions): Api {
@@ -258,6 +262,8 @@ export function createApi({
       ...yogaPlugins,
       // after every plugin that adds validation rules: they are part of its key
       useValidationCache(),
+      // lists of thousands of computed lines written as JSON by their resolvers (spliceJson)
+      ...(splicedJson ? [useSplicedJson()] : []),
       // last: every other plugin has seen the operation before it may be answered without the resolvers
       useCompiledReads(
         typeof compiledReads === 'boolean' ? { enabled: compiledReads } : { enabled: true, ...compiledReads },

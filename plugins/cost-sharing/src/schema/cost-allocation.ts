@@ -1,4 +1,4 @@
-import { assertVersion, expectedVersionDescription, InputError, lockRow, modelRef, NotFoundError, StaleVersionError, type GeaBuilder, type GeaContext } from '@gea/core';
+import { assertVersion, expectedVersionDescription, InputError, lockRow, modelRef, NotFoundError, spliceJson, StaleVersionError, type GeaBuilder, type GeaContext } from '@gea/core';
 import type { Prisma } from '@gea/db';
 import { z } from 'zod';
 import { computeAllocation, type ComputedAllocation } from '../allocation-context.ts';
@@ -8,6 +8,7 @@ import { correctiveSettings } from '../rules/correctives.ts';
 import { allocationScenarioType, scenarioOptions } from './allocation-scenario.ts';
 import { appliedCorrectiveType } from './applied-corrective.ts';
 import { bodyAllocationType, visibleBodies, type VisibleBody } from './body-allocation.ts';
+import { bodyLinesJson } from './body-lines-json.ts';
 import { correctiveInputType, requestedCorrectives } from './corrective-input.ts';
 import { projectPoolType } from './project-pool.ts';
 import { PopulationMissingError } from '../population-figures.ts';
@@ -77,7 +78,11 @@ export function addCostAllocation(builder: GeaBuilder) {
       bodies: t.field({
         type: [BodyLine],
         description: 'The member bodies whose share the reader may see (a referent: their own).',
-        resolve: (a) => a.visible,
+        // Plain figures of thousands of lines: written as JSON here rather than field by field.
+        resolve: (a, _args, context, info) => {
+          const json = bodyLinesJson(a.visible, context, info);
+          return (json !== null && spliceJson(context, info, json, [] as VisibleBody[])) || a.visible;
+        },
       }),
     }),
   });
