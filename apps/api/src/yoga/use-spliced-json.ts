@@ -1,4 +1,4 @@
-import { enableSplices, splicesOf, type Splice } from '@gea/core';
+import { enableSplices, type Splice } from '@gea/core';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { randomUUID } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
@@ -11,11 +11,10 @@ import type { ExecutionResult } from 'graphql';
 export function useSplicedJson(): Plugin {
   return {
     onExecute({ args }) {
-      const context = args.contextValue as object;
-      enableSplices(context);
+      const splices = enableSplices(args.contextValue as object);
+      if (!splices) return;
       return {
         onExecuteDone({ result, setResult }) {
-          const splices = splicesOf(context);
           if (splices.length === 0 || isAsyncIterable(result)) return;
           setResult(withSplices(result, splices));
         },

@@ -11,4 +11,4 @@ export { likeLiteral, containsText, startsWithText, equalsTextIgnoringCase } fro
 export { TRIGRAM_SEARCH_MINIMUM, isTrigramSearchable, trigramSearchSchema } from './trigram-search.ts';
 export { jsonRows } from './json-rows.ts';
 export { selectsOnly } from './selection.ts';
-export { spliceJson, enableSplices, splicesOf, type Splice } from './spliced-json.ts';
+export { spliceJson, enableSplices, type Splice } from './spliced-json.ts';

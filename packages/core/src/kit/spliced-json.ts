@@ -17,16 +17,23 @@ export interface Splice {
   readonly placeholder: unknown;
 }
 
-const requests = new WeakMap<object, Splice[]>();
+// Per request context: the splices of its one execution, or null once a second execution shares
+// the context (a batch): then no resolver splices, since a path could name either operation's field.
+const requests = new WeakMap<object, Splice[] | null>();
 
-/** Called by the response writer before execution: this request's responses honour splices. */
-export function enableSplices(context: object): void {
-  requests.set(context, []);
-}
-
-/** The splices a request's resolvers made (none when not enabled). */
-export function splicesOf(context: object): readonly Splice[] {
-  return requests.get(context) ?? [];
+/**
+ * Called by the response writer before an execution: its resolvers may splice. Returns the list
+ * they will fill (the writer keeps it for that execution's result), or null when another
+ * execution already shares the context, which turns splicing off for both from then on.
+ */
+export function enableSplices(context: object): Splice[] | null {
+  if (requests.has(context)) {
+    requests.set(context, null);
+    return null;
+  }
+  const list: Splice[] = [];
+  requests.set(context, list);
+  return list;
 }
 
 /**
