@@ -26,8 +26,8 @@ export async function personalComputersInServiceOf(context: Db, bodies: readonly
   if (ids?.length === 0) return counts;
   // A page of bodies is read by key; many bodies, or a statement of them, by range and join.
   const byKey = ids !== null && ids.length <= 500;
-  const among = (column: Prisma.Sql) =>
-    ids === null ? Prisma.sql`${column} in (${bodies as Prisma.Sql})` : byKey ? Prisma.sql`${column} = any(${ids}::uuid[])` : Prisma.sql`${column} in (select unnest(${ids}::uuid[]))`;
+  const among =
+    ids === null ? Prisma.sql`"entityId" in (${bodies as Prisma.Sql})` : byKey ? Prisma.sql`"entityId" = any(${ids}::uuid[])` : Prisma.sql`"entityId" in (select unnest(${ids}::uuid[]))`;
   const date = isoDate(at);
   // On 31 December (the reference date of the cost sharing), the count is the sum of the yearly
   // totals up to that year: PcServiceYear's row of a year is kept equal to the sum of the year's
@@ -38,16 +38,16 @@ export async function personalComputersInServiceOf(context: Db, bodies: readonly
     date.endsWith('-12-31')
       ? Prisma.sql`
           select "entityId", sum("delta")::int as n from "PcServiceYear"
-          where "year" <= ${Number(date.slice(0, 4))} and ${among(Prisma.sql`"entityId"`)}
+          where "year" <= ${Number(date.slice(0, 4))} and ${among}
           group by "entityId"`
       : byKey
         ? Prisma.sql`
             select "entityId", sum(n)::int as n from (
               select "entityId", "delta" as n from "PcServiceYear"
-              where ${among(Prisma.sql`"entityId"`)} and "year" < extract(year from ${date}::date)::int
+              where ${among} and "year" < extract(year from ${date}::date)::int
               union all
               select "entityId", "delta" from "PcServiceDelta"
-              where ${among(Prisma.sql`"entityId"`)}
+              where ${among}
                 and "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
             ) changes
             group by "entityId"`
@@ -59,7 +59,7 @@ export async function personalComputersInServiceOf(context: Db, bodies: readonly
               select "entityId", "delta" from "PcServiceDelta"
               where "day" >= make_date(extract(year from ${date}::date)::int, 1, 1) and "day" <= ${date}::date
             ) changes
-            where ${among(Prisma.sql`"entityId"`)}
+            where ${among}
             group by "entityId"`,
   );
   for (const row of rows) counts.set(row.entityId, row.n);

@@ -12,3 +12,5 @@ export { TRIGRAM_SEARCH_MINIMUM, isTrigramSearchable, trigramSearchSchema } from
 export { jsonRows } from './json-rows.ts';
 export { selectsOnly } from './selection.ts';
 export { spliceJson, enableSplices, type Splice } from './spliced-json.ts';
+// Relay's global id as the schema writes it, for values written outside the executor (spliceJson).
+export { encodeGlobalID } from '@pothos/plugin-relay';

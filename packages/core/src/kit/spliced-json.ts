@@ -37,13 +37,16 @@ export function enableSplices(context: object): Splice[] | null {
 }
 
 /**
- * Registers `json` as the value of the field being resolved and returns the placeholder to give the
- * executor (an empty list for a list field), or null when this response cannot be spliced: a
- * mutation or subscription, or a server that writes responses the ordinary way.
+ * Where this response can be spliced (a query, on a server that writes responses this way), calls
+ * `write` and, unless it answers null, registers its text as the value of the field being resolved
+ * and returns the placeholder to give the executor (an empty list for a list field). Otherwise
+ * null, without calling `write`: the resolver returns its value as usual.
  */
-export function spliceJson<T>(context: GeaContext, info: GraphQLResolveInfo, json: string, placeholder: T): T | null {
+export function spliceJson<T>(context: GeaContext, info: GraphQLResolveInfo, write: () => string | null, placeholder: T): T | null {
   const list = requests.get(context);
   if (!list || info.operation.operation !== 'query') return null;
+  const json = write();
+  if (json === null) return null;
   const path: (string | number)[] = [];
   for (let step: GraphQLResolveInfo['path'] | undefined = info.path; step; step = step.prev) path.unshift(step.key);
   list.push({ path, json, placeholder });

@@ -4,7 +4,7 @@
 // else a query asks of a line (explanations, correctives, projects, more of the body, fragments,
 // directives) goes through the executor as before, and so does a line whose body the reader may not
 // read: the result is then the executor's own, errors included.
-import { centsOf, entityScopes, type GeaContext } from '@gea/core';
+import { centsOf, encodeGlobalID, entityScopes, type GeaContext } from '@gea/core';
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import type { VisibleBody } from './body-allocation.ts';
 import { scopes } from '../scopes.ts';
@@ -34,8 +34,7 @@ const plainFields: Record<string, Write> = {
   totalCents: (line) => cents(line.totalCents),
 };
 
-/** Relay's global id, as the Entity type writes it (Pothos' encodeGlobalID). */
-const entityGlobalId = (id: string) => JSON.stringify(Buffer.from(`Entity:${id}`).toString('base64'));
+const entityGlobalId = (id: string) => JSON.stringify(encodeGlobalID('Entity', id));
 
 /** The fields asked, as written; null when anything is not a plain field (a fragment, a directive, arguments). */
 function plainSelection(nodes: readonly { selectionSet?: { selections: readonly SelectionNode[] } }[]): FieldNode[] | null {

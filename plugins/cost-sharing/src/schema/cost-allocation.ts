@@ -79,10 +79,7 @@ export function addCostAllocation(builder: GeaBuilder) {
         type: [BodyLine],
         description: 'The member bodies whose share the reader may see (a referent: their own).',
         // Plain figures of thousands of lines: written as JSON here rather than field by field.
-        resolve: (a, _args, context, info) => {
-          const json = bodyLinesJson(a.visible, context, info);
-          return (json !== null && spliceJson(context, info, json, [] as VisibleBody[])) || a.visible;
-        },
+        resolve: (a, _args, context, info) => spliceJson(context, info, () => bodyLinesJson(a.visible, context, info), [] as VisibleBody[]) ?? a.visible,
       }),
     }),
   });
