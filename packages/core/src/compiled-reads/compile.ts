@@ -293,7 +293,14 @@ class ReadCompiler implements SqlScope {
     const prisma = new Proxy(realPrisma, {
       get(target, property) {
         if (property === delegateName) return recording(Reflect.get(target, property) as Record<string, unknown>);
-        if (property === '$transaction' || property === '$queryRaw' || property === '$queryRawUnsafe') {
+        // A statement read before the query (the ids a search narrows the page to): its answer is in
+        // the compiled statement, which is therefore never kept for another request.
+        if (property === '$queryRaw') {
+          noteRead();
+          const queryRaw = Reflect.get(target, property) as (...args: unknown[]) => unknown;
+          return (...args: unknown[]) => queryRaw.apply(target, args);
+        }
+        if (property === '$transaction' || property === '$queryRawUnsafe') {
           return () => {
             throw new NotCompilable(`root resolver uses ${String(property)}`);
           };

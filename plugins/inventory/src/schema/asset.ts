@@ -22,6 +22,7 @@ import { siteIssue, warrantyIssue } from '../rules/asset-details.ts';
 import { holdingSeat } from '../rules/software-installation.ts';
 import { assetListInputs, assetOrderBy, assetWhere, type AssetFilterInput } from './asset-filter.ts';
 import { searchPlan } from '../search-statistics.ts';
+import { searchRunIds } from '../search-runs.ts';
 import { assetKindEnum, assetStatusEnum } from './enums.ts';
 
 type GeaTypes = PothosSchemaTypes.ExtendDefaultTypes<GeaSchemaTypes>;
@@ -149,8 +150,15 @@ export function addAssetType(builder: GeaBuilder) {
         description: 'Equipment of the bodies whose inventory the reader may see.',
         authScopes: scopes.readSome,
         args: { filter: t.arg({ type: AssetFilter, required: false }), sort: t.arg({ type: AssetSort, required: false }) },
-        resolve: async (query, _root, args, context) =>
-          context.prisma.asset.findMany({ ...query, where: await listWhere(args, context), orderBy: assetOrderBy(args.sort) }),
+        resolve: async (query, _root, args, context) => {
+          // A search over every body by tag: the ids its runs find first (search-runs.ts), the page
+          // then read among them with the list's own where (one search copy: the planner reads the ids).
+          const ids = await searchRunIds(context, args.filter, args.sort, query);
+          const where = ids
+            ? { ...assetWhere(args.filter, { searchShare: 1 }), entity: scopes.readableEntities(context), id: { in: ids } }
+            : await listWhere(args, context);
+          return context.prisma.asset.findMany({ ...query, where, orderBy: assetOrderBy(args.sort) });
+        },
         totalCount: async (_root, args, context) => (await totals(args, context)).count,
       },
       {

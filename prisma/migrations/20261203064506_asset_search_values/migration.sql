@@ -1,0 +1,63 @@
+-- A search over every body sorted by inventory tag, read as ordered runs (plugins/inventory/src/search-runs.ts):
+-- the distinct values of four of the texts a search looks in, so that a search finds the values that
+-- contain it among a few thousand short rows, then reads each value's assets in tag order through the
+-- indexes below and stops at the page. Serial numbers are nearly all distinct: their own trigram index.
+
+-- CreateTable
+CREATE TABLE "AssetSearchValue" (
+    "field" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+
+    CONSTRAINT "AssetSearchValue_pkey" PRIMARY KEY ("field","value")
+);
+
+-- CreateIndex
+CREATE INDEX "AssetSearchValue_value_trgm_idx" ON "AssetSearchValue" USING GIN ("value" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "Asset_manufacturer_inventoryTag_id_idx" ON "Asset"("manufacturer", "inventoryTag", "id");
+
+-- CreateIndex
+CREATE INDEX "Asset_model_inventoryTag_id_idx" ON "Asset"("model", "inventoryTag", "id");
+
+-- CreateIndex
+CREATE INDEX "Asset_assignedTo_inventoryTag_id_idx" ON "Asset"("assignedTo", "inventoryTag", "id");
+
+-- CreateIndex
+CREATE INDEX "Asset_serialNumber_trgm_idx" ON "Asset" USING GIN ("serialNumber" gin_trgm_ops);
+
+-- Kept by PostgreSQL, whoever writes the assets (the API, an import, a restore): every value an
+-- inserted or updated asset carries is added once; the values of a statement are taken in one order,
+-- so that two writers adding the same new values wait for each other instead of deadlocking.
+-- Values are never removed: a value no asset has any more finds nothing, and removing it here would
+-- race with a concurrent transaction adding an asset with the same value.
+CREATE FUNCTION gea_asset_search_values() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "AssetSearchValue" ("field", "value")
+  SELECT DISTINCT v."field", v."value"
+  FROM gea_changed_assets a
+  CROSS JOIN LATERAL (VALUES ('inventoryTag', a."inventoryTag"), ('manufacturer', a."manufacturer"),
+                             ('model', a."model"), ('assignedTo', a."assignedTo")) AS v("field", "value")
+  WHERE v."value" IS NOT NULL
+  ORDER BY 1, 2
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "gea_asset_search_values_insert" AFTER INSERT ON "Asset"
+  REFERENCING NEW TABLE AS gea_changed_assets FOR EACH STATEMENT EXECUTE FUNCTION gea_asset_search_values();
+-- PostgreSQL refuses a column list on a trigger with a transition table: every UPDATE statement runs it.
+CREATE TRIGGER "gea_asset_search_values_update" AFTER UPDATE ON "Asset"
+  REFERENCING NEW TABLE AS gea_changed_assets FOR EACH STATEMENT EXECUTE FUNCTION gea_asset_search_values();
+
+-- The values of the assets already there.
+INSERT INTO "AssetSearchValue" ("field", "value")
+SELECT DISTINCT v."field", v."value"
+FROM "Asset" a
+CROSS JOIN LATERAL (VALUES ('inventoryTag', a."inventoryTag"), ('manufacturer', a."manufacturer"),
+                           ('model', a."model"), ('assignedTo', a."assignedTo")) AS v("field", "value")
+WHERE v."value" IS NOT NULL;
+
+-- The planner's statistics of the new table and indexes at once.
+ANALYZE "AssetSearchValue";
