@@ -60,7 +60,11 @@ export async function searchRunIds(
   const untaggedAfter = cursorId
     ? Prisma.sql`(exists (select 1 from "Asset" c where c.id = ${cursorId}::uuid and c."inventoryTag" is not null) or a.id > ${cursorId}::uuid)`
     : Prisma.sql`true`;
-  const run = (match: Prisma.Sql) => Prisma.sql`
+  // A first page: one ordered read per value (the index keeps untagged assets last, by id).
+  const firstRun = (match: Prisma.Sql) => Prisma.sql`
+    (select a.id, a."inventoryTag" as tag from "Asset" a where ${match} and ${readable}
+      order by a."inventoryTag" nulls last, a.id limit ${take})`;
+  const laterRun = (match: Prisma.Sql) => Prisma.sql`
     (select s.id, s.tag from (
       (select a.id, a."inventoryTag" as tag from "Asset" a
         where ${match} and a."inventoryTag" is not null and ${taggedAfter} and ${readable}
@@ -70,6 +74,7 @@ export async function searchRunIds(
         where ${match} and a."inventoryTag" is null and ${untaggedAfter} and ${readable}
         order by a.id limit ${take})
     ) s order by s.tag nulls last, s.id limit ${take})`;
+  const run = cursorId ? laterRun : firstRun;
   const valueRuns = VALUE_COLUMNS.map(
     (column) => Prisma.sql`
       select r.id, r.tag from found v cross join lateral ${run(Prisma.sql`a.${Prisma.raw(`"${column}"`)} = v.value`)} r

@@ -11,8 +11,6 @@ CREATE TABLE "AssetSearchValue" (
     CONSTRAINT "AssetSearchValue_pkey" PRIMARY KEY ("field","value")
 );
 
--- CreateIndex
-CREATE INDEX "AssetSearchValue_value_trgm_idx" ON "AssetSearchValue" USING GIN ("value" gin_trgm_ops);
 
 -- CreateIndex
 CREATE INDEX "Asset_manufacturer_inventoryTag_id_idx" ON "Asset"("manufacturer", "inventoryTag", "id");
@@ -59,5 +57,11 @@ CROSS JOIN LATERAL (VALUES ('inventoryTag', a."inventoryTag"), ('manufacturer', 
                            ('model', a."model"), ('assignedTo', a."assignedTo")) AS v("field", "value")
 WHERE v."value" IS NOT NULL;
 
--- The planner's statistics of the new table and indexes at once.
+-- The trigram index after the values, built in one pass. Without its pending list (fastupdate): every
+-- search reads this index, and entries left pending until the next vacuum are read one by one by every
+-- search (measured: 9 ms instead of 1 for a search that finds nothing among 235,000 values); new values
+-- are few and short, written straight into it.
+CREATE INDEX "AssetSearchValue_value_trgm_idx" ON "AssetSearchValue" USING GIN ("value" gin_trgm_ops) WITH (fastupdate = off);
+
+-- The planner's statistics of the new table at once.
 ANALYZE "AssetSearchValue";
