@@ -43,6 +43,7 @@ import { useRefusalMessages } from './yoga/refusals.ts';
 import { useValidationCache } from './yoga/use-validation-cache.ts';
 import { useCompiledReads, type CompiledReadsOptions } from './yoga/use-compiled-reads.ts';
 import { useSplicedJson } from './yoga/use-spliced-json.ts';
+import { useCursorCheck } from './yoga/use-cursor-check.ts';
 import { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 import { useTrustedDocuments, type TrustedDocumentsOptions } from './yoga/use-trusted-documents.ts';
 import { defaultIdempotencyOptions, useIdempotencyKeys, type IdempotencyOptions } from './yoga/use-idempotency-keys.ts';
@@ -262,6 +263,8 @@ export function createApi({
       ...yogaPlugins,
       // after every plugin that adds validation rules: they are part of its key
       useValidationCache(),
+      // a page after something no list gave as a cursor: refused before the resolvers or a statement see it
+      useCursorCheck(),
       // lists of thousands of computed lines written as JSON by their resolvers (spliceJson)
       ...(splicedJson ? [useSplicedJson()] : []),
       // last: every other plugin has seen the operation before it may be answered without the resolvers

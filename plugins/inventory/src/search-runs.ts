@@ -18,6 +18,8 @@ import { scopes } from './scopes.ts';
 /** More values than this and the search is too common for runs: the list's usual plan reads it. */
 export const MAX_SEARCH_RUNS = 64;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The Asset columns whose distinct values AssetSearchValue lists (migration asset_search_values). */
 const VALUE_COLUMNS = ['inventoryTag', 'manufacturer', 'model', 'assignedTo'] as const;
 
@@ -49,6 +51,8 @@ export async function searchRunIds(
   if (!Number.isInteger(take) || take < 1) return null;
   if (context.actor.entitiesWith('inventory:read') !== 'all') return null;
   const cursorId = page.cursor?.id ?? null;
+  // A cursor that is no asset id is the list's own query to refuse, with its own error.
+  if (cursorId !== null && !UUID.test(cursorId)) return null;
 
   const pattern = `%${likeLiteral(text)}%`;
   const readable = scopes.readableEntitiesSql(context, Prisma.sql`a."entityId"`);

@@ -90,7 +90,7 @@ async function allPages(search: string, options: { first?: number; actor?: Param
   for (let guard = 0; guard < 200; guard++) {
     const sent: string[] = [];
     const stop = t.db.onQuery((event) => sent.push(event.query));
-    let response;
+    let response: Awaited<ReturnType<typeof t.api.gql<Record<string, any>>>>;
     try {
       response = await t.api.gql(PAGE, { first: options.first ?? 7, after, filter: { search, ...options.filter }, sort: options.sort ?? BY_TAG }, options.actor);
     } finally {
@@ -134,6 +134,16 @@ describe('a search by tag over every body, read as ordered runs', () => {
       // The page reads the ids the runs found, not the search's trigram index.
       expect(statements[1]).not.toContain('"AssetSearchValue"');
     }
+  });
+
+  it('answers a cursor of no asset as the list does without runs', async () => {
+    // Every asset here is a printer: the kind filter changes nothing but the plan. (A cursor that is
+    // no id at all is refused before any resolver: tests/integration/invalid-cursors.test.ts.)
+    const after = Buffer.from('GPC:S:0190a000-0000-7000-8000-000000000000').toString('base64');
+    const withRuns = await t.api.gql(PAGE, { first: 5, after, filter: { search: 'Lenovo' }, sort: BY_TAG });
+    const usual = await t.api.gql(PAGE, { first: 5, after, filter: { search: 'Lenovo', kind: ['PRINTER'] }, sort: BY_TAG });
+    expect(withRuns.body.errors).toBeUndefined();
+    expect(withRuns.body).toEqual(usual.body);
   });
 
   it('pages of any size, through assets without a tag at the end', async () => {

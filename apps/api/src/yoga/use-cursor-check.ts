@@ -1,0 +1,50 @@
+import {
+  getNamedType,
+  GraphQLString,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  valueFromAST,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { refusal } from './refusals.ts';
+
+// Every list's cursor is plugin-prisma's "GPC:S:<id>" in base64, the id a uuid (each connection's
+// `cursor: 'id'`). Anything else reached PostgreSQL's uuid cast and came back as "Unexpected error."
+const CURSOR = /^GPC:S:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isCursor = (value: string) => CURSOR.test(Buffer.from(value, 'base64').toString('utf8'));
+
+/** Whether an `after` or `before` of a connection field is not a cursor a list gave. */
+export function hasInvalidCursor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      [Kind.ARGUMENT](node) {
+        if (found || (node.name.value !== 'after' && node.name.value !== 'before')) return;
+        const field = typeInfo.getFieldDef();
+        const type = field && getNamedType(field.type);
+        if (!field || !isObjectType(type) || !type.getFields().edges || !type.getFields().pageInfo) return;
+        const value = valueFromAST(node.value, GraphQLString, variables);
+        if (typeof value === 'string' && !isCursor(value)) found = true;
+      },
+    }),
+  );
+  return found;
+}
+
+/** A page asked after or before something that is not a list's cursor is refused (400), before any resolver runs. */
+export function useCursorCheck(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (!hasInvalidCursor(args.schema, args.document, args.variableValues ?? undefined)) return;
+      setResultAndStopExecution({ errors: [refusal('INVALID_CURSOR')] });
+    },
+  };
+}
