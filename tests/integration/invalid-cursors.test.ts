@@ -1,5 +1,5 @@
 // A page asked `after` or `before` something no list gave as a cursor (typed by hand, cut short,
-// another list's kind of value) is refused with INVALID_CURSOR and HTTP 400, in the reader's language,
+// another list's kind of value) is refused as BAD_USER_INPUT (reason INVALID_CURSOR) with HTTP 400, in the reader's language,
 // before any resolver or statement runs; it used to reach PostgreSQL's uuid cast and come back as
 // "Unexpected error." Every connection of the composed schema is tried, at the root and nested.
 import inventory from '@gea/plugin-inventory';
@@ -38,7 +38,7 @@ function rootConnections(): string[] {
 }
 
 describe('a page after something that is not a cursor', () => {
-  it('is refused on every root list with INVALID_CURSOR and 400, no statement sent', async () => {
+  it('is refused on every root list as bad input (INVALID_CURSOR) with 400, no statement sent', async () => {
     const lists = rootConnections();
     expect(lists).toEqual(expect.arrayContaining(['assets', 'entities', 'contracts']));
     for (const list of lists) {
@@ -46,7 +46,7 @@ describe('a page after something that is not a cursor', () => {
         const query = `query ($after: String) { ${list}(first: 2, after: $after) { edges { cursor } } }`;
         const { result, statements } = await t.api.countStatements(() => t.api.gql(query, { after }));
         expect(result.status, `${list} after ${JSON.stringify(after)}`).toBe(400);
-        expect(result.body.errors?.map((error) => error.extensions?.code)).toEqual(['INVALID_CURSOR']);
+        expect(result.body.errors?.map((error) => [error.extensions?.code, error.extensions?.reason])).toEqual([['BAD_USER_INPUT', 'INVALID_CURSOR']]);
         expect(result.body.errors?.[0]?.message).toMatch(/non è un cursore/);
         expect(statements).toEqual([]);
       }
@@ -58,7 +58,7 @@ describe('a page after something that is not a cursor', () => {
       'accept-language': 'en-GB,en;q=0.9',
     });
     expect(nested.status).toBe(400);
-    expect(nested.body.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
+    expect(nested.body.errors?.[0]?.extensions?.reason).toBe('INVALID_CURSOR');
     expect(nested.body.errors?.[0]?.message).toMatch(/is not a cursor of the list/);
   });
 

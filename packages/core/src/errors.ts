@@ -184,10 +184,6 @@ export const requestRefusalCodes = {
     it: 'Una richiesta con questa Idempotency-Key è ancora in corso: riprovare tra poco.',
     en: 'A request with this Idempotency-Key is still running: retry shortly.',
   },
-  INVALID_CURSOR: {
-    it: '`after` o `before` non è un cursore dell\'elenco: passare pageInfo.endCursor, pageInfo.startCursor o il cursore di una riga così come l\'elenco li ha dati.',
-    en: '`after` or `before` is not a cursor of the list: pass pageInfo.endCursor, pageInfo.startCursor or a row\'s cursor as the list gave them.',
-  },
 } as const satisfies Record<string, { it: string; en: string }>;
 export type RequestRefusalCode = keyof typeof requestRefusalCodes;
 

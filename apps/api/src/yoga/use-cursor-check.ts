@@ -11,11 +11,17 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { refusal } from './refusals.ts';
+import { GraphQLError } from 'graphql';
+import { localeOf } from './refusals.ts';
 
 // Every list's cursor is plugin-prisma's "GPC:S:<id>" in base64, the id a uuid (each connection's
 // `cursor: 'id'`). Anything else reached PostgreSQL's uuid cast and came back as "Unexpected error."
 const CURSOR = /^GPC:S:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const MESSAGES = {
+  it: "`after` o `before` non è un cursore dell'elenco: passare pageInfo.endCursor, pageInfo.startCursor o il cursore di una riga così come l'elenco li ha dati.",
+  en: '`after` or `before` is not a cursor of the list: pass pageInfo.endCursor, pageInfo.startCursor or a row\'s cursor as the list gave them.',
+};
 
 const isCursor = (value: string) => CURSOR.test(Buffer.from(value, 'base64').toString('utf8'));
 
@@ -44,7 +50,10 @@ export function useCursorCheck(): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       if (!hasInvalidCursor(args.schema, args.document, args.variableValues ?? undefined)) return;
-      setResultAndStopExecution({ errors: [refusal('INVALID_CURSOR')] });
+      // BAD_USER_INPUT, as such a cursor has always been answered when it failed earlier; the reason says which.
+      const request = (args.contextValue as { request?: Request }).request;
+      const message = MESSAGES[request ? localeOf(request) : 'it'];
+      setResultAndStopExecution({ errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_CURSOR', http: { status: 400 } } })] });
     },
   };
 }
