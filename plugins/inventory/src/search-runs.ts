@@ -55,7 +55,10 @@ export async function searchRunIds(
   if (cursorId !== null && !UUID.test(cursorId)) return null;
 
   const pattern = `%${likeLiteral(text)}%`;
-  const readable = scopes.readableEntitiesSql(context, Prisma.sql`a."entityId"`);
+  // As a scalar sub-select, so that PostgreSQL checks it on each row a run reads (a probe of the
+  // module switch's key) instead of joining every body's switch first: a hash of 7,900 switches cost
+  // 3 ms on every search.
+  const readable = Prisma.sql`(select ${scopes.readableEntitiesSql(context, Prisma.sql`a."entityId"`)})`;
   // After the cursor in (inventoryTag NULLS LAST, id): tagged assets after it as a row comparison,
   // which the index reads as a range (none when the cursor has no tag: untagged ones come last);
   // untagged assets when the cursor has a tag, or after its id when it has none.
