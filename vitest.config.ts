@@ -36,7 +36,11 @@ export default defineConfig({
           // cross-plugin tests, and each plugin's own integration tests
           include: ['tests/integration/**/*.test.ts', 'plugins/*/tests/**/*.test.ts'],
           globalSetup: [`packages/test-kit/src/global-setup-${database}.ts`],
-          isolate: false,
+          // PGlite files each in a fresh process: a worker that ran them one after another grew to
+          // 12 GB (each file's embedded database stays in its memory) and was killed by the kernel's
+          // OOM killer on a 24 GB machine, failing the run after every test had passed. PostgreSQL
+          // files share their workers, which stay small.
+          isolate: database === 'pglite',
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
