@@ -210,13 +210,11 @@ describe('a search by tag over every body, read as ordered runs', () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, writer) =>
         t.db.prisma.$transaction(async (tx) => {
-          // Each writer its own order of the same values in one statement (as an import writes), with
-          // its own tags. (Several statements of one transaction adding the same new values in
-          // opposite orders can deadlock on PostgreSQL: one of them is rolled back whole.)
+          // Each writer its own order of the same values, one statement per asset, with its own tags.
           const order = writer % 2 === 0 ? makers : [...makers].reverse();
-          await tx.asset.createMany({
-            data: order.map((manufacturer, i) => ({ entityId: bodies[writer % 2]!.id, kind: 'SERVER' as const, manufacturer, inventoryTag: `CC-${writer}${i}0000` })),
-          });
+          for (const [i, manufacturer] of order.entries()) {
+            await tx.asset.createMany({ data: [{ entityId: bodies[writer % 2]!.id, kind: 'SERVER' as const, manufacturer, inventoryTag: `CC-${writer}${i}0000` }] });
+          }
         }),
       ),
     );

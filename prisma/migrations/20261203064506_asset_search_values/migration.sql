@@ -25,20 +25,31 @@ CREATE INDEX "Asset_assignedTo_inventoryTag_id_idx" ON "Asset"("assignedTo", "in
 CREATE INDEX "Asset_serialNumber_trgm_idx" ON "Asset" USING GIN ("serialNumber" gin_trgm_ops);
 
 -- Kept by PostgreSQL, whoever writes the assets (the API, an import, a restore): every value an
--- inserted or updated asset carries is added once; the values of a statement are taken in one order,
--- so that two writers adding the same new values wait for each other instead of deadlocking.
--- Values are never removed: a value no asset has any more finds nothing, and removing it here would
--- race with a concurrent transaction adding an asset with the same value.
+-- inserted or updated asset carries is added once. Values are never removed: a value no asset has any
+-- more finds nothing, and removing it here would race with a transaction adding an asset with it.
+-- Adding a value no transaction has committed yet takes one transaction-scoped lock first, so that
+-- writers adding new values take turns until commit: without it, two transactions adding the same new
+-- values in several statements, in opposite orders, each waited for the other's uncommitted value and
+-- PostgreSQL rolled one back (a deadlock). Statements whose values are all known take no lock.
 CREATE FUNCTION gea_asset_search_values() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "AssetSearchValue" ("field", "value")
-  SELECT DISTINCT v."field", v."value"
-  FROM gea_changed_assets a
-  CROSS JOIN LATERAL (VALUES ('inventoryTag', a."inventoryTag"), ('manufacturer', a."manufacturer"),
-                             ('model', a."model"), ('assignedTo', a."assignedTo")) AS v("field", "value")
-  WHERE v."value" IS NOT NULL
-  ORDER BY 1, 2
-  ON CONFLICT DO NOTHING;
+  IF EXISTS (
+    SELECT 1
+    FROM gea_changed_assets a
+    CROSS JOIN LATERAL (VALUES ('inventoryTag', a."inventoryTag"), ('manufacturer', a."manufacturer"),
+                               ('model', a."model"), ('assignedTo', a."assignedTo")) AS v("field", "value")
+    WHERE v."value" IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM "AssetSearchValue" s WHERE s."field" = v."field" AND s."value" = v."value")
+  ) THEN
+    PERFORM pg_advisory_xact_lock(hashtext('gea:AssetSearchValue'));
+    INSERT INTO "AssetSearchValue" ("field", "value")
+    SELECT DISTINCT v."field", v."value"
+    FROM gea_changed_assets a
+    CROSS JOIN LATERAL (VALUES ('inventoryTag', a."inventoryTag"), ('manufacturer', a."manufacturer"),
+                               ('model', a."model"), ('assignedTo', a."assignedTo")) AS v("field", "value")
+    WHERE v."value" IS NOT NULL
+    ON CONFLICT DO NOTHING;
+  END IF;
   RETURN NULL;
 END
 $$;
