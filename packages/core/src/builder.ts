@@ -13,6 +13,7 @@ import { isModuleEnabledFor, isModuleEnabledForBodies, ModuleDisabledError } fro
 import { moduleOfPermission, type PermissionName } from './permissions.ts';
 import type { AuditRedaction } from './audit/plugin.ts';
 import { fieldIssueOf } from './validation-issues.ts';
+import { isUuid } from './kit/uuid.ts';
 
 /**
  * The scopes every field chooses from (`authScopes: { permission: 'inventory:read' }`). Scope
@@ -68,7 +69,6 @@ export interface GeaSchemaTypes {
   DefaultNodeNullability: false;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every GEA id is `base64("<Type>:<uuid>")`; anything else is bad input, never a database error. */
 function decodeGlobalId(globalId: string): { typename: string; id: string } {
@@ -76,7 +76,7 @@ function decodeGlobalId(globalId: string): { typename: string; id: string } {
   const separator = decoded.indexOf(':');
   const typename = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (separator < 1 || !UUID.test(id) || Buffer.from(decoded).toString('base64') !== globalId) {
+  if (separator < 1 || !isUuid(id) || Buffer.from(decoded).toString('base64') !== globalId) {
     throw new GeaError('BAD_USER_INPUT', `"${globalId.slice(0, 60)}" is not a valid id`);
   }
   return { typename, id: id.toLowerCase() };

@@ -10,15 +10,14 @@
 // answer is the list's whatever this statement finds beyond the page. It must find the page itself,
 // which it does because every run applies the list's body scoping and cursor and is cut at the
 // page's size: the page's assets are the first of their runs.
-import { likeLiteral, type GeaContext } from '@gea/core';
+import { likeLiteral, type GeaContext, isUuid } from '@gea/core';
 import { Prisma } from '@gea/db';
-import type { AssetFilterInput, AssetSortInput } from './schema/asset-filter.ts';
+import { searchableByField, type AssetFilterInput, type AssetSortInput } from './schema/asset-filter.ts';
 import { scopes } from './scopes.ts';
 
 /** More values than this and the search is too common for runs: the list's usual plan reads it. */
 export const MAX_SEARCH_RUNS = 64;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Asset columns whose distinct values AssetSearchValue lists (migration asset_search_values). */
 const VALUE_COLUMNS = ['inventoryTag', 'manufacturer', 'model', 'assignedTo'] as const;
@@ -43,7 +42,7 @@ export async function searchRunIds(
   page: PageQuery,
 ): Promise<string[] | null> {
   const text = filter?.search?.trim();
-  if (!text || /[\u0000-\u001f]/.test(text)) return null;
+  if (!text || !searchableByField(text)) return null;
   const { search: _search, ...others } = filter!;
   if (Object.values(others).some((value) => value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))) return null;
   if (sort?.field !== 'INVENTORY_TAG' || (sort.direction ?? 'ASC') !== 'ASC') return null;
@@ -52,7 +51,7 @@ export async function searchRunIds(
   if (context.actor.entitiesWith('inventory:read') !== 'all') return null;
   const cursorId = page.cursor?.id ?? null;
   // A cursor that is no asset id is the list's own query to refuse, with its own error.
-  if (cursorId !== null && !UUID.test(cursorId)) return null;
+  if (cursorId !== null && !isUuid(cursorId)) return null;
 
   const pattern = `%${likeLiteral(text)}%`;
   // As a scalar sub-select, so that PostgreSQL checks it on each row a run reads (a probe of the

@@ -3,6 +3,7 @@
 // planner estimates an ILIKE: the share of the sampled values that contain the text. Read once and
 // kept for ten minutes, so a search costs no statement more.
 import { TRIGRAM_SEARCH_MINIMUM, type GeaContext } from '@gea/core';
+import { searchableByField } from './schema/asset-filter.ts';
 
 interface SearchTextSample {
   /** Values that hold a known share of the rows, with that share. */
@@ -98,8 +99,7 @@ function indexedPartOfSearch(sample: SearchTextSample, text: string, minimumRun:
 /** What assetWhere needs to know of a search over every readable body (nothing without a search). */
 export async function searchPlan(context: Pick<GeaContext, 'db'>, search: string | null | undefined): Promise<{ searchShare: number | null; indexedText: string | null }> {
   const text = search?.trim();
-  // A control character could meet searchText's separator: such a search is looked up whole.
-  if (!text || /[\u0000-\u001f]/.test(text)) return { searchShare: null, indexedText: null };
+  if (!text || !searchableByField(text)) return { searchShare: null, indexedText: null };
   const sample = await sampleOf(context);
   if (!sample) return { searchShare: null, indexedText: null };
   const indexedText = indexedPartOfSearch(sample, text, TRIGRAM_SEARCH_MINIMUM);

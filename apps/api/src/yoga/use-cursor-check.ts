@@ -12,18 +12,22 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
+import { isUuid } from '@gea/core';
 import { localeOf } from './refusals.ts';
 
 // Every list's cursor is plugin-prisma's "GPC:S:<id>" in base64, the id a uuid (each connection's
 // `cursor: 'id'`). Anything else reached PostgreSQL's uuid cast and came back as "Unexpected error."
-const CURSOR = /^GPC:S:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PREFIX = 'GPC:S:';
 
 const MESSAGES = {
   it: "`after` o `before` non è un cursore dell'elenco: passare pageInfo.endCursor, pageInfo.startCursor o il cursore di una riga così come l'elenco li ha dati.",
   en: '`after` or `before` is not a cursor of the list: pass pageInfo.endCursor, pageInfo.startCursor or a row\'s cursor as the list gave them.',
 };
 
-const isCursor = (value: string) => CURSOR.test(Buffer.from(value, 'base64').toString('utf8'));
+const isCursor = (value: string) => {
+  const decoded = Buffer.from(value, 'base64').toString('utf8');
+  return decoded.startsWith(PREFIX) && isUuid(decoded.slice(PREFIX.length));
+};
 
 /** Whether an `after` or `before` of a connection field is not a cursor a list gave. */
 export function hasInvalidCursor(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined): boolean {

@@ -11,6 +11,7 @@ import { errorTypeMap } from '@pothos/plugin-errors';
 import type { GraphQLFieldResolver } from 'graphql';
 import type { GeaPrismaClient } from '@gea/db';
 import type { AuditNote, GeaContext } from '../context.ts';
+import { isUuid } from '../kit/uuid.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -86,16 +87,15 @@ function entityIdFromArgs(args: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Names of arguments and record fields that hold bodies: `entityId`, `entityIds`, `contractingEntityId`... */
 const BODY_KEY = /^(entityIds?|[a-z]+EntityIds?)$/;
 
 /** The body ids in one value: a raw id, a decoded global id (`{ typename, id }`), or a list of them. */
 function idsIn(value: unknown): string[] {
-  if (typeof value === 'string') return UUID.test(value) ? [value] : [];
+  if (typeof value === 'string') return isUuid(value) ? [value] : [];
   if (Array.isArray(value)) return value.flatMap(idsIn);
   const id = (value as { id?: unknown } | null | undefined)?.id;
-  return typeof id === 'string' && UUID.test(id) ? [id] : [];
+  return isUuid(id) ? [id] : [];
 }
 
 /**
@@ -164,7 +164,7 @@ export class GeaAuditPlugin<Types extends SchemaTypes> extends BasePlugin<Types>
     const concerned = (args: Record<string, unknown>, note: AuditNote | null | undefined) => {
       const explicit = [...(typeof note?.entityId === 'string' ? [note.entityId] : []), ...(note?.entityIds ?? [])];
       const found = note?.entityId === null ? explicit : [...explicit, ...bodiesIn(args, note?.before, note?.after)];
-      return [...new Set(found.filter((id) => UUID.test(id)))];
+      return [...new Set(found.filter(isUuid))];
     };
     return async (parent, args, rawContext, info) => {
       const context = rawContext as unknown as GeaContext;

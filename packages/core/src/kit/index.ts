@@ -10,6 +10,7 @@ export { limitRate } from './rate-limit.ts';
 export { likeLiteral, containsText, startsWithText, equalsTextIgnoringCase } from './text-match.ts';
 export { TRIGRAM_SEARCH_MINIMUM, isTrigramSearchable, trigramSearchSchema } from './trigram-search.ts';
 export { jsonRows } from './json-rows.ts';
+export { isUuid } from './uuid.ts';
 export { selectsOnly } from './selection.ts';
 export { spliceJson, enableSplices, type Splice } from './spliced-json.ts';
 // Relay's global id as the schema writes it, for values written outside the executor (spliceJson).

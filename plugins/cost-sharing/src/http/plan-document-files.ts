@@ -1,11 +1,10 @@
-import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRoute } from '@gea/core';
+import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRoute, isUuid } from '@gea/core';
 import type { PlanDocumentContent } from '../documents/content.ts';
 import { planDocumentCsv } from '../documents/csv.ts';
 import { planDocumentPdf } from '../documents/pdf.ts';
 import { planDocumentFileName } from '../documents/file-names.ts';
 import { scopes } from '../scopes.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const formats = {
   pdf: { contentType: 'application/pdf', render: async (content: PlanDocumentContent) => new Uint8Array(await planDocumentPdf(content)) },
@@ -24,7 +23,7 @@ export const planDocumentFileRoute: PluginHttpRoute = {
     const id = params.id ?? '';
     const format = formats[params.format as keyof typeof formats];
     const document =
-      UUID.test(id) && format
+      isUuid(id) && format
         ? await context.prisma.planDocument.findUnique({ where: { id: id.toLowerCase() }, select: { associationId: true, plan: true, year: true, version: true, content: true } })
         : null;
     if (!document || !format) throw new NotFoundError('PlanDocument');

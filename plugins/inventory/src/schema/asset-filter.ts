@@ -89,6 +89,12 @@ const SEARCH_FILTER_COPIES = 3;
  */
 const BROAD_SEARCH_SHARE = 0.05;
 
+/**
+ * Whether a search may be looked up field by field (the search plan's rare part, the search runs):
+ * a control character could meet searchText's separator, so such a search is looked up whole.
+ */
+export const searchableByField = (text: string) => !/[\u0000-\u001f]/.test(text);
+
 /** The texts searchText joins (migration asset_search_text): a search matches one of them. */
 const SEARCHED_FIELDS = ['inventoryTag', 'serialNumber', 'manufacturer', 'model', 'assignedTo'] as const;
 

@@ -123,8 +123,9 @@ export function addAssetType(builder: GeaBuilder) {
 
   const { AssetFilter, AssetSort } = assetListInputs(builder);
   type ListArgs = { filter?: AssetFilterInput | null };
-  const listWhere = async (args: ListArgs, context: GeaContext): Promise<Prisma.AssetWhereInput> => ({
-    ...assetWhere(args.filter, await searchPlan(context, args.filter?.search)),
+  // `plan`: how to give the search (by default from the statistics, search-statistics.ts).
+  const listWhere = async (args: ListArgs, context: GeaContext, plan?: Parameters<typeof assetWhere>[1]): Promise<Prisma.AssetWhereInput> => ({
+    ...assetWhere(args.filter, plan ?? (await searchPlan(context, args.filter?.search))),
     // Bodies where the actor lacks the grant or the module is off are never selected.
     entity: scopes.readableEntities(context),
   });
@@ -154,9 +155,7 @@ export function addAssetType(builder: GeaBuilder) {
           // A search over every body by tag: the ids its runs find first (search-runs.ts), the page
           // then read among them with the list's own where (one search copy: the planner reads the ids).
           const ids = await searchRunIds(context, args.filter, args.sort, query);
-          const where = ids
-            ? { ...assetWhere(args.filter, { searchShare: 1 }), entity: scopes.readableEntities(context), id: { in: ids } }
-            : await listWhere(args, context);
+          const where = ids ? { ...(await listWhere(args, context, { searchShare: 1 })), id: { in: ids } } : await listWhere(args, context);
           return context.prisma.asset.findMany({ ...query, where, orderBy: assetOrderBy(args.sort) });
         },
         totalCount: async (_root, args, context) => (await totals(args, context)).count,

@@ -1,10 +1,9 @@
-import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRoute } from '@gea/core';
+import { assertReadableThrough, fileResponse, NotFoundError, type PluginHttpRoute, isUuid } from '@gea/core';
 import { scopes } from '../scopes.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function readableReceipt(context: Parameters<PluginHttpRoute['handle']>[1]['context'], id: string) {
-  const receipt = UUID.test(id)
+  const receipt = isUuid(id)
     ? await context.prisma.pecReceipt.findUnique({
         where: { id: id.toLowerCase() },
         select: { xml: true, eml: true, message: { select: { entityId: true } } },

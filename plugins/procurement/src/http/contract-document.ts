@@ -1,11 +1,10 @@
 // GET /procurement/contract-documents/<id>: a contract's file, byte for byte, to those who may read
 // the contract (procurement:read on one of the bodies it serves, module on). Anyone else gets 404,
 // as for a file that does not exist. Every download, and every refused attempt, is audited.
-import { assertReadableThrough, fileResponse, GeaError, NotFoundError, type GeaContext, type PluginHttpRoute } from '@gea/core';
+import { assertReadableThrough, fileResponse, GeaError, NotFoundError, type GeaContext, type PluginHttpRoute, isUuid } from '@gea/core';
 import { contractBodies } from '../bodies.ts';
 import { scopes } from '../scopes.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function audit(context: GeaContext, outcome: 'SUCCESS' | 'REFUSED', targetId: string, entityId: string | null, errorCode: string | null, entityIds: string[] = []) {
   await context.db.auditEvent.create({
@@ -30,7 +29,7 @@ export const contractDocumentRoute: PluginHttpRoute = {
   path: '/contract-documents/:id',
   async handle(_request, { params, context }) {
     const id = (params.id ?? '').toLowerCase();
-    const document = UUID.test(id)
+    const document = isUuid(id)
       ? await context.prisma.contractDocument.findUnique({
           where: { id },
           select: { contractId: true, fileName: true, mediaType: true, content: true },

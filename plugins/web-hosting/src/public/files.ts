@@ -1,13 +1,12 @@
 // GET /web-hosting/public/sites/:site/files/:id: an attachment's bytes, when a published revision
 // of a page of that site uses it (or, with ?preview=<token>, the token's revision does). A file
 // only uploaded, or used only by drafts, answers 404 like one that does not exist.
-import type { PluginRouteCall } from '@gea/core';
+import { isUuid, type PluginRouteCall } from '@gea/core';
 import { isServed, PRIVATE_CACHE_CONTROL, readSiteHead } from './cache.ts';
 import { findPreview } from './preview.ts';
 import { notFound, publicRead } from './respond.ts';
 import { referencesOf } from '../rules/revision-check.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Shown in the browser; anything else (HTML, SVG, scripts) is only downloaded. */
 const INLINE = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain|text\/csv)$/;
 
@@ -42,7 +41,7 @@ export const fileRoute = {
   access: 'public',
   handle: async (request: Request, call: PluginRouteCall) => {
     const id = call.params.id ?? '';
-    if (!UUID.test(id)) return notFound();
+    if (!isUuid(id)) return notFound();
     const token = call.url.searchParams.get('preview');
     if (token !== null) {
       const head = await readSiteHead(call.context, call.params.site ?? '');

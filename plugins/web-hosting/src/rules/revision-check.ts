@@ -1,7 +1,7 @@
 // What a page's revision may hold (on every save) and what it must hold to be published, from the
 // content model's data (src/model/). Pure: references and attachments are only checked for their
 // shape here; the services check that they exist on the same site.
-import type { FieldIssue } from '@gea/core';
+import { isUuid, type FieldIssue } from '@gea/core';
 import { contentTypeDefinitions, fieldsOf, type ContentTypeName, type FieldDefinition } from '../model/content-types.ts';
 import { findTerm } from '../model/taxonomies.ts';
 import { isRichTextEmpty, parseRichText, RichTextError } from './rich-text.ts';
@@ -13,7 +13,6 @@ export interface RevisionContent {
   fields: Readonly<Record<string, unknown>>;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ./-]{4,38}$/;
@@ -85,12 +84,12 @@ function checkValue(field: FieldDefinition, value: unknown): string | null {
       return value.every((key) => typeof key === 'string' && findTerm(field.vocabulary, key)) ? null : `not a term of ${field.vocabulary}`;
     case 'reference':
     case 'attachment':
-      return typeof value === 'string' && UUID.test(value) ? null : 'an id expected';
+      return isUuid(value) ? null : 'an id expected';
     case 'references':
     case 'attachments':
       if (!Array.isArray(value) || value.length > 100) return 'a list of ids expected';
       if (new Set(value).size !== value.length) return 'an id is repeated';
-      return value.every((id) => typeof id === 'string' && UUID.test(id)) ? null : 'an id expected';
+      return value.every((id) => isUuid(id)) ? null : 'an id expected';
   }
 }
 
