@@ -19,6 +19,9 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: 'unit',
+          // Property tests run hundreds of cases on the CPU: seconds each on a slow machine (these vary
+          // threefold), over the default 5 s when another process shares the cores.
+          testTimeout: 30_000,
           include: [
             'packages/*/src/**/*.test.ts',
             'plugins/*/src/**/*.test.ts',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { largestRemainder, type ApportionShare } from './largest-remainder.ts';
+import { numberArithmetic } from './exact-arithmetic.ts';
+import { apportion, largestRemainder, type ApportionShare } from './largest-remainder.ts';
 
 const share = (id: string, weight: number | bigint, order = id): ApportionShare => ({ id, order, weight: BigInt(weight) });
 
@@ -109,6 +110,21 @@ describe('largestRemainder', () => {
         },
       ),
       { numRuns: Number(process.env.GEA_PROPERTY_RUNS) || 300 },
+    );
+  });
+
+  it('property: in plain numbers, the same quotas as in BigInt, ties included', () => {
+    // The number path picks the leftover cents by the count-th largest remainder (a typed-array sort)
+    // and ranks only the ties; BigInt is the reference. Small weights make many ties of every kind.
+    const shareArb = fc.record({ weight: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 100_000 })), order: fc.constantFrom('A', 'B', 'C') });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(shareArb, { minLength: 1, maxLength: 60 }), (amount, raw) => {
+        const list = raw.map((r, i) => share(`id${String((i * 37) % 61).padStart(2, '0')}`, r.weight, r.order));
+        fc.pre(list.some((x) => x.weight > 0n));
+        const asNumbers = list.map((x) => ({ ...x, weight: Number(x.weight) }));
+        expect(apportion(numberArithmetic, amount, asNumbers)).toEqual(largestRemainder(BigInt(amount), list).map(Number));
+      }),
+      { numRuns: Number(process.env.GEA_PROPERTY_RUNS) || 500 },
     );
   });
 

@@ -13,6 +13,44 @@ export interface ApportionShare<T extends number | bigint = bigint> {
 /** Ordering by UTF-16 code units: the same on every machine, unlike localeCompare (ICU data). */
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The full ranking of two shares (see apportion): larger remainder, larger weight, smaller order key, smaller id. */
+function ranksBefore<T extends number | bigint>(shares: readonly ApportionShare<T>[], remainders: readonly T[], a: number, b: number): number {
+  const ra = remainders[a]!;
+  const rb = remainders[b]!;
+  if (ra !== rb) return ra > rb ? -1 : 1;
+  const wa = shares[a]!.weight;
+  const wb = shares[b]!.weight;
+  if (wa !== wb) return wa > wb ? -1 : 1;
+  return compareKeys(shares[a]!.order, shares[b]!.order) || compareKeys(shares[a]!.id, shares[b]!.id);
+}
+
+/**
+ * The indices of the `count` first shares in the ranking, without ranking them all: the count-th
+ * largest remainder is found by sorting the remainders alone (a typed-array sort for numbers, no
+ * comparator call per pair); every share above it is in, and only the shares tied at it are ranked
+ * by the full order. The same shares as sorting everything (thousands of bodies: most of the
+ * engine's time went to that sort's comparator).
+ */
+function firstRanked<T extends number | bigint>(A: ExactArithmetic<T>, shares: readonly ApportionShare<T>[], remainders: readonly T[], count: number): number[] {
+  const n = remainders.length;
+  if (count > n) throw new Error(`largestRemainder: ${count} cents left over for ${n} shares`);
+  const threshold = (
+    A.kind === 'number'
+      ? Float64Array.from(remainders as readonly number[]).sort()[n - count]
+      : [...remainders].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))[n - count]
+  ) as T;
+  const chosen: number[] = [];
+  const tied: number[] = [];
+  for (let index = 0; index < n; index++) {
+    const remainder = remainders[index]!;
+    if (remainder > threshold) chosen.push(index);
+    else if (remainder === threshold) tied.push(index);
+  }
+  tied.sort((a, b) => ranksBefore(shares, remainders, a, b));
+  for (let k = 0; chosen.length < count; k++) chosen.push(tied[k]!);
+  return chosen;
+}
+
 /**
  * Splits `amount` cents over `shares` in proportion to their weights by the largest-remainder
  * (Hamilton) method, exactly (BigInt: amount × weight never overflows nor loses precision).
@@ -64,23 +102,9 @@ export function apportion<T extends number | bigint>(A: ExactArithmetic<T>, amou
     remainders.push(remainder);
     assigned = A.add(assigned, quota);
   }
-  let leftover = A.sub(amount, assigned);
+  const leftover = A.sub(amount, assigned);
   if (leftover > zero) {
-    const ranking = shares.map((_, index) => index);
-    ranking.sort((a, b) => {
-      const ra = remainders[a]!;
-      const rb = remainders[b]!;
-      if (ra !== rb) return ra > rb ? -1 : 1;
-      const wa = shares[a]!.weight;
-      const wb = shares[b]!.weight;
-      if (wa !== wb) return wa > wb ? -1 : 1;
-      return compareKeys(shares[a]!.order, shares[b]!.order) || compareKeys(shares[a]!.id, shares[b]!.id);
-    });
-    for (const index of ranking) {
-      if (leftover === zero) break;
-      quotas[index] = A.add(quotas[index]!, A.one);
-      leftover = A.sub(leftover, A.one);
-    }
+    for (const index of firstRanked(A, shares, remainders, Number(leftover))) quotas[index] = A.add(quotas[index]!, A.one);
   }
   const sum = quotas.reduce((s, q) => A.add(s, q), zero);
   if (sum !== amount) throw new Error(`largestRemainder: distributed ${sum} of ${amount} cents`);
