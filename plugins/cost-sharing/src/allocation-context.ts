@@ -7,7 +7,7 @@ import { costsOfYear, membersDuringYearSql, type YearCosts } from '@gea/plugin-p
 import { allocateCosts, AllocationInputError, type AllocationInput, type AllocationResult } from './allocation/index.ts';
 import { allocationInputOf, isScenario, populationReferenceDate, STATUTE_PC_WEIGHT, type ScenarioOptions } from './rules/allocation-input.ts';
 import type { CorrectiveSetting } from './rules/correctives.ts';
-import { selectPopulations, type UsedFigure } from './population-figures.ts';
+import { selectPopulations, type StoredFigure, type UsedFigure } from './population-figures.ts';
 import { scopes } from './scopes.ts';
 
 export type EntityRow = Prisma.EntityGetPayload<object>;
@@ -77,9 +77,15 @@ export async function loadAllocationContext(
     costsOfYear(context, associationId, year),
   ]);
   // Art. 13: the population at 31 December of the year before; an allocation without it for a body is refused.
-  const figures = entities.flatMap((row) =>
-    row.day === null ? [] : [{ entityId: row.id, population: row.population!, referenceDate: new Date(`${row.day}T00:00:00Z`) }],
-  );
+  // Members share a handful of dates: one Date per distinct day, not one per member.
+  const days = new Map<string, Date>();
+  const figures: StoredFigure[] = [];
+  for (const row of entities) {
+    if (row.day === null) continue;
+    let day = days.get(row.day);
+    if (day === undefined) days.set(row.day, (day = new Date(`${row.day}T00:00:00Z`)));
+    figures.push({ entityId: row.id, population: row.population!, referenceDate: day });
+  }
   const used = selectPopulations(entities, figures, populationDate, { year, allowEarlier: isScenario(scenario) });
   const correctives: CorrectiveSetting[] =
     scenario.correctives ??

@@ -657,17 +657,19 @@ function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput):
   const totalPopulation = sum(members.map((member) => member.population));
   const fraction = (part: T, whole: T) => (whole === A.zero ? 0 : Number(part) / Number(whole));
 
+  const noLoans: StaffLoan[] = [];
   let grandTotal = A.zero;
   const bodies = input.bodies.map((body, i): BodyAllocation => {
     const pcQuota = general.pc.quotas[i]!;
     const populationQuota = general.population.quotas[i]!;
     let total = A.add(pcQuota, populationQuota);
+    // Plain loops: this runs once per body (thousands), where a closure per body and corrective showed.
     const correctives: BodyAllocation['correctives'] = [];
-    input.correctives.forEach((corrective, k) => {
+    for (let k = 0; k < input.correctives.length; k++) {
       const amount = correctiveLines[k]![i]!;
       total = A.add(total, amount);
-      if (amount !== A.zero) correctives.push({ correctiveId: corrective.id, label: corrective.label, amountCents: toNumber(amount) });
-    });
+      if (amount !== A.zero) correctives.push({ correctiveId: input.correctives[k]!.id, label: input.correctives[k]!.label, amountCents: toNumber(amount) });
+    }
     const projects: BodyAllocation['projects'] = [];
     for (const { project, byBody } of projectPools) {
       const quotas = byBody.get(i);
@@ -682,8 +684,10 @@ function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput):
         amountCents: toNumber(amount),
       });
     }
-    const loans = loansByBody.get(body.entityId) ?? [];
-    const reimbursement = A.sub(A.zero, sum(loans.map((loan) => A.of(loan.costCents))));
+    const loans = loansByBody.get(body.entityId) ?? noLoans;
+    let lent = A.zero;
+    for (const loan of loans) lent = A.add(lent, A.of(loan.costCents));
+    const reimbursement = A.sub(A.zero, lent);
     total = A.add(total, reimbursement);
     grandTotal = A.add(grandTotal, total);
     return {

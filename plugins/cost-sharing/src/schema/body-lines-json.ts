@@ -34,7 +34,8 @@ const plainFields: Record<string, Write> = {
   totalCents: (line) => cents(line.totalCents),
 };
 
-const entityGlobalId = (id: string) => JSON.stringify(encodeGlobalID('Entity', id));
+// Base64 needs no escaping in JSON.
+const entityGlobalId = (id: string) => `"${encodeGlobalID('Entity', id)}"`;
 
 /** The fields asked, as written; null when anything is not a plain field (a fragment, a directive, arguments). */
 function plainSelection(nodes: readonly { selectionSet?: { selections: readonly SelectionNode[] } }[]): FieldNode[] | null {
@@ -49,9 +50,10 @@ function plainSelection(nodes: readonly { selectionSet?: { selections: readonly 
 }
 
 /** One writer per response key, in the order the executor would write them; null when one is not plain. */
-function writers(fields: readonly FieldNode[], byName: (field: FieldNode) => Write | null): [string, Write][] | null {
+function writers(fields: readonly FieldNode[], byName: (field: FieldNode) => Write | null): Write | null {
   const seen = new Set<string>();
-  const list: [string, Write][] = [];
+  const prefixes: string[] = [];
+  const writes: Write[] = [];
   for (const field of fields) {
     const key = field.alias?.value ?? field.name.value;
     // The same key twice (merged by the executor): left to the executor.
@@ -59,9 +61,16 @@ function writers(fields: readonly FieldNode[], byName: (field: FieldNode) => Wri
     seen.add(key);
     const write = byName(field);
     if (!write) return null;
-    list.push([JSON.stringify(key), write]);
+    prefixes.push(`${prefixes.length === 0 ? '{' : ','}${JSON.stringify(key)}:`);
+    writes.push(write);
   }
-  return list;
+  // One string built by concatenation per object: no array per line and field (thousands of lines).
+  const count = writes.length;
+  return (line) => {
+    let json = '';
+    for (let k = 0; k < count; k++) json += prefixes[k]! + writes[k]!(line);
+    return count === 0 ? '{}' : `${json}}`;
+  };
 }
 
 /**
@@ -82,14 +91,15 @@ export function bodyLinesJson(lines: readonly VisibleBody[], context: GeaContext
     const body = bodyFields && writers(bodyFields, (inner) => (inner.name.value === 'id' ? (l) => entityGlobalId(l.entityId) : inner.name.value === '__typename' ? () => '"Entity"' : null));
     if (!body) return null;
     readsBody = true;
-    return (l) => `{${body.map(([key, write]) => `${key}:${write(l)}`).join(',')}}`;
+    return body;
   });
   if (!line) return null;
   // The body's own check, as the Entity type makes it (readOnRow): every line must pass it.
   if (readsBody && lines.some((l) => entityScopes.readOnRow(context, l.entityId) !== true)) return null;
   try {
-    const parts = lines.map((l) => `{${line.map(([key, write]) => `${key}:${write(l)}`).join(',')}}`);
-    return `[${parts.join(',')}]`;
+    let json = '[';
+    for (let i = 0; i < lines.length; i++) json += (i === 0 ? '' : ',') + line(lines[i]!);
+    return `${json}]`;
   } catch (error) {
     if (error instanceof RangeError) return null;
     throw error;
