@@ -14,12 +14,11 @@ export type VisibleBody = BodyAllocation & { computed: ComputedAllocation };
  * read the reference dates and the pools).
  */
 export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
-  const readable = computed.readableIds;
-  if (!readable) throw new Error('visibleBodies: the allocation was computed without { readableIds: true }');
+  let visible = visibleOf.get(computed);
+  if (visible) return visible;
   // A loop and one object literal of a fixed shape: spreading thousands of lines cost tens of ms.
-  const visible: VisibleBody[] = [];
-  for (const body of computed.result.bodies) {
-    if (!readable.has(body.entityId)) continue;
+  visible = [];
+  for (const body of readableLines(computed)) {
     visible.push({
       entityId: body.entityId,
       name: body.name,
@@ -37,7 +36,18 @@ export function visibleBodies(computed: ComputedAllocation): VisibleBody[] {
       computed,
     } satisfies Required<VisibleBody>);
   }
+  visibleOf.set(computed, visible);
   return visible;
+}
+
+/** Built once per allocation, and only when a field needs a line's allocation (not for plain figures). */
+const visibleOf = new WeakMap<ComputedAllocation, VisibleBody[]>();
+
+/** The lines the reader may see as the engine gave them, without their allocation: enough for plain figures. */
+export function readableLines(computed: ComputedAllocation): BodyAllocation[] {
+  const readable = computed.readableIds;
+  if (!readable) throw new Error('visibleBodies: the allocation was computed without { readableIds: true }');
+  return readable.size === computed.result.bodies.length ? computed.result.bodies : computed.result.bodies.filter((body) => readable.has(body.entityId));
 }
 
 /** The lines' bodies whose other fields a query reads: all of them in one statement. */

@@ -6,10 +6,10 @@
 // read: the result is then the executor's own, errors included.
 import { centsOf, encodeGlobalID, entityScopes, type GeaContext } from '@gea/core';
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
-import type { VisibleBody } from './body-allocation.ts';
+import type { BodyAllocation } from '../allocation/index.ts';
 import { scopes } from '../scopes.ts';
 
-type Write = (line: VisibleBody) => string;
+type Write = (line: BodyAllocation) => string;
 
 const int = (value: number) => {
   if (!Number.isInteger(value) || value > 2_147_483_647 || value < -2_147_483_648) throw new RangeError('not an Int');
@@ -77,7 +77,7 @@ function writers(fields: readonly FieldNode[], byName: (field: FieldNode) => Wri
  * The lines as the executor would write them for `info`'s selection, or null when the selection
  * asks for anything but plain figures and the body's id, or a check would refuse a line.
  */
-export function bodyLinesJson(lines: readonly VisibleBody[], context: GeaContext, info: GraphQLResolveInfo): string | null {
+export function bodyLinesJson(lines: readonly BodyAllocation[], context: GeaContext, info: GraphQLResolveInfo): string | null {
   const fields = plainSelection(info.fieldNodes);
   if (!fields) return null;
   // The line type's own check does not depend on the line (readSomeRow): asked once.

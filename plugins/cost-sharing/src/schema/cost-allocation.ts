@@ -7,7 +7,7 @@ import { STATUTE_PC_WEIGHT } from '../rules/allocation-input.ts';
 import { correctiveSettings } from '../rules/correctives.ts';
 import { allocationScenarioType, scenarioOptions } from './allocation-scenario.ts';
 import { appliedCorrectiveType } from './applied-corrective.ts';
-import { bodyAllocationType, visibleBodies, type VisibleBody } from './body-allocation.ts';
+import { bodyAllocationType, readableLines, visibleBodies, type VisibleBody } from './body-allocation.ts';
 import { bodyLinesJson } from './body-lines-json.ts';
 import { correctiveInputType, requestedCorrectives } from './corrective-input.ts';
 import { projectPoolType } from './project-pool.ts';
@@ -27,7 +27,7 @@ export function addCostAllocation(builder: GeaBuilder) {
   const CorrectiveInput = correctiveInputType(builder);
   populationMissingErrorType(builder);
 
-  const Allocation = builder.objectRef<ComputedAllocation & { visible: VisibleBody[] }>('CostAllocation').implement({
+  const Allocation = builder.objectRef<ComputedAllocation>('CostAllocation').implement({
     description:
       'How a year\'s costs of the ICT office are shared among the member bodies (art. 13): net of grants, 50% by PCs in ' +
       'service and 50% by population unless configured otherwise; project capital among participants; staff lent reimbursed in full.',
@@ -73,13 +73,13 @@ export function addCostAllocation(builder: GeaBuilder) {
           'and for a scenario "SIMULAZIONE" at the top of every page.',
         // Query cost (the API server's query limits): a PDF rendered on each request.
         extensions: { cost: 1_000 },
-        resolve: async (a, _args, context) => (await allocationPdf(a, a.visible, await associationName(context, a.associationId))).toString('base64'),
+        resolve: async (a, _args, context) => (await allocationPdf(a, visibleBodies(a), await associationName(context, a.associationId))).toString('base64'),
       }),
       bodies: t.field({
         type: [BodyLine],
         description: 'The member bodies whose share the reader may see (a referent: their own).',
         // Plain figures of thousands of lines: written as JSON here rather than field by field.
-        resolve: (a, _args, context, info) => spliceJson(context, info, () => bodyLinesJson(a.visible, context, info), [] as VisibleBody[]) ?? a.visible,
+        resolve: (a, _args, context, info) => spliceJson(context, info, () => bodyLinesJson(readableLines(a), context, info), [] as VisibleBody[]) ?? visibleBodies(a),
       }),
     }),
   });
@@ -106,7 +106,7 @@ export function addCostAllocation(builder: GeaBuilder) {
         if (association.status === 'rejected') throw association.reason;
         if (!association.value) throw new NotFoundError('Association');
         if (computed.status === 'rejected') throw computed.reason;
-        return { ...computed.value, visible: visibleBodies(computed.value) };
+        return computed.value;
       },
     }),
   );
@@ -157,7 +157,7 @@ export function addCostAllocation(builder: GeaBuilder) {
         // The trigger raises the rule's version by one on update; a new rule starts at 1.
         const after = { year: args.year, ...rule, correctives: described(correctives), version: before.version + 1 };
         context.audit = { ...context.audit, targetType: 'CostSharingRule', targetId: associationId, before, after };
-        return { ...computed, visible: visibleBodies(computed) };
+        return computed;
       },
     }),
   );
