@@ -1,6 +1,6 @@
 // Gathers what the allocation needs, each from its owner: PCs from the inventory's service, the
 // year's costs from procurement's, population from the core's history, the rule from this plugin.
-import { InputError, jsonRows, type GeaContext } from '@gea/core';
+import { InputError, jsonTuples, type GeaContext } from '@gea/core';
 import { Prisma } from '@gea/db';
 import { personalComputersInServiceOf } from '@gea/plugin-inventory';
 import { costsOfYear, membersDuringYearSql, type YearCosts } from '@gea/plugin-procurement';
@@ -58,8 +58,9 @@ export async function loadAllocationContext(
     context.prisma.costSharingCorrective.findMany({ where: { associationId, year }, orderBy: { position: 'asc' } }),
     // Each member with the latest figure on or before the reference date (a scenario may use an
     // earlier one), and whether the reader may see its line, in name order.
-    jsonRows<{ id: string; name: string; istatCode: string | null; day: string | null; population: number | null; readable: boolean }>(
+    jsonTuples<[id: string, name: string, istatCode: string | null, day: string | null, population: number | null, readable: boolean]>(
       context.prisma,
+      ['id', 'name', 'istatCode', 'day', 'population', 'readable'],
       Prisma.sql`
         select e."id", e."name", e."istatCode", p."referenceDate" as day, p.population,
           ${options.readableIds ? scopes.readableEntitiesSql(context, Prisma.sql`e."id"`) : Prisma.sql`false`} as readable
@@ -77,16 +78,20 @@ export async function loadAllocationContext(
     costsOfYear(context, associationId, year),
   ]);
   // Art. 13: the population at 31 December of the year before; an allocation without it for a body is refused.
-  // Members share a handful of dates: one Date per distinct day, not one per member.
+  // One pass over the rows. Members share a handful of dates: one Date per distinct day, not one per member.
   const days = new Map<string, Date>();
+  const named: { id: string; name: string }[] = [];
   const figures: StoredFigure[] = [];
-  for (const row of entities) {
-    if (row.day === null) continue;
-    let day = days.get(row.day);
-    if (day === undefined) days.set(row.day, (day = new Date(`${row.day}T00:00:00Z`)));
-    figures.push({ entityId: row.id, population: row.population!, referenceDate: day });
+  const readableIds = new Set<string>();
+  for (const [id, name, , day, population, readable] of entities) {
+    named.push({ id, name });
+    if (readable) readableIds.add(id);
+    if (day === null) continue;
+    let date = days.get(day);
+    if (date === undefined) days.set(day, (date = new Date(`${day}T00:00:00Z`)));
+    figures.push({ entityId: id, population: population!, referenceDate: date });
   }
-  const used = selectPopulations(entities, figures, populationDate, { year, allowEarlier: isScenario(scenario) });
+  const used = selectPopulations(named, figures, populationDate, { year, allowEarlier: isScenario(scenario) });
   const correctives: CorrectiveSetting[] =
     scenario.correctives ??
     storedCorrectives.map((row) => ({
@@ -97,13 +102,7 @@ export async function loadAllocationContext(
       populationBelow: row.populationBelow,
       entityIds: row.entityIds,
     }));
-  const members = entities.map((entity) => ({
-    entityId: entity.id,
-    name: entity.name,
-    istatCode: entity.istatCode,
-    pcs: pcs.get(entity.id) ?? 0,
-    population: used.get(entity.id)!.population,
-  }));
+  const members = entities.map(([id, name, istatCode]) => ({ entityId: id, name, istatCode, pcs: pcs.get(id) ?? 0, population: used.get(id)!.population }));
   const pcWeightBasisPoints = scenario.pcWeightBasisPoints ?? rule?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT;
   return {
     costs,
@@ -113,7 +112,7 @@ export async function loadAllocationContext(
     correctives,
     scenario: isScenario(scenario),
     input: allocationInputOf(members, costs, { pcWeightBasisPoints, correctives }, scenario.extraExpenses ?? []),
-    ...(options.readableIds ? { readableIds: new Set(entities.filter((row) => row.readable).map((row) => row.id)) } : {}),
+    ...(options.readableIds ? { readableIds } : {}),
   };
 }
 

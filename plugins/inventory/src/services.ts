@@ -1,6 +1,6 @@
 // What the inventory plugin offers other plugins: they read assets and licences through these,
 // never from the inventory's tables (cost sharing counts PCs here, procurement checks bodies here).
-import { defineLoader, isoDate, jsonRows, type GeaContext } from '@gea/core';
+import { defineLoader, isoDate, jsonRows, jsonTuples, type GeaContext } from '@gea/core';
 import { Prisma, type AssetKind, type AssetStatus } from '@gea/db';
 import { scopes } from './scopes.ts';
 
@@ -33,8 +33,10 @@ export async function personalComputersInServiceOf(context: Db, bodies: readonly
   // totals up to that year: PcServiceYear's row of a year is kept equal to the sum of the year's
   // PcServiceDelta rows by the same statements, so the year's days need not be read one by one (at
   // national scale, 100,000 rows fewer and a third of the time).
-  const rows = await jsonRows<{ entityId: string; n: number }>(
+  // [entityId, n] per body: thousands of bodies for an association's cost sharing.
+  const rows = await jsonTuples<[string, number]>(
     context.prisma,
+    ['entityId', 'n'],
     date.endsWith('-12-31')
       ? Prisma.sql`
           select "entityId", sum("delta")::int as n from "PcServiceYear"
@@ -62,7 +64,7 @@ export async function personalComputersInServiceOf(context: Db, bodies: readonly
             where ${among}
             group by "entityId"`,
   );
-  for (const row of rows) counts.set(row.entityId, row.n);
+  for (const [entityId, n] of rows) counts.set(entityId, n);
   return counts;
 }
 

@@ -9,7 +9,7 @@ export { auditConcerns, recordSystemEvent, type SystemEvent } from './audit.ts';
 export { limitRate } from './rate-limit.ts';
 export { likeLiteral, containsText, startsWithText, equalsTextIgnoringCase } from './text-match.ts';
 export { TRIGRAM_SEARCH_MINIMUM, isTrigramSearchable, trigramSearchSchema } from './trigram-search.ts';
-export { jsonRows } from './json-rows.ts';
+export { jsonRows, jsonTuples } from './json-rows.ts';
 export { isUuid } from './uuid.ts';
 export { selectsOnly } from './selection.ts';
 export { spliceJson, enableSplices, type Splice } from './spliced-json.ts';

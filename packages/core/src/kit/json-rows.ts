@@ -17,7 +17,20 @@ type RawClient = { $queryRaw<T = unknown>(query: Prisma.Sql): Promise<T> };
  * transaction wrote.
  */
 export async function jsonRows<T>(prisma: RawClient, query: Prisma.Sql, orderBy?: Prisma.Sql): Promise<T[]> {
-  const aggregate = orderBy ? Prisma.sql`json_agg(r order by ${orderBy})` : Prisma.sql`json_agg(r)`;
+  return aggregated<T>(prisma, Prisma.sql`r`, query, orderBy);
+}
+
+/**
+ * jsonRows with each row an array of the given columns of `r`, in that order, instead of an object:
+ * for thousands of rows, a third less text to write and to parse, and no key per value.
+ */
+export async function jsonTuples<T extends unknown[]>(prisma: RawClient, columns: readonly string[], query: Prisma.Sql, orderBy?: Prisma.Sql): Promise<T[]> {
+  const tuple = Prisma.raw(`json_build_array(${columns.map((column) => `r."${column.replaceAll('"', '""')}"`).join(', ')})`);
+  return aggregated<T>(prisma, tuple, query, orderBy);
+}
+
+async function aggregated<T>(prisma: RawClient, row: Prisma.Sql, query: Prisma.Sql, orderBy?: Prisma.Sql): Promise<T[]> {
+  const aggregate = orderBy ? Prisma.sql`json_agg(${row} order by ${orderBy})` : Prisma.sql`json_agg(${row})`;
   const wrapped = Prisma.sql`select coalesce(${aggregate}, '[]'::json)::text as "data" from (${query}) r`;
   const direct = textQueryOf(prisma);
   const text = direct
