@@ -83,7 +83,13 @@ export async function loadAllocationContext(
   const named: { id: string; name: string }[] = [];
   const figures: StoredFigure[] = [];
   const readableIds = new Set<string>();
-  for (const [id, name, , day, population, readable] of entities) {
+  // Indexed, not destructured: destructuring an array goes through its iterator, an object per row.
+  for (const row of entities) {
+    const id = row[0];
+    const name = row[1];
+    const day = row[3];
+    const population = row[4];
+    const readable = row[5];
     named.push({ id, name });
     if (readable) readableIds.add(id);
     if (day === null) continue;
@@ -102,7 +108,7 @@ export async function loadAllocationContext(
       populationBelow: row.populationBelow,
       entityIds: row.entityIds,
     }));
-  const members = entities.map(([id, name, istatCode]) => ({ entityId: id, name, istatCode, pcs: pcs.get(id) ?? 0, population: used.get(id)!.population }));
+  const members = entities.map((row) => ({ entityId: row[0], name: row[1], istatCode: row[2], pcs: pcs.get(row[0]) ?? 0, population: used.get(row[0])!.population }));
   const pcWeightBasisPoints = scenario.pcWeightBasisPoints ?? rule?.pcWeightBasisPoints ?? STATUTE_PC_WEIGHT;
   return {
     costs,

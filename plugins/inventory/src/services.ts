@@ -64,7 +64,7 @@ export async function personalComputersInServiceOf(context: Db, bodies: readonly
             where ${among}
             group by "entityId"`,
   );
-  for (const [entityId, n] of rows) counts.set(entityId, n);
+  for (const row of rows) counts.set(row[0], row[1]);
   return counts;
 }
 
