@@ -107,13 +107,13 @@ export interface BodyAllocation {
   pcQuotaCents: number;
   populationQuotaCents: number;
   /** One per corrective touching this body (non-zero amount), in the order of the correctives. */
-  correctives: { correctiveId: string; label: string; amountCents: number }[];
+  correctives: readonly { correctiveId: string; label: string; amountCents: number }[];
   /** One per project pool this body participates in (even when its amount is 0), in project order. */
-  projects: { projectId: string; name: string; pcQuotaCents: number; populationQuotaCents: number; amountCents: number }[];
+  projects: readonly { projectId: string; name: string; pcQuotaCents: number; populationQuotaCents: number; amountCents: number }[];
   /** Sum of `staffLoans` amounts: <= 0. */
   staffReimbursementCents: number;
   /** One credit line per staff loan of this body: minus its cost. */
-  staffLoans: { staffLoanId: string; personName: string; amountCents: number }[];
+  staffLoans: readonly { staffLoanId: string; personName: string; amountCents: number }[];
   /** = pcQuota + populationQuota + Σ correctives + Σ projects.amount + staffReimbursement. */
   totalCents: number;
 }
@@ -545,6 +545,9 @@ export function allocateCostsIn(arithmetic: 'bigint' | 'number', input: Allocati
   return allocate(numberArithmetic, input);
 }
 
+type Mutable<L> = L extends readonly (infer E)[] ? E[] : never;
+const NO_LINES: readonly never[] = Object.freeze([]);
+
 function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput): AllocationResult {
   const { sum } = helpers(A);
   const toNumber = A.toNumber;
@@ -665,19 +668,21 @@ function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput):
     const populationQuota = general.population.quotas[i]!;
     let total = A.add(pcQuota, populationQuota);
     // Plain loops: this runs once per body (thousands), where a closure per body and corrective showed.
-    const correctives: BodyAllocation['correctives'] = [];
+    // Most bodies have no corrective, project or loan line: they share one frozen empty list, since
+    // thousands of empty lists alive until the response made every young-generation collection longer.
+    let correctives: Mutable<BodyAllocation['correctives']> | undefined;
     for (let k = 0; k < input.correctives.length; k++) {
       const amount = correctiveLines[k]![i]!;
       total = A.add(total, amount);
-      if (amount !== A.zero) correctives.push({ correctiveId: input.correctives[k]!.id, label: input.correctives[k]!.label, amountCents: toNumber(amount) });
+      if (amount !== A.zero) (correctives ??= []).push({ correctiveId: input.correctives[k]!.id, label: input.correctives[k]!.label, amountCents: toNumber(amount) });
     }
-    const projects: BodyAllocation['projects'] = [];
+    let projects: Mutable<BodyAllocation['projects']> | undefined;
     for (const { project, byBody } of projectPools) {
       const quotas = byBody.get(i);
       if (quotas === undefined) continue;
       const amount = A.add(quotas.pc, quotas.population);
       total = A.add(total, amount);
-      projects.push({
+      (projects ??= []).push({
         projectId: project.id,
         name: project.name,
         pcQuotaCents: toNumber(quotas.pc),
@@ -700,10 +705,10 @@ function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput):
       populationShare: fraction(members[i]!.population, totalPopulation),
       pcQuotaCents: toNumber(pcQuota),
       populationQuotaCents: toNumber(populationQuota),
-      correctives,
-      projects,
+      correctives: correctives ?? NO_LINES,
+      projects: projects ?? NO_LINES,
       staffReimbursementCents: toNumber(reimbursement),
-      staffLoans: loans.map((loan) => ({ staffLoanId: loan.id, personName: loan.personName, amountCents: toNumber(A.sub(A.zero, A.of(loan.costCents))) })),
+      staffLoans: loans.length === 0 ? NO_LINES : loans.map((loan) => ({ staffLoanId: loan.id, personName: loan.personName, amountCents: toNumber(A.sub(A.zero, A.of(loan.costCents))) })),
       totalCents: toNumber(total),
     };
   });
