@@ -3,10 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { definePlugin } from '@gea/core';
-import { createApi, type Api } from '@gea/api';
+import { createApi, type Api, type CompiledReadOutcome } from '@gea/api';
 import type { Database, OpenDatabaseOptions } from '@gea/db';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { superuser } from '@gea/test-kit/api.ts';
 import { createTestDatabase, testDatabaseKind } from '@gea/test-kit/database.ts';
 
@@ -38,11 +38,15 @@ afterEach(async () => {
   }
 });
 
-async function openApi(dbOptions: OpenDatabaseOptions, timeouts: { requestTimeoutMs?: number; healthTimeoutMs?: number } = {}) {
+async function openApi(
+  dbOptions: OpenDatabaseOptions,
+  timeouts: { requestTimeoutMs?: number; healthTimeoutMs?: number } = {},
+  compiledReads: Parameters<typeof createApi>[0]['compiledReads'] = true,
+) {
   const db = await createTestDatabase(dbOptions);
   const entry = { db, servers: [] as Server[] };
   opened.push(entry);
-  const api: Api = createApi({ db, plugins: [probe], authenticate: () => superuser, timeouts });
+  const api: Api = createApi({ db, plugins: [probe], authenticate: () => superuser, timeouts, compiledReads });
   return {
     db,
     api,
@@ -168,6 +172,38 @@ describe('time limits: a database that does not answer gives a prompt 503', () =
     // The pool recovers.
     const after = await graphql(api, '{ entities(first: 1) { edges { node { id } } } }');
     expect(after.status).toBe(200);
+  });
+
+  it.runIf(onPostgres)('PostgreSQL: a compiled read that gets no connection answers the same 503, and is not run again through the resolvers', async () => {
+    const outcomes: CompiledReadOutcome[] = [];
+    const { db, api } = await openApi({ poolSize: 2, acquireTimeoutMs: 300 }, {}, { observe: (outcome) => outcomes.push(outcome) });
+    const resolversOnly = createApi({ db, plugins: [probe], authenticate: () => superuser, compiledReads: false });
+    const logged = vi.spyOn(console, 'error');
+    const query = '{ entities(first: 1) { edges { node { id name } } } }';
+    // The operation compiles (one statement) while connections are free.
+    expect((await graphql(api, query)).status).toBe(200);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['compiled']);
+    const blocker = holdConnections(db, 2);
+    await blocker.ready;
+    try {
+      const compiled = await graphql(api, query);
+      const throughResolvers = await graphql(resolversOnly, query);
+      expect(blocker.released).toBe(false);
+      expect(compiled.status).toBe(503);
+      expect(compiled.headers.get('retry-after')).toBe('1');
+      const body = (await compiled.json()) as { errors: { extensions: Record<string, unknown> }[] };
+      expect(body).toMatchObject({ errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'POOL_TIMEOUT' } }] });
+      // What the resolvers answer in the same state, word for word (each request has its own id).
+      const withoutRequestId = (answer: { errors: { extensions: Record<string, unknown> }[] }) =>
+        JSON.parse(JSON.stringify(answer, (key, value) => (key === 'requestId' ? undefined : value)));
+      expect(withoutRequestId(body)).toEqual(withoutRequestId(await throughResolvers.json()));
+      expect(outcomes.map((outcome) => outcome.kind)).toEqual(['compiled', 'unavailable']);
+      // Not reported as a statement the compiler got wrong.
+      expect(logged.mock.calls.flat().join(' ')).not.toMatch(/compiled read failed/);
+    } finally {
+      blocker.release();
+      logged.mockRestore();
+    }
   });
 
   it.runIf(onPostgres)('PostgreSQL: a statement over GEA_DB_STATEMENT_TIMEOUT_MS answers 503 REQUEST_TIMEOUT and its backend stops', async () => {

@@ -6,3 +6,4 @@ export { defaultQueryLimits, queryCost, useQueryLimits, type QueryLimits } from 
 export { callerKindOf, createCallers, useCaller, type CallerKind, type Callers } from './yoga/use-caller.ts';
 export { useIntrospectionPolicy, type IntrospectionPolicy } from './yoga/use-introspection-policy.ts';
 export { queryLimitsFromEnv, introspectionFromEnv, trustedDocumentsFromEnv, idempotencyFromEnv } from './start.ts';
+export type { CompiledReadOutcome } from './yoga/use-compiled-reads.ts';

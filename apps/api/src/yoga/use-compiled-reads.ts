@@ -1,4 +1,4 @@
-import { CompiledReadCache, NotCompilable, runCompiledRead, type GeaContext } from '@gea/core';
+import { CompiledReadCache, NotCompilable, runCompiledRead, serviceUnavailableErrorOf, type GeaContext } from '@gea/core';
 import { execute, type ExecutionResult } from 'graphql';
 import { isDeepStrictEqual } from 'node:util';
 import type { Plugin } from 'graphql-yoga';
@@ -18,7 +18,9 @@ export interface CompiledReadsOptions {
 
 export type CompiledReadOutcome =
   | { kind: 'compiled'; operationName: string | null }
-  | { kind: 'resolvers'; operationName: string | null; reason: string };
+  | { kind: 'resolvers'; operationName: string | null; reason: string }
+  /** The database could not serve the statement in time: answered 503, not retried through the resolvers. */
+  | { kind: 'unavailable'; operationName: string | null; reason: string };
 
 /**
  * Answers a query from one SQL statement when the whole operation compiles (see
@@ -37,6 +39,13 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
     }
     return message;
   };
+  const answeredUnavailable = (error: unknown, operationName: string | null, answer: (result: ExecutionResult) => void) => {
+    const unavailable = serviceUnavailableErrorOf(error);
+    if (!unavailable) return false;
+    options.observe?.({ kind: 'unavailable', operationName, reason: unavailable.message });
+    answer({ data: null, errors: [unavailable] });
+    return true;
+  };
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       if (!options.enabled) return;
@@ -52,6 +61,7 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
           context,
         });
       } catch (error) {
+        if (answeredUnavailable(error, operationName, setResultAndStopExecution)) return;
         // Anything else the compiler hits (a schema function that fails on a stand-in row) is its
         // limit too: the resolvers answer, and the log says where to look.
         if (!(error instanceof NotCompilable)) reportOnce(operationName, error, 'compiling');
@@ -62,6 +72,10 @@ export function useCompiledReads(options: CompiledReadsOptions): Plugin<GeaConte
       try {
         data = await runCompiledRead(context, compiled);
       } catch (error) {
+        // The database could not serve it in time (a full pool, a statement or request over its
+        // limit, a client gone): the resolvers would only wait again, on a database already short of
+        // time, for an answer nobody may read. The request gets the 503 the resolvers would give.
+        if (answeredUnavailable(error, operationName, setResultAndStopExecution)) return;
         // A statement the compiler got wrong must not cost the answer: the resolvers give it, and
         // the log says which operation to look at (once per operation and message).
         const message = reportOnce(operationName, error, 'running');
