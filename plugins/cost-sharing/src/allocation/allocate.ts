@@ -661,7 +661,6 @@ function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput):
   const totalPopulation = sum(members.map((member) => member.population));
   const fraction = (part: T, whole: T) => (whole === A.zero ? 0 : Number(part) / Number(whole));
 
-  const noLoans: StaffLoan[] = [];
   let grandTotal = A.zero;
   const bodies = input.bodies.map((body, i): BodyAllocation => {
     const pcQuota = general.pc.quotas[i]!;
@@ -690,7 +689,7 @@ function allocate<T extends Int>(A: ExactArithmetic<T>, input: AllocationInput):
         amountCents: toNumber(amount),
       });
     }
-    const loans = loansByBody.get(body.entityId) ?? noLoans;
+    const loans: readonly StaffLoan[] = loansByBody.get(body.entityId) ?? NO_LINES;
     let lent = A.zero;
     for (const loan of loans) lent = A.add(lent, A.of(loan.costCents));
     const reimbursement = A.sub(A.zero, lent);

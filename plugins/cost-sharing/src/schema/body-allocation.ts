@@ -46,7 +46,7 @@ const visibleOf = new WeakMap<ComputedAllocation, VisibleBody[]>();
 /** The lines the reader may see as the engine gave them, without their allocation: enough for plain figures. */
 export function readableLines(computed: ComputedAllocation): BodyAllocation[] {
   const readable = computed.readableIds;
-  if (!readable) throw new Error('visibleBodies: the allocation was computed without { readableIds: true }');
+  if (!readable) throw new Error('readableLines: the allocation was computed without { readableIds: true }');
   return readable.size === computed.result.bodies.length ? computed.result.bodies : computed.result.bodies.filter((body) => readable.has(body.entityId));
 }
 
